@@ -1,0 +1,210 @@
+package io.cachegen.runtime;
+
+import io.cachegen.runtime.spi.AbstractCache;
+import io.cachegen.runtime.spi.BackendContext;
+import io.cachegen.runtime.spi.CacheBackendProvider;
+import io.cachegen.runtime.spi.KeyFunctionProvider;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands out one cache per alias, as Django's {@code CacheHandler} ({@code caches[alias]}).
+ *
+ * <p>Building a handler checks every alias's settings against its backend at once (unknown backend,
+ * unknown option, bad option value, unknown key function), so bad configuration fails at start-up.
+ * The caches themselves are created lazily, once per alias, on first use. Thread-safe. {@link
+ * #close()} closes every cache created.
+ */
+public final class CacheHandler implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CacheHandler.class);
+
+  private final CacheConfig config;
+  private final Map<String, CacheBackendProvider> backends;
+  private final Map<String, KeyFunction> keyFunctions;
+  private final Ticker ticker;
+  private final ConcurrentHashMap<String, BaseCache> caches = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  private CacheHandler(Builder builder) {
+    this.config = builder.config != null ? builder.config : CacheConfig.load();
+    this.backends = builder.backends;
+    this.keyFunctions = builder.keyFunctions;
+    this.ticker = builder.ticker;
+    for (String alias : config.aliases()) {
+      validate(config.settings(alias));
+    }
+  }
+
+  /** A handler for {@link CacheConfig#load()} with the backends found by {@link ServiceLoader}. */
+  public static CacheHandler create() {
+    return builder().build();
+  }
+
+  /** A handler for {@code config} with the backends found by {@link ServiceLoader}. */
+  public static CacheHandler create(CacheConfig config) {
+    return builder().config(config).build();
+  }
+
+  /** A builder, for registering backends, key functions or a test ticker in code. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The configuration this handler serves. */
+  public CacheConfig config() {
+    return config;
+  }
+
+  /**
+   * The cache of {@code alias}, created on first use.
+   *
+   * @throws CacheConfigurationException if the alias is not configured
+   * @throws IllegalStateException if this handler was closed
+   */
+  public BaseCache get(String alias) {
+    BaseCache cache = caches.get(alias);
+    if (cache != null) {
+      return cache;
+    }
+    if (closed) {
+      throw new IllegalStateException("CacheHandler is closed");
+    }
+    CacheSettings settings = config.settings(alias);
+    return caches.computeIfAbsent(alias, a -> createCache(settings));
+  }
+
+  /** The {@code default} alias's cache (Django's {@code cache}). */
+  public BaseCache cache() {
+    return get(CacheConfig.DEFAULT_ALIAS);
+  }
+
+  /** The caches created so far (Django's {@code caches.all()}). */
+  public Collection<BaseCache> all() {
+    return List.copyOf(caches.values());
+  }
+
+  /** Closes every cache created so far; later {@link #get} calls fail. Idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    List<RuntimeException> failures = new ArrayList<>();
+    for (String alias : new TreeSet<>(caches.keySet())) {
+      BaseCache cache = caches.remove(alias);
+      try {
+        cache.close();
+      } catch (RuntimeException e) {
+        LOG.warn("closing cache '{}' failed: {}", alias, e.toString());
+        failures.add(e);
+      }
+    }
+    if (!failures.isEmpty()) {
+      CacheException e = new CacheException("closing " + failures.size() + " cache(s) failed");
+      failures.forEach(e::addSuppressed);
+      throw e;
+    }
+  }
+
+  private BaseCache createCache(CacheSettings settings) {
+    BaseCache cache = backends.get(settings.backend()).create(settings, context(settings));
+    LOG.debug("created cache {}", cache);
+    return cache;
+  }
+
+  private BackendContext context(CacheSettings settings) {
+    KeyFunction keyFunction =
+        settings.keyFunction().map(keyFunctions::get).orElse(KeyFunction.DEFAULT);
+    return new BackendContext(keyFunction, ticker);
+  }
+
+  private void validate(CacheSettings settings) {
+    CacheBackendProvider backend = backends.get(settings.backend());
+    if (backend == null) {
+      throw new CacheConfigurationException(
+          settings.describe("backend") + " = '" + settings.backend()
+              + "' is not a known backend; available: " + backends.keySet()
+              + ". A third-party backend must be registered as a " + CacheBackendProvider.class.getName()
+              + " service");
+    }
+    for (String option : settings.options().keySet()) {
+      if (!backend.options().contains(option) && !AbstractCache.COMMON_OPTIONS.contains(option)) {
+        Set<String> allowed = new TreeSet<>(backend.options());
+        allowed.addAll(AbstractCache.COMMON_OPTIONS);
+        throw new CacheConfigurationException(
+            "unknown option " + settings.describeOption(option) + " for backend '"
+                + settings.backend() + "'; allowed options: " + allowed);
+      }
+    }
+    settings.keyFunction().ifPresent(name -> {
+      if (!keyFunctions.containsKey(name)) {
+        throw new CacheConfigurationException(
+            settings.describe("key_function") + " = '" + name + "' is not a registered key"
+                + " function; registered: " + keyFunctions.keySet()
+                + ". Register one with a " + KeyFunctionProvider.class.getName() + " service");
+      }
+    });
+    settings.booleanOption("record_stats", true);
+    settings.option("serializer").ifPresent(
+        name -> io.cachegen.runtime.codec.Codecs.named(name, settings.describeOption("serializer")));
+    backend.validate(settings);
+  }
+
+  /** Configures a {@link CacheHandler}. */
+  public static final class Builder {
+    private CacheConfig config;
+    private final Map<String, CacheBackendProvider> backends = new TreeMap<>();
+    private final Map<String, KeyFunction> keyFunctions = new TreeMap<>();
+    private Ticker ticker = Ticker.system();
+
+    private Builder() {
+      ClassLoader loader = CacheHandler.class.getClassLoader();
+      for (CacheBackendProvider p : ServiceLoader.load(CacheBackendProvider.class, loader)) {
+        backends.putIfAbsent(p.name(), p);
+      }
+      for (KeyFunctionProvider p : ServiceLoader.load(KeyFunctionProvider.class, loader)) {
+        keyFunctions.putIfAbsent(p.name(), p.keyFunction());
+      }
+    }
+
+    /** The configuration to serve; {@link CacheConfig#load()} if not set. */
+    public Builder config(CacheConfig config) {
+      this.config = config;
+      return this;
+    }
+
+    /** Registers (or replaces) a backend. */
+    public Builder backend(CacheBackendProvider backend) {
+      backends.put(backend.name(), backend);
+      return this;
+    }
+
+    /** Registers (or replaces) a key function under {@code name}. */
+    public Builder keyFunction(String name, KeyFunction keyFunction) {
+      keyFunctions.put(name, keyFunction);
+      return this;
+    }
+
+    /** The time source for in-process expiry; {@link Ticker#system()} by default. */
+    public Builder ticker(Ticker ticker) {
+      this.ticker = ticker;
+      return this;
+    }
+
+    /**
+     * Builds the handler, checking every alias's settings.
+     *
+     * @throws CacheConfigurationException naming the first bad property
+     */
+    public CacheHandler build() {
+      return new CacheHandler(this);
+    }
+  }
+}

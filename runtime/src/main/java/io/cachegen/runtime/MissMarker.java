@@ -1,0 +1,6 @@
+package io.cachegen.runtime;
+
+/** The single {@link BaseCache#MISS} marker. */
+enum MissMarker {
+  MISS
+}

@@ -1,0 +1,27 @@
+package io.cachegen.runtime.codec;
+
+import io.cachegen.runtime.CacheCodec;
+import io.cachegen.runtime.CacheConfigurationException;
+import java.util.List;
+
+/** The codecs selectable by name with {@code caches.<alias>.options.serializer}. */
+public final class Codecs {
+  /** The names {@link #named} accepts. */
+  public static final List<String> NAMES = List.of("json");
+
+  private Codecs() {}
+
+  /**
+   * The codec called {@code name}.
+   *
+   * @param property the property that named it, for the error message
+   * @throws CacheConfigurationException naming the property and the accepted names
+   */
+  public static CacheCodec named(String name, String property) {
+    if (name.equals("json")) {
+      return JacksonCodec.json();
+    }
+    throw new CacheConfigurationException(
+        property + " = '" + name + "' is not a serializer; use one of " + NAMES);
+  }
+}

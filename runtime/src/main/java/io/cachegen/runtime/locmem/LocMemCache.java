@@ -1,0 +1,234 @@
+package io.cachegen.runtime.locmem;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Policy;
+import io.cachegen.runtime.CacheKeyNotFoundException;
+import io.cachegen.runtime.CacheSettings;
+import io.cachegen.runtime.CacheValueException;
+import io.cachegen.runtime.Ticker;
+import io.cachegen.runtime.Timeout;
+import io.cachegen.runtime.ValueType;
+import io.cachegen.runtime.spi.AbstractCache;
+import io.cachegen.runtime.spi.BackendContext;
+import io.cachegen.runtime.spi.SetMode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded default backend ({@code backend=locmem}), Django's {@code LocMemCache} on Caffeine.
+ *
+ * <p>Each entry has its own expiry. At most {@code options.max_entries} (default 300) entries are
+ * kept: when a write finds the cache full, it first culls {@code 1/cull_frequency} of the entries
+ * (default 3), least recently used first, or all of them when {@code cull_frequency=0}, as Django
+ * does. Values are stored by value (encoded with the alias's serializer, so a caller mutating what
+ * it read never changes the cache) unless {@code options.store_by_value=false}, which keeps the
+ * objects themselves for speed.
+ *
+ * <p>Thread-safe; {@code add}, {@code incr} and {@code touch} are atomic.
+ */
+public final class LocMemCache extends AbstractCache {
+  private final Cache<String, Entry> cache;
+  private final ConcurrentMap<String, Entry> map;
+  private final Policy.Eviction<String, Entry> eviction;
+  private final Policy.VarExpiration<String, Entry> expiration;
+  private final int maxEntries;
+  private final int cullFrequency;
+  private final boolean byValue;
+
+  /** Creates the cache for {@code settings}; see {@link LocMemBackendProvider} for the options. */
+  public LocMemCache(CacheSettings settings, BackendContext context) {
+    super(settings, context.keyFunction());
+    this.maxEntries = settings.intOption("max_entries", 300, 1);
+    this.cullFrequency = settings.intOption("cull_frequency", 3, 0);
+    this.byValue = settings.booleanOption("store_by_value", true);
+    Ticker ticker = context.ticker();
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(maxEntries)
+            .expireAfter(new EntryExpiry())
+            .ticker(ticker::read)
+            .executor(Runnable::run)
+            .build();
+    this.map = cache.asMap();
+    this.eviction = cache.policy().eviction().orElseThrow();
+    this.expiration = cache.policy().expireVariably().orElseThrow();
+  }
+
+  /** Whether values are stored by value (copied through the serializer). */
+  public boolean storesByValue() {
+    return byValue;
+  }
+
+  /** How many entries the cache holds now (expired ones may be counted until cleaned up). */
+  public long size() {
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
+  @Override
+  protected Object doGet(String madeKey, ValueType<?> type) {
+    Entry entry = cache.getIfPresent(madeKey);
+    if (entry == null) {
+      return MISS;
+    }
+    Object payload = entry.payload();
+    if (byValue) {
+      return decodeOrMiss(madeKey, (byte[]) payload, type);
+    }
+    if (payload == Entry.NULL) {
+      return null;
+    }
+    if (!type.rawType().isInstance(payload)) {
+      reportUnreadable(madeKey, "holds a " + payload.getClass().getName() + ", not a "
+          + type.type().getTypeName());
+      return MISS;
+    }
+    return payload;
+  }
+
+  @Override
+  protected boolean doSet(String madeKey, Object value, Timeout timeout, SetMode mode) {
+    Entry entry = new Entry(toPayload(value), ttlNanos(timeout));
+    switch (mode) {
+      case ALWAYS -> {
+        cullIfFull(madeKey);
+        map.put(madeKey, entry);
+        return true;
+      }
+      case IF_ABSENT -> {
+        cullIfFull(madeKey);
+        return map.putIfAbsent(madeKey, entry) == null;
+      }
+      case IF_PRESENT -> {
+        return map.replace(madeKey, entry) != null;
+      }
+      default -> throw new AssertionError(mode);
+    }
+  }
+
+  @Override
+  protected boolean doDelete(String madeKey) {
+    return map.remove(madeKey) != null;
+  }
+
+  @Override
+  protected boolean doHasKey(String madeKey) {
+    return cache.getIfPresent(madeKey) != null;
+  }
+
+  @Override
+  protected long doIncr(String key, String madeKey, long delta) {
+    long[] result = new long[1];
+    Entry updated = map.computeIfPresent(madeKey, (k, entry) -> {
+      Object current = currentValue(entry, key);
+      long sum;
+      try {
+        sum = Math.addExact(asInteger(key, current), delta);
+      } catch (ArithmeticException e) {
+        throw new CacheValueException("cannot incr/decr key '" + key + "': the result overflows");
+      }
+      result[0] = sum;
+      Object next = byValue ? Long.valueOf(sum) : sameBox(current, sum, key);
+      return new Entry(toPayload(next), Entry.KEEP);
+    });
+    if (updated == null) {
+      throw new CacheKeyNotFoundException(key);
+    }
+    return result[0];
+  }
+
+  @Override
+  protected boolean doTouch(String madeKey, Timeout timeout) {
+    long ttl = ttlNanos(timeout);
+    return map.computeIfPresent(madeKey, (k, entry) -> new Entry(entry.payload(), ttl)) != null;
+  }
+
+  @Override
+  protected boolean doMove(String fromMadeKey, String toMadeKey) {
+    Optional<Duration> remaining = expiration.getExpiresAfter(fromMadeKey);
+    Entry entry = map.remove(fromMadeKey);
+    if (entry == null) {
+      return false;
+    }
+    long ttl = remaining.map(Duration::toNanos).orElse(Entry.FOREVER);
+    cullIfFull(toMadeKey);
+    map.put(toMadeKey, new Entry(entry.payload(), ttl));
+    return true;
+  }
+
+  @Override
+  protected void doClear() {
+    cache.invalidateAll();
+  }
+
+  @Override
+  public void close() {
+    cache.invalidateAll();
+    cache.cleanUp();
+  }
+
+  /** The remaining time to live of a made key, if it holds a value that expires. */
+  public Optional<Duration> ttl(String madeKey) {
+    Optional<Duration> d = expiration.getExpiresAfter(madeKey);
+    return d.filter(x -> x.toNanos() < Entry.FOREVER / 2);
+  }
+
+  private Object toPayload(Object value) {
+    if (byValue) {
+      return encode(value);
+    }
+    return value == null ? Entry.NULL : value;
+  }
+
+  private Object currentValue(Entry entry, String key) {
+    Object payload = entry.payload();
+    if (byValue) {
+      return codec.decode((byte[]) payload, anyType());
+    }
+    return payload == Entry.NULL ? null : payload;
+  }
+
+  private static Object sameBox(Object current, long sum, String key) {
+    if (current instanceof Long) {
+      return sum;
+    }
+    if (current instanceof Integer && sum == (int) sum) {
+      return (int) sum;
+    }
+    if (current instanceof Short && sum == (short) sum) {
+      return (short) sum;
+    }
+    if (current instanceof Byte && sum == (byte) sum) {
+      return (byte) sum;
+    }
+    throw new CacheValueException(
+        "cannot incr/decr key '" + key + "': " + sum + " does not fit its "
+            + current.getClass().getSimpleName());
+  }
+
+  private static long ttlNanos(Timeout timeout) {
+    return timeout.isNever() ? Entry.FOREVER : TimeUnit.MILLISECONDS.toNanos(timeout.toMillis());
+  }
+
+  /** Django's cull: when full, drop 1/cull_frequency of the entries (LRU first), or all for 0. */
+  private void cullIfFull(String incomingKey) {
+    if (cache.estimatedSize() < maxEntries || map.containsKey(incomingKey)) {
+      return;
+    }
+    cache.cleanUp();
+    if (cache.estimatedSize() < maxEntries) {
+      return;
+    }
+    if (cullFrequency == 0) {
+      cache.invalidateAll();
+      return;
+    }
+    int count = Math.max(1, (int) (cache.estimatedSize() / cullFrequency));
+    Map<String, Entry> coldest = eviction.coldest(count);
+    cache.invalidateAll(coldest.keySet());
+  }
+}

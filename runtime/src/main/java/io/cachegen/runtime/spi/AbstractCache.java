@@ -1,0 +1,410 @@
+package io.cachegen.runtime.spi;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.cachegen.runtime.BaseCache;
+import io.cachegen.runtime.CacheCodec;
+import io.cachegen.runtime.CacheKeyNotFoundException;
+import io.cachegen.runtime.CacheSettings;
+import io.cachegen.runtime.CacheStats;
+import io.cachegen.runtime.CacheValueException;
+import io.cachegen.runtime.KeyFunction;
+import io.cachegen.runtime.Timeout;
+import io.cachegen.runtime.ValueType;
+import io.cachegen.runtime.codec.Codecs;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Django half of every backend: key making and validation, default timeouts and versions,
+ * stats, and the operations Django builds from smaller ones. A backend implements the {@code do*}
+ * methods on already-made keys; it overrides the batch methods where it can do them in one round
+ * trip.
+ */
+public abstract class AbstractCache implements BaseCache {
+  /** Options every backend accepts: {@code serializer} and {@code record_stats}. */
+  public static final Set<String> COMMON_OPTIONS = Set.of("serializer", "record_stats");
+
+  private static final Logger LOG = LoggerFactory.getLogger(AbstractCache.class);
+  private static final ValueType<Object> ANY = ValueType.of(Object.class);
+  private static final int MEMCACHE_MAX_KEY_LENGTH = 250;
+
+  protected final CacheSettings settings;
+  protected final CacheCodec codec;
+  private final KeyFunction keyFunction;
+  private final String keyPrefix;
+  private final int version;
+  private final Timeout defaultTimeout;
+  private final boolean recordStats;
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final Cache<String, Boolean> reportedKeys =
+      Caffeine.newBuilder().maximumSize(10_000).build();
+
+  protected AbstractCache(CacheSettings settings, KeyFunction keyFunction) {
+    this.settings = settings;
+    this.keyFunction = keyFunction;
+    this.keyPrefix = settings.keyPrefix();
+    this.version = settings.version();
+    this.defaultTimeout = settings.timeout();
+    this.recordStats = settings.booleanOption("record_stats", true);
+    this.codec =
+        Codecs.named(settings.stringOption("serializer", "json"), settings.describeOption("serializer"));
+  }
+
+  // ---- what a backend implements, on made keys ----
+
+  /** The decoded value, {@code null} for a stored null, or {@link #MISS}. */
+  protected abstract Object doGet(String madeKey, ValueType<?> type);
+
+  /** Stores under {@code mode}; {@code timeout} is resolved and not zero. */
+  protected abstract boolean doSet(String madeKey, Object value, Timeout timeout, SetMode mode);
+
+  /** Removes; returns whether the key existed. */
+  protected abstract boolean doDelete(String madeKey);
+
+  /** Whether anything (including a stored null) is under the key. */
+  protected abstract boolean doHasKey(String madeKey);
+
+  /**
+   * Adds {@code delta} to the integer under the key, atomically, keeping its expiry.
+   *
+   * @param key the caller's key, for {@link CacheKeyNotFoundException}
+   */
+  protected abstract long doIncr(String key, String madeKey, long delta);
+
+  /** Sets a new (resolved, non-zero) timeout; returns whether the key existed. */
+  protected abstract boolean doTouch(String madeKey, Timeout timeout);
+
+  /**
+   * Moves the value from one made key to another, keeping its remaining timeout; returns false if
+   * there was nothing to move.
+   */
+  protected abstract boolean doMove(String fromMadeKey, String toMadeKey);
+
+  /** Removes every value of this alias. */
+  protected abstract void doClear();
+
+  /**
+   * Values for made keys, in order, with {@link #MISS} for misses. The default asks one by one;
+   * remote backends override it with one round trip.
+   */
+  protected Object[] doGetMany(List<String> madeKeys, ValueType<?> type) {
+    Object[] out = new Object[madeKeys.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = doGet(madeKeys.get(i), type);
+    }
+    return out;
+  }
+
+  /**
+   * Stores every entry (made key → value); returns the made keys that failed. The default stores one
+   * by one.
+   */
+  protected List<String> doSetMany(Map<String, ?> madeKeysToValues, Timeout timeout) {
+    List<String> failed = new ArrayList<>();
+    madeKeysToValues.forEach((k, v) -> {
+      try {
+        if (!doSet(k, v, timeout, SetMode.ALWAYS)) {
+          failed.add(k);
+        }
+      } catch (CacheValueException e) {
+        LOG.warn("cache '{}': could not store key '{}': {}", alias(), k, e.getMessage());
+        failed.add(k);
+      }
+    });
+    return failed;
+  }
+
+  /** Removes every made key. The default removes one by one. */
+  protected void doDeleteMany(List<String> madeKeys) {
+    for (String k : madeKeys) {
+      doDelete(k);
+    }
+  }
+
+  // ---- helpers for backends ----
+
+  /** Encodes with the alias's codec. */
+  protected byte[] encode(Object value) {
+    return codec.encode(value);
+  }
+
+  /**
+   * Decodes with the alias's codec; bytes that do not decode as {@code type} are a {@link #MISS},
+   * logged once per key (a foreign writer, an old class shape, corruption).
+   */
+  protected Object decodeOrMiss(String madeKey, byte[] bytes, ValueType<?> type) {
+    try {
+      return codec.decode(bytes, type);
+    } catch (CacheValueException e) {
+      reportUnreadable(madeKey, e.getMessage());
+      return MISS;
+    }
+  }
+
+  /** Logs, once per key, that the value under it could not be read and is treated as a miss. */
+  protected void reportUnreadable(String madeKey, String why) {
+    if (reportedKeys.asMap().putIfAbsent(madeKey, Boolean.TRUE) == null) {
+      LOG.warn(
+          "cache '{}': value under key '{}' is unreadable and treated as a miss until it is"
+              + " overwritten: {}", alias(), madeKey, why);
+    }
+  }
+
+  /** The timeout to use: {@link Timeout#DEFAULT} becomes the alias's default. */
+  protected Timeout resolve(Timeout timeout) {
+    return timeout.orElse(defaultTimeout);
+  }
+
+  // ---- BaseCache ----
+
+  @Override
+  public String alias() {
+    return settings.alias();
+  }
+
+  @Override
+  public Timeout defaultTimeout() {
+    return defaultTimeout;
+  }
+
+  @Override
+  public String keyPrefix() {
+    return keyPrefix;
+  }
+
+  @Override
+  public int version() {
+    return version;
+  }
+
+  /** The settings this cache was created from. */
+  public CacheSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public String makeKey(String key, int version) {
+    return keyFunction.makeKey(key, keyPrefix, version);
+  }
+
+  @Override
+  public void validateKey(String key) {
+    if (key.length() > MEMCACHE_MAX_KEY_LENGTH) {
+      warnKey(key, "is longer than " + MEMCACHE_MAX_KEY_LENGTH + " characters");
+      return;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c < 33 || c == 127) {
+        warnKey(key, "contains characters that would cause errors with memcached");
+        return;
+      }
+    }
+  }
+
+  private void warnKey(String key, String problem) {
+    if (reportedKeys.asMap().putIfAbsent("\u0000key:" + key, Boolean.TRUE) == null) {
+      LOG.warn("cache '{}': key '{}' {}; it works here but not on memcached", alias(), key, problem);
+    }
+  }
+
+  private String checkedKey(String key, int version) {
+    String made = makeKey(key, version);
+    validateKey(made);
+    return made;
+  }
+
+  @Override
+  public Object lookup(String madeKey, ValueType<?> type) {
+    Object value = doGet(madeKey, type);
+    if (recordStats) {
+      (value == MISS ? misses : hits).increment();
+    }
+    return value;
+  }
+
+  @Override
+  public boolean store(String madeKey, Object value, Timeout timeout) {
+    Timeout t = resolve(timeout);
+    if (t.expiresImmediately()) {
+      doDelete(madeKey);
+      return false;
+    }
+    return doSet(madeKey, value, t, SetMode.ALWAYS);
+  }
+
+  @Override
+  public boolean remove(String madeKey) {
+    return doDelete(madeKey);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T get(String key, ValueType<T> type, T defaultValue, int version) {
+    Object value = lookup(checkedKey(key, version), type);
+    return value == MISS ? defaultValue : (T) value;
+  }
+
+  @Override
+  public boolean hasKey(String key, int version) {
+    return doHasKey(checkedKey(key, version));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> Map<String, T> getMany(Collection<String> keys, ValueType<T> type, int version) {
+    List<String> callerKeys = List.copyOf(new java.util.LinkedHashSet<>(keys));
+    List<String> made = new ArrayList<>(callerKeys.size());
+    for (String key : callerKeys) {
+      made.add(checkedKey(key, version));
+    }
+    Object[] values = made.isEmpty() ? new Object[0] : doGetMany(made, type);
+    Map<String, T> found = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      boolean miss = values[i] == MISS;
+      if (recordStats) {
+        (miss ? misses : hits).increment();
+      }
+      if (!miss) {
+        found.put(callerKeys.get(i), (T) values[i]);
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public boolean set(String key, Object value, Timeout timeout, int version) {
+    return store(checkedKey(key, version), value, timeout);
+  }
+
+  @Override
+  public boolean add(String key, Object value, Timeout timeout, int version) {
+    String made = checkedKey(key, version);
+    Timeout t = resolve(timeout);
+    if (t.expiresImmediately()) {
+      return false;
+    }
+    return doSet(made, value, t, SetMode.IF_ABSENT);
+  }
+
+  @Override
+  public List<String> setMany(Map<String, ?> values, Timeout timeout, int version) {
+    Map<String, Object> made = new LinkedHashMap<>();
+    Map<String, String> callerKeyOf = new LinkedHashMap<>();
+    values.forEach((k, v) -> {
+      String m = checkedKey(k, version);
+      made.put(m, v);
+      callerKeyOf.put(m, k);
+    });
+    Timeout t = resolve(timeout);
+    if (t.expiresImmediately()) {
+      doDeleteMany(List.copyOf(made.keySet()));
+      return List.of();
+    }
+    List<String> failed = new ArrayList<>();
+    for (String m : doSetMany(made, t)) {
+      failed.add(callerKeyOf.get(m));
+    }
+    return failed;
+  }
+
+  @Override
+  public boolean delete(String key, int version) {
+    return doDelete(checkedKey(key, version));
+  }
+
+  @Override
+  public void deleteMany(Collection<String> keys, int version) {
+    List<String> made = new ArrayList<>(keys.size());
+    for (String key : keys) {
+      made.add(checkedKey(key, version));
+    }
+    if (!made.isEmpty()) {
+      doDeleteMany(made);
+    }
+  }
+
+  @Override
+  public boolean touch(String key, Timeout timeout, int version) {
+    String made = checkedKey(key, version);
+    Timeout t = resolve(timeout);
+    if (t.expiresImmediately()) {
+      return doDelete(made);
+    }
+    return doTouch(made, t);
+  }
+
+  @Override
+  public long incr(String key, long delta, int version) {
+    return doIncr(key, checkedKey(key, version), delta);
+  }
+
+  @Override
+  public int incrVersion(String key, int delta, int version) {
+    int newVersion = Math.addExact(version, delta);
+    if (!doMove(checkedKey(key, version), checkedKey(key, newVersion))) {
+      throw new CacheKeyNotFoundException(key);
+    }
+    return newVersion;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T getOrSet(
+      String key, ValueType<T> type, Supplier<? extends T> supplier, Timeout timeout, int version) {
+    String made = checkedKey(key, version);
+    Object value = lookup(made, type);
+    if (value != MISS) {
+      return (T) value;
+    }
+    T computed = supplier.get();
+    Timeout t = resolve(timeout);
+    if (t.expiresImmediately() || doSet(made, computed, t, SetMode.IF_ABSENT)) {
+      return computed;
+    }
+    Object winner = doGet(made, type);
+    return winner == MISS ? computed : (T) winner;
+  }
+
+  @Override
+  public void clear() {
+    doClear();
+  }
+
+  @Override
+  public CacheStats stats() {
+    return new CacheStats(hits.sum(), misses.sum());
+  }
+
+  /** The value under a key as an integer for {@code incr}, or a {@link CacheValueException}. */
+  protected static long asInteger(String key, Object value) {
+    if (value instanceof Long || value instanceof Integer || value instanceof Short
+        || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    throw new CacheValueException(
+        "cannot incr/decr key '" + key + "': it holds "
+            + (value == null ? "null" : "a " + value.getClass().getSimpleName())
+            + ", not an integer");
+  }
+
+  /** A value decoded as anything, for backends that need to inspect what a key holds. */
+  protected static ValueType<Object> anyType() {
+    return ANY;
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + settings + "]";
+  }
+}
