@@ -79,10 +79,14 @@ public final class WrapperWriter {
     }
 
     NameAllocator fieldNames = new NameAllocator();
+    java.util.Set<String> paramNames = new java.util.TreeSet<>();
     for (CachedMethod m : model.methods()) {
       for (VariableElement p : m.element().getParameters()) {
-        fieldNames.newName(p.getSimpleName().toString(), "param:" + p.getSimpleName());
+        paramNames.add(p.getSimpleName().toString());
       }
+    }
+    for (String p : paramNames) {
+      fieldNames.newName(p, "param:" + p); // so site fields never shadow a parameter
     }
     String delegate = "delegate";
     if (model.isInterface()) {
