@@ -105,7 +105,7 @@ public record RedisLocation(
       }
       case "unix" -> {
         String path = uri.getPath();
-        if (path == null || path.isEmpty()) {
+        if (path == null || path.isEmpty() || path.equals("/")) {
           throw bad(property, shown, "has no socket path");
         }
         return new RedisLocation(scheme, null, 0, path, queryDb, user, pass);
