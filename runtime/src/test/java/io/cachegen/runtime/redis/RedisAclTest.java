@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A Redis 6+ ACL user with a password, on a private server whose default user is off. */
+@Tag("redis")
 class RedisAclTest {
   private static RedisFixture.Server server;
 

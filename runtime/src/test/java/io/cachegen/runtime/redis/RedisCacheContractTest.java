@@ -4,6 +4,7 @@ import io.cachegen.runtime.BaseCacheContract;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -16,6 +17,7 @@ import redis.clients.jedis.resps.ScanResult;
  * contract's caches use by the elapsed time, so keys whose TTL runs out are expired by Redis itself
  * ({@code PEXPIRE} with a non-positive time deletes), and keys without a TTL are untouched.
  */
+@Tag("redis")
 class RedisCacheContractTest extends BaseCacheContract {
   /** The made keys of the contract's caches: prefixes "contract" and "other", and "…|kf|1". */
   private static final List<String> PATTERNS = List.of("contract:*", "other:*", "*|kf|*");

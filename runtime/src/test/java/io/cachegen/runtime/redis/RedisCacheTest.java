@@ -21,10 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 /** Redis specifics on {@link RedisFixture#shared()}: storage layout, extras, locks, bad data. */
+@Tag("redis")
 class RedisCacheTest {
   private RedisCache cache;
   private RedisClient redis;

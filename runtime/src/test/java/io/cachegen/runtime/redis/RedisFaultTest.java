@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Servers that die, come back, hang (SIGSTOP) or refuse the password; each test has its own. */
+@Tag("redis")
 class RedisFaultTest {
   private static final String PASSWORD = "s3cret-Pa55word";
   private static final long SOCKET_TIMEOUT_MS = 300;

@@ -186,6 +186,15 @@ public final class RedisFixture {
     return (RedisCache) handler.get("redis-test");
   }
 
+  /** Deletes a directory and everything in it; best effort. */
+  public static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // best effort
+    }
+  }
+
   /** A Jedis client on {@code url}, for tests that look at the server behind the cache's back. */
   public static RedisClient directClient(String url) {
     return RedisClient.create(URI.create(url));
@@ -345,10 +354,9 @@ public final class RedisFixture {
     public synchronized void close() {
       kill();
       STARTED.remove(this);
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      } catch (IOException e) {
-        // best effort
+      deleteTree(dir);
+      if (caFile != null) {
+        deleteTree(caFile.getParent());
       }
     }
 
@@ -358,7 +366,10 @@ public final class RedisFixture {
     }
   }
 
-  /** Test certificates made with {@code openssl}: a CA and a server certificate for localhost. */
+  /**
+   * Test certificates made with {@code openssl}: a CA and a server certificate for the name
+   * {@code localhost} only (so connecting to 127.0.0.1 fails the hostname check).
+   */
   static final class TlsFiles {
     private TlsFiles() {}
 
@@ -369,7 +380,7 @@ public final class RedisFixture {
           "-keyout", "server.key", "-out", "server.csr");
       try {
         Files.writeString(dir.resolve("san.ext"),
-            "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+            "subjectAltName=DNS:localhost\n");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

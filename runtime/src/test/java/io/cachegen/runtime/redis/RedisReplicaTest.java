@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
@@ -15,6 +16,7 @@ import redis.clients.jedis.RedisClient;
  * writable, so a key written straight into it (and absent from the primary) shows which server a
  * read went to; a key found on the primary (read directly) shows where a write went.
  */
+@Tag("redis")
 class RedisReplicaTest {
   private RedisFixture.Server primary;
   private RedisFixture.Server replica;

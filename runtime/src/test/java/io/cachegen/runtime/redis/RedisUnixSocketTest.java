@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 /** {@code unix:///path?db=N} against a private server listening on a Unix socket. */
+@Tag("redis")
 class RedisUnixSocketTest {
   @Test
   void unixSocketWithDbAndTimeouts() {
@@ -39,6 +41,8 @@ class RedisUnixSocketTest {
         server.resume();
       }
       assertThat(cache.get("k", String.class)).isEqualTo("via socket");
+    } finally {
+      RedisFixture.deleteTree(dir);
     }
   }
 }
