@@ -38,7 +38,7 @@ public final class RedisBackendProvider implements CacheBackendProvider {
     RedisOptions options = RedisOptions.from(settings);
     RedisLocation.parseAll(settings.location(), settings.describe("location"));
     if (options.sslCaCerts() != null) {
-      TlsSockets.socketFactory(options.sslCaCerts(), settings.describeOption("ssl_ca_certs"));
+      TlsSettings.trustStore(options.sslCaCerts(), settings.describeOption("ssl_ca_certs"));
     }
   }
 

@@ -69,9 +69,8 @@ final class RedisServer implements AutoCloseable {
       b.clientName(options.clientName());
     }
     if (location.tls()) {
-      b.ssl(true)
-          .sslSocketFactory(TlsSockets.socketFactory(options.sslCaCerts(), "options.ssl_ca_certs"))
-          .sslParameters(TlsSockets.parameters(options.sslCheckHostname()));
+      b.sslOptions(TlsSettings.sslOptions(options.sslCaCerts(), options.sslCheckHostname(),
+          "options.ssl_ca_certs"));
     }
     return b.build();
   }
