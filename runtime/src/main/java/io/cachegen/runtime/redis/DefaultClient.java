@@ -87,6 +87,10 @@ public final class DefaultClient implements AutoCloseable {
       return new RedisConnectionException(server.describe(),
           where + " refused the credentials (check username/password): " + firstLine(e), e);
     }
+    if (e instanceof JedisDataException && isNotReady(e.getMessage())) {
+      return new RedisConnectionException(server.describe(),
+          where + " cannot serve requests now: " + firstLine(e), e);
+    }
     if (e instanceof JedisDataException) {
       return new CacheException(where + " answered an error: " + firstLine(e), e);
     }
@@ -100,6 +104,12 @@ public final class DefaultClient implements AutoCloseable {
   private static boolean isAuthError(String message) {
     return message != null && (message.startsWith("NOAUTH") || message.startsWith("WRONGPASS")
         || message.startsWith("NOPERM") || message.contains("invalid password"));
+  }
+
+  /** A server loading its data, a replica cut off from its primary, a busy script. */
+  private static boolean isNotReady(String message) {
+    return message != null && (message.startsWith("LOADING") || message.startsWith("MASTERDOWN")
+        || message.startsWith("BUSY") || message.startsWith("TRYAGAIN"));
   }
 
   private static String firstLine(Throwable e) {

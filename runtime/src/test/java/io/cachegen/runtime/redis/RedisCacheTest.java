@@ -321,6 +321,7 @@ class RedisCacheTest {
           for (int j = 0; j < 10; j++) {
             try (RedisLock l = cache.lock("shared", Duration.ofSeconds(10),
                 Duration.ofSeconds(20))) {
+              assertThat(l.key()).isEqualTo(cache.makeKey("shared"));
               maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
               inside.decrementAndGet();
             }

@@ -81,4 +81,18 @@ class RedisReplicaTest {
     }
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
   }
+
+  @Test
+  void aReplicaThatCannotServeFallsBackToThePrimary() {
+    // a replica of a primary that does not exist answers MASTERDOWN to every read
+    try (RedisFixture.Server stale = RedisFixture.startPrivate("--replicaof", "127.0.0.1",
+            Integer.toString(RedisFixture.freePort()), "--replica-serve-stale-data", "no");
+        RedisCache viaStale = RedisFixture.cache(primary.url() + "," + stale.url(),
+            Map.of("key_prefix", cache.keyPrefix()))) {
+      cache.set("w", "from the primary");
+      assertThat(viaStale.get("w", String.class)).isEqualTo("from the primary");
+      assertThat(viaStale.getMany(java.util.List.of("w"), String.class))
+          .containsEntry("w", "from the primary");
+    }
+  }
 }
