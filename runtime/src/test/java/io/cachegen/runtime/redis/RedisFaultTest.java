@@ -192,4 +192,27 @@ class RedisFaultTest {
     assertThat(cache.options().toString()).doesNotContain(PASSWORD);
     assertThat(cache.client().toString()).doesNotContain(PASSWORD);
   }
+
+  @Test
+  void logLinesNeverShowThePassword() {
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      RedisCache cache = cache("ignore_exceptions", "true");
+      cache.set("k", "v");
+      cache.validateKey("a key with spaces");
+      server.kill();
+      cache.get("k", String.class);
+      RedisCache wrong = RedisFixture.cache(
+          "redis://:" + PASSWORD + "-wrong@127.0.0.1:" + RedisFixture.freePort() + "/0",
+          Map.of("options.ignore_exceptions", "true", "options.socket_timeout", "0.3"));
+      caches.add(wrong);
+      wrong.get("k", String.class);
+    } finally {
+      System.setErr(original);
+    }
+    String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(log).contains("ignored a Redis failure").doesNotContain(PASSWORD);
+  }
 }
