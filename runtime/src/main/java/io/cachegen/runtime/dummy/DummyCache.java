@@ -13,9 +13,9 @@ import io.cachegen.runtime.spi.SetMode;
  * nothing: every read is a miss, writes report success as Django's do ({@code set} and {@code add}
  * return {@code true}), {@code delete} and {@code touch} return {@code false}, and {@code incr}
  * fails with {@link CacheKeyNotFoundException}. Useful in development and in tests of the code
- * around a cache.
+ * around a cache. Not final, so tests can observe it (for example count {@link #close()}).
  */
-public final class DummyCache extends AbstractCache {
+public class DummyCache extends AbstractCache {
 
   public DummyCache(CacheSettings settings, KeyFunction keyFunction) {
     super(settings, keyFunction);

@@ -1,7 +1,6 @@
 package io.cachegen.runtime.locmem;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Policy;
 import io.cachegen.runtime.CacheKeyNotFoundException;
 import io.cachegen.runtime.CacheSettings;
@@ -28,6 +27,9 @@ import java.util.concurrent.TimeUnit;
  * it read never changes the cache) unless {@code options.store_by_value=false}, which keeps the
  * objects themselves for speed.
  *
+ * <p>Caches configured with the same non-empty {@code location} share one store in this JVM, as
+ * Django's do; each keeps its own key prefix, version and timeout.
+ *
  * <p>Thread-safe; {@code add}, {@code incr} and {@code touch} are atomic.
  */
 public final class LocMemCache extends AbstractCache {
@@ -38,6 +40,8 @@ public final class LocMemCache extends AbstractCache {
   private final int maxEntries;
   private final int cullFrequency;
   private final boolean byValue;
+  private final String location;
+  private volatile boolean closed;
 
   /** Creates the cache for {@code settings}; see {@link LocMemBackendProvider} for the options. */
   public LocMemCache(CacheSettings settings, BackendContext context) {
@@ -45,17 +49,14 @@ public final class LocMemCache extends AbstractCache {
     this.maxEntries = settings.intOption("max_entries", 300, 1);
     this.cullFrequency = settings.intOption("cull_frequency", 3, 0);
     this.byValue = settings.booleanOption("store_by_value", true);
+    this.location = settings.location();
     Ticker ticker = context.ticker();
-    this.cache =
-        Caffeine.newBuilder()
-            .maximumSize(maxEntries)
-            .expireAfter(new EntryExpiry())
-            .ticker(ticker::read)
-            .executor(Runnable::run)
-            .build();
-    this.map = cache.asMap();
-    this.eviction = cache.policy().eviction().orElseThrow();
-    this.expiration = cache.policy().expireVariably().orElseThrow();
+    LocMemStore store =
+        LocMemStores.acquire(location, () -> new LocMemStore(maxEntries, ticker));
+    this.cache = store.cache;
+    this.map = store.map;
+    this.eviction = store.eviction;
+    this.expiration = store.expiration;
   }
 
   /** Whether values are stored by value (copied through the serializer). */
@@ -83,6 +84,10 @@ public final class LocMemCache extends AbstractCache {
       return null;
     }
     if (!type.rawType().isInstance(payload)) {
+      Object converted = IntegralBoxes.convert(payload, type.rawType());
+      if (converted != null) {
+        return converted;
+      }
       reportUnreadable(madeKey, "holds a " + payload.getClass().getName() + ", not a "
           + type.type().getTypeName());
       return MISS;
@@ -166,9 +171,15 @@ public final class LocMemCache extends AbstractCache {
   }
 
   @Override
-  public void close() {
-    cache.invalidateAll();
-    cache.cleanUp();
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (LocMemStores.release(location)) {
+      cache.invalidateAll();
+      cache.cleanUp();
+    }
   }
 
   /** The remaining time to live of a made key, if it holds a value that expires. */

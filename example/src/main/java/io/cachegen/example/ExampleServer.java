@@ -1,0 +1,180 @@
+package io.cachegen.example;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.cachegen.runtime.BaseCache;
+import io.cachegen.runtime.CacheHandler;
+import io.cachegen.runtime.CacheStats;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The notes' Django app over the JDK's HTTP server.
+ *
+ * <ul>
+ *   <li>{@code GET /login?next=...}: the login page, cached 30 s per full path and query ({@code
+ *       cache_page(30)}), with {@code Cache-Control: max-age=30} and a matching {@code Expires}.
+ *       Other methods are answered fresh, never from the page cache.
+ *   <li>{@code GET /data}: {@code {"hello": ["0","1","2"]}}, the data cached for 10 s.
+ *   <li>{@code GET /stats}: hits and misses per alias.
+ * </ul>
+ *
+ * <p>An unknown path is a 404, a malformed query a 400 with the reason; an error in a handler is a
+ * 500 and the server keeps serving.
+ */
+public final class ExampleServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ExampleServer.class);
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final DataService dataService;
+  private final LoginPage loginPage;
+  private final CacheHandler caches;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+
+  /**
+   * Starts serving on {@code port} (0 picks a free one) on all interfaces.
+   *
+   * @param caches the handler whose aliases {@code /stats} reports
+   */
+  public static ExampleServer start(
+      int port, DataService dataService, LoginPage loginPage, CacheHandler caches, Clock clock)
+      throws IOException {
+    return new ExampleServer(port, dataService, loginPage, caches, clock);
+  }
+
+  private ExampleServer(
+      int port, DataService dataService, LoginPage loginPage, CacheHandler caches, Clock clock)
+      throws IOException {
+    this.dataService = dataService;
+    this.loginPage = loginPage;
+    this.caches = caches;
+    this.clock = clock;
+    this.server = HttpServer.create(new InetSocketAddress(port), 0);
+    this.executor = Executors.newFixedThreadPool(8);
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  /** The port served on. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      try {
+        route(exchange);
+      } catch (BadRequestException e) {
+        send(exchange, 400, "text/plain; charset=utf-8", "Bad request: " + e.getMessage() + "\n");
+      } catch (RuntimeException e) {
+        LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+        send(exchange, 500, "text/plain; charset=utf-8", "Internal server error\n");
+      }
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
+    URI uri = exchange.getRequestURI();
+    String method = exchange.getRequestMethod();
+    switch (uri.getPath()) {
+      case "/login" -> login(exchange, method, uri);
+      case "/data" -> {
+        if (!allowGet(exchange, method)) {
+          return;
+        }
+        sendJson(exchange, Map.of("hello", data()));
+      }
+      case "/stats" -> {
+        if (!allowGet(exchange, method)) {
+          return;
+        }
+        sendJson(exchange, stats());
+      }
+      default -> send(exchange, 404, "text/plain; charset=utf-8", "Not found: " + uri.getPath() + "\n");
+    }
+  }
+
+  private List<String> data() {
+    List<String> data = dataService.data();
+    if (!DataService.computedOnThisThread()) {
+      LOG.debug("cache hit: {}", data);
+    }
+    return data;
+  }
+
+  private void login(HttpExchange exchange, String method, URI uri) throws IOException {
+    String rawQuery = uri.getRawQuery();
+    String next = Query.parse(rawQuery).getOrDefault("next", "");
+    if (method.equals("GET") || method.equals("HEAD")) {
+      String fullPath = uri.getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
+      String page = loginPage.render(fullPath, next);
+      exchange.getResponseHeaders().set("Cache-Control", "max-age=" + LoginPage.MAX_AGE);
+      exchange.getResponseHeaders().set(
+          "Expires", HTTP_DATE.format(clock.instant().plusSeconds(LoginPage.MAX_AGE)));
+      send(exchange, 200, "text/html; charset=utf-8", page);
+    } else {
+      exchange.getResponseHeaders().set("Cache-Control", "no-store");
+      send(exchange, 200, "text/html; charset=utf-8", loginPage.renderUncached(next));
+    }
+  }
+
+  private Map<String, Object> stats() {
+    Map<String, Object> out = new TreeMap<>();
+    for (BaseCache cache : caches.all()) {
+      CacheStats s = cache.stats();
+      out.put(cache.alias(), Map.of("hits", s.hits(), "misses", s.misses()));
+    }
+    return out;
+  }
+
+  private static boolean allowGet(HttpExchange exchange, String method) throws IOException {
+    if (method.equals("GET") || method.equals("HEAD")) {
+      return true;
+    }
+    exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+    send(exchange, 405, "text/plain; charset=utf-8", "Method not allowed\n");
+    return false;
+  }
+
+  private void sendJson(HttpExchange exchange, Object body) throws IOException {
+    send(exchange, 200, "application/json", json.writeValueAsString(body));
+  }
+
+  private static void send(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+    if (!head) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.cachegen.example;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A parsed URL query string. A malformed one is a {@link BadRequestException} saying why. */
+final class Query {
+  private Query() {}
+
+  static Map<String, String> parse(String rawQuery) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return params;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      params.putIfAbsent(name, value);
+    }
+    return params;
+  }
+
+  private static String decode(String part) {
+    try {
+      return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("malformed query string near '" + part + "': " + e.getMessage());
+    }
+  }
+}

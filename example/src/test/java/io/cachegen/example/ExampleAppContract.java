@@ -1,0 +1,144 @@
+package io.cachegen.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cachegen.runtime.CacheHandler;
+import io.cachegen.runtime.Caches;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The example end to end over real HTTP on an ephemeral port, written once and run on each backend.
+ */
+abstract class ExampleAppContract {
+  static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  protected CacheHandler handler;
+  protected DataService data;
+  protected LoginPage login;
+  private ExampleServer server;
+
+  /** A handler for the backend under test, its caches emptied. */
+  protected abstract CacheHandler newHandler();
+
+  @BeforeEach
+  void start() throws IOException {
+    handler = newHandler();
+    handler.cache().clear();
+    CacheHandler previous = Caches.install(handler);
+    if (previous != null) {
+      previous.close();
+    }
+    data = new DataServiceCached();
+    login = new LoginPageCached();
+    server = ExampleServer.start(0, data, login, handler, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    handler.cache().clear();
+    Caches.reset();
+  }
+
+  protected HttpResponse<String> get(String pathAndQuery) throws Exception {
+    return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+  }
+
+  protected HttpResponse<String> post(String pathAndQuery) throws Exception {
+    return send(HttpRequest.newBuilder(uri(pathAndQuery))
+        .POST(HttpRequest.BodyPublishers.ofString("username=u")).build());
+  }
+
+  private URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws Exception {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theSecondDataRequestIsAHitAndTheBodyRanOnce() throws Exception {
+    HttpResponse<String> first = get("/data");
+    HttpResponse<String> second = get("/data");
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.headers().firstValue("Content-Type")).contains("application/json");
+    assertThat(first.body()).isEqualTo("{\"hello\":[\"0\",\"1\",\"2\"]}");
+    assertThat(second.body()).isEqualTo(first.body());
+    assertThat(data.computations()).isEqualTo(1);
+    assertThat(handler.cache().stats().hits()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void loginPagesAreCachedPerQuery() throws Exception {
+    HttpResponse<String> a = get("/login?next=a");
+    get("/login?next=a");
+    HttpResponse<String> b = get("/login?next=b");
+    assertThat(a.body()).contains("value=\"a\"");
+    assertThat(b.body()).contains("value=\"b\"");
+    assertThat(login.renders()).isEqualTo(2);
+  }
+
+  @Test
+  void theLoginPageEscapesTheRedirect() throws Exception {
+    HttpResponse<String> page = get("/login?next=%22%3E%3Cscript%3Ealert(1)%3C/script%3E");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).doesNotContain("<script>").contains("&quot;&gt;&lt;script&gt;");
+  }
+
+  @Test
+  void cachedPagesCarryCacheControlAndAMatchingExpires() throws Exception {
+    HttpResponse<String> page = get("/login?next=h");
+    assertThat(page.headers().firstValue("Cache-Control")).contains("max-age=30");
+    String expires = page.headers().firstValue("Expires").orElseThrow();
+    assertThat(ZonedDateTime.parse(expires, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+        .isEqualTo(NOW.plusSeconds(30));
+    assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+  }
+
+  @Test
+  void postIsNeverServedFromThePageCache() throws Exception {
+    get("/login?next=p");
+    post("/login?next=p");
+    post("/login?next=p");
+    assertThat(login.renders()).isEqualTo(3);
+    assertThat(post("/login?next=p").headers().firstValue("Cache-Control")).contains("no-store");
+  }
+
+  @Test
+  void statsReportHitsAndMissesPerAlias() throws Exception {
+    get("/data");
+    get("/data");
+    HttpResponse<String> stats = get("/stats");
+    assertThat(stats.statusCode()).isEqualTo(200);
+    assertThat(stats.body()).contains("\"default\":{").contains("\"hits\":").contains("\"misses\":");
+  }
+
+  @Test
+  void anUnknownPathIs404AndAMalformedQueryIs400() throws Exception {
+    assertThat(get("/nope").statusCode()).isEqualTo(404);
+    HttpResponse<String> bad = get("/login?next=%zz");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("malformed query");
+    assertThat(get("/data").statusCode()).as("the server keeps serving").isEqualTo(200);
+  }
+
+  @Test
+  void dataAndStatsAnswerOnlyGet() throws Exception {
+    assertThat(post("/data").statusCode()).isEqualTo(405);
+    assertThat(data.computations()).isZero();
+  }
+}

@@ -1,0 +1,2 @@
+/** Value codecs: Jackson-based, decoding only into the caller's static type. */
+package io.cachegen.runtime.codec;

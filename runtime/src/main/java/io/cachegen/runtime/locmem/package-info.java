@@ -1,0 +1,2 @@
+/** {@code backend=locmem}: the embedded default, Django's {@code LocMemCache} on Caffeine. */
+package io.cachegen.runtime.locmem;

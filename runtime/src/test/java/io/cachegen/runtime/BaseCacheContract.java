@@ -1,0 +1,576 @@
+package io.cachegen.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@link BaseCache} contract, written once and run against every backend. A backend's test
+ * extends this class, names its settings and says how time passes for it.
+ *
+ * <p>Where a backend caches nothing ({@link #stores()} is false, the dummy backend), each test
+ * asserts the misses Django's {@code DummyCache} gives instead.
+ */
+public abstract class BaseCacheContract {
+  /** The alias every contract cache is configured under. */
+  protected static final String ALIAS = "contract";
+
+  /** A nested value, to check that object graphs round-trip. */
+  public record Address(String street, int number) {}
+
+  /** A value with a nested record, a list and a map. */
+  public record Person(String name, int age, Address address, List<String> tags,
+      Map<String, Integer> scores) {}
+
+  private static final ValueType<List<String>> STRINGS = new ValueType<List<String>>() {};
+  private static final ValueType<Map<String, List<Person>>> PEOPLE_BY_TEAM =
+      new ValueType<Map<String, List<Person>>>() {};
+
+  private final List<CacheHandler> handlers = new ArrayList<>();
+  protected BaseCache cache;
+
+  /**
+   * The backend's settings relative to the alias (e.g. {@code backend=redis}, {@code
+   * location=redis://...}); the contract adds its own per test.
+   */
+  protected abstract Map<String, String> backendSettings();
+
+  /** Makes {@code duration} pass for the backend's expiry. */
+  protected abstract void timePasses(Duration duration);
+
+  /** The ticker the handler gives in-process backends. */
+  protected Ticker ticker() {
+    return Ticker.system();
+  }
+
+  /** Whether the backend stores anything; false for dummy. */
+  protected boolean stores() {
+    return true;
+  }
+
+  /** Whether values are copies (store-by-value); false for a store-by-reference backend. */
+  protected boolean storesByValue() {
+    return true;
+  }
+
+  /**
+   * A cache for the backend under test with extra settings (relative to the alias: {@code
+   * key_prefix}, {@code version}, {@code timeout}, {@code key_function}, {@code options.*}).
+   */
+  protected BaseCache newCache(Map<String, String> settings) {
+    Map<String, String> merged = new HashMap<>(backendSettings());
+    merged.putAll(settings);
+    Map<String, String> properties = new HashMap<>();
+    merged.forEach((k, v) -> properties.put("caches." + ALIAS + "." + k, v));
+    CacheHandler handler =
+        CacheHandler.builder()
+            .config(CacheConfig.fromMap(properties))
+            .ticker(ticker())
+            .keyFunction("reversed", (key, prefix, version) ->
+                new StringBuilder(key).reverse() + "|" + prefix + "|" + version)
+            .build();
+    handlers.add(handler);
+    return handler.get(ALIAS);
+  }
+
+  @BeforeEach
+  void createCache() {
+    cache = newCache(Map.of("key_prefix", "contract"));
+    cache.clear();
+  }
+
+  @AfterEach
+  void closeCaches() {
+    for (CacheHandler handler : handlers) {
+      for (BaseCache c : handler.all()) {
+        c.clear();
+      }
+      handler.close();
+    }
+  }
+
+  private <T> T expect(T stored) {
+    return stores() ? stored : null;
+  }
+
+  // ---- get / set ----
+
+  @Test
+  void setThenGetReturnsTheValue_djangoShellDemo() {
+    assertThat(cache.set("a", 1)).isTrue();
+    assertThat(cache.get("a", Integer.class)).isEqualTo(expect(1));
+  }
+
+  @Test
+  void missReturnsNullOrTheDefault() {
+    assertThat(cache.get("absent", String.class)).isNull();
+    assertThat(cache.get("absent", String.class, "fallback")).isEqualTo("fallback");
+  }
+
+  @Test
+  void storedNullIsAHitNotAMiss() {
+    cache.set("nothing", null);
+    assertThat(cache.get("nothing", String.class, "fallback")).isEqualTo(stores() ? null : "fallback");
+    assertThat(cache.hasKey("nothing")).isEqualTo(stores());
+    assertThat(cache.lookup(cache.makeKey("nothing"), ValueType.of(String.class)))
+        .isEqualTo(stores() ? null : BaseCache.MISS);
+  }
+
+  @Test
+  void setOverwrites() {
+    cache.set("k", "one");
+    cache.set("k", "two");
+    assertThat(cache.get("k", String.class)).isEqualTo(expect("two"));
+  }
+
+  @Test
+  void genericTypesAndRecordsRoundTrip() {
+    Person ada = new Person("Ada", 36, new Address("St James's Square", 12),
+        List.of("math", "engines"), Map.of("analysis", 10));
+    Map<String, List<Person>> teams = Map.of("a", List.of(ada), "empty", List.of());
+    cache.set("teams", teams);
+    cache.set("strings", List.of("0", "1", "2"));
+    assertThat(cache.get("teams", PEOPLE_BY_TEAM)).isEqualTo(expect(teams));
+    assertThat(cache.get("strings", STRINGS)).isEqualTo(expect(List.of("0", "1", "2")));
+    if (stores()) {
+      assertThat(cache.get("strings", STRINGS).get(0)).isInstanceOf(String.class);
+    }
+  }
+
+  @Test
+  void scalarsOfEveryKindRoundTrip() {
+    cache.set("long", Long.MAX_VALUE);
+    cache.set("double", 0.1d);
+    cache.set("bool", true);
+    cache.set("negative", -42);
+    assertThat(cache.get("long", Long.class)).isEqualTo(expect(Long.MAX_VALUE));
+    assertThat(cache.get("double", Double.class)).isEqualTo(expect(0.1d));
+    assertThat(cache.get("bool", Boolean.class)).isEqualTo(expect(true));
+    assertThat(cache.get("negative", Integer.class)).isEqualTo(expect(-42));
+  }
+
+  @Test
+  void unicodeKeysAndValuesRoundTrip() {
+    String value = "缓存 ключ 🙂 \u0000 \"quoted\" \\ end";
+    cache.set("键-ключ-🔑", value);
+    assertThat(cache.get("键-ключ-🔑", String.class)).isEqualTo(expect(value));
+    assertThat(cache.get("键-ключ-🔒", String.class)).isNull();
+  }
+
+  @Test
+  void binaryValuesRoundTrip() {
+    byte[] bytes = new byte[256];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) i;
+    }
+    cache.set("bytes", bytes);
+    byte[] back = cache.get("bytes", byte[].class);
+    if (stores()) {
+      assertThat(back).containsExactly(bytes);
+    } else {
+      assertThat(back).isNull();
+    }
+  }
+
+  @Test
+  void largeValuesRoundTrip() {
+    char[] chars = new char[2 * 1024 * 1024];
+    Arrays.fill(chars, 'x');
+    String big = new String(chars);
+    cache.set("big", big);
+    String back = cache.get("big", String.class);
+    assertThat(back == null ? null : back.length()).isEqualTo(expect(big.length()));
+  }
+
+  @Test
+  void aValueThatDoesNotDecodeAsTheAskedTypeIsAMiss() {
+    cache.set("text", "not a number");
+    assertThat(cache.get("text", Integer.class, -1)).isEqualTo(-1);
+    assertThat(cache.get("text", String.class)).isEqualTo(expect("not a number"));
+  }
+
+  @Test
+  void aReturnedValueMutatedByTheCallerLeavesTheCacheAlone() {
+    if (!stores() || !storesByValue()) {
+      return;
+    }
+    cache.set("list", new ArrayList<>(List.of("a")));
+    List<String> read = cache.get("list", STRINGS);
+    read.add("mutated");
+    assertThat(cache.get("list", STRINGS)).containsExactly("a");
+  }
+
+  @Test
+  void aValueMutatedAfterSetLeavesTheCacheAlone() {
+    if (!stores() || !storesByValue()) {
+      return;
+    }
+    List<String> value = new ArrayList<>(List.of("a"));
+    cache.set("list", value);
+    value.add("mutated");
+    assertThat(cache.get("list", STRINGS)).containsExactly("a");
+  }
+
+  // ---- add / delete / hasKey ----
+
+  @Test
+  void addStoresOnlyWhenAbsent() {
+    assertThat(cache.add("k", "first")).isTrue();
+    assertThat(cache.add("k", "second")).isEqualTo(!stores());
+    assertThat(cache.get("k", String.class)).isEqualTo(expect("first"));
+  }
+
+  @Test
+  void addWithZeroTimeoutStoresNothing() {
+    assertThat(cache.add("k", "v", Timeout.NOW)).isFalse();
+    assertThat(cache.hasKey("k")).isFalse();
+  }
+
+  @Test
+  void deleteReportsWhetherTheKeyExisted() {
+    cache.set("k", "v");
+    assertThat(cache.delete("k")).isEqualTo(stores());
+    assertThat(cache.delete("k")).isFalse();
+    assertThat(cache.hasKey("k")).isFalse();
+  }
+
+  @Test
+  void hasKey() {
+    assertThat(cache.hasKey("k")).isFalse();
+    cache.set("k", "v");
+    assertThat(cache.hasKey("k")).isEqualTo(stores());
+  }
+
+  // ---- many ----
+
+  @Test
+  void getManyReturnsOnlyTheKeysFound() {
+    cache.set("a", "A");
+    cache.set("b", "B");
+    Map<String, String> found = cache.getMany(List.of("a", "b", "c"), String.class);
+    if (stores()) {
+      assertThat(found).containsExactly(Map.entry("a", "A"), Map.entry("b", "B"));
+    } else {
+      assertThat(found).isEmpty();
+    }
+    assertThat(cache.getMany(List.of(), String.class)).isEmpty();
+  }
+
+  @Test
+  void setManyThenDeleteMany() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("a", "A");
+    values.put("b", List.of("x"));
+    values.put("c", null);
+    assertThat(cache.setMany(values)).isEmpty();
+    assertThat(cache.get("a", String.class)).isEqualTo(expect("A"));
+    assertThat(cache.get("b", STRINGS)).isEqualTo(expect(List.of("x")));
+    assertThat(cache.hasKey("c")).isEqualTo(stores());
+    cache.deleteMany(List.of("a", "b"));
+    assertThat(cache.hasKey("a")).isFalse();
+    assertThat(cache.hasKey("b")).isFalse();
+    assertThat(cache.hasKey("c")).isEqualTo(stores());
+  }
+
+  @Test
+  void setManyWithZeroTimeoutRemovesTheKeys() {
+    cache.set("a", "old");
+    assertThat(cache.setMany(Map.of("a", "new"), Timeout.NOW)).isEmpty();
+    assertThat(cache.hasKey("a")).isFalse();
+  }
+
+  // ---- counters ----
+
+  @Test
+  void incrAndDecr() {
+    cache.set("n", 10);
+    if (!stores()) {
+      assertThatThrownBy(() -> cache.incr("n")).isInstanceOf(CacheKeyNotFoundException.class);
+      return;
+    }
+    assertThat(cache.incr("n")).isEqualTo(11);
+    assertThat(cache.incr("n", 10)).isEqualTo(21);
+    assertThat(cache.decr("n")).isEqualTo(20);
+    assertThat(cache.decr("n", 25)).isEqualTo(-5);
+    assertThat(cache.get("n", Long.class)).isEqualTo(-5L);
+    assertThat(cache.get("n", Integer.class)).isEqualTo(-5);
+  }
+
+  @Test
+  void incrOfAMissingKeyIsAnError() {
+    assertThatThrownBy(() -> cache.incr("missing"))
+        .isInstanceOf(CacheKeyNotFoundException.class)
+        .hasMessageContaining("missing");
+    assertThat(cache.hasKey("missing")).isFalse();
+  }
+
+  @Test
+  void incrOfANonIntegerIsAnErrorAndLeavesTheValue() {
+    if (!stores()) {
+      return;
+    }
+    cache.set("text", "abc");
+    assertThatThrownBy(() -> cache.incr("text"))
+        .isInstanceOf(CacheValueException.class)
+        .hasMessageContaining("text");
+    assertThat(cache.get("text", String.class)).isEqualTo("abc");
+  }
+
+  @Test
+  void incrKeepsTheExpiry() {
+    if (!stores()) {
+      return;
+    }
+    cache.set("n", 1, Timeout.seconds(2));
+    cache.incr("n");
+    timePasses(Duration.ofSeconds(3));
+    assertThat(cache.hasKey("n")).isFalse();
+  }
+
+  @Test
+  void concurrentIncrementsAreNotLost() throws Exception {
+    if (!stores()) {
+      return;
+    }
+    cache.set("counter", 0);
+    int threads = 4;
+    int perThread = 250;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(pool.submit((Callable<Void>) () -> {
+          start.await();
+          for (int i = 0; i < perThread; i++) {
+            cache.incr("counter");
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(cache.get("counter", Long.class)).isEqualTo((long) threads * perThread);
+  }
+
+  @Test
+  void concurrentReadersAndWritersSeeWholeValues() throws Exception {
+    int threads = 4;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    AtomicInteger torn = new AtomicInteger();
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int id = t;
+        futures.add(pool.submit((Callable<Void>) () -> {
+          start.await();
+          for (int i = 0; i < 200; i++) {
+            List<String> mine = List.of("t" + id, "i" + i, "t" + id);
+            cache.set("shared", mine);
+            List<String> seen = cache.get("shared", STRINGS);
+            if (seen != null && !seen.get(0).equals(seen.get(2))) {
+              torn.incrementAndGet();
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(torn).hasValue(0);
+  }
+
+  // ---- versions and keys ----
+
+  @Test
+  void makeKeyIsPrefixVersionKeyByDefault() {
+    assertThat(cache.makeKey("data")).isEqualTo("contract:1:data");
+    assertThat(cache.makeKey("data", 7)).isEqualTo("contract:7:data");
+  }
+
+  @Test
+  void versionsAreSeparateNamespaces() {
+    cache.set("k", "v1");
+    cache.set("k", "v2", Timeout.DEFAULT, 2);
+    assertThat(cache.get("k", String.class)).isEqualTo(expect("v1"));
+    assertThat(cache.get("k", ValueType.of(String.class), null, 2)).isEqualTo(expect("v2"));
+    assertThat(cache.get("k", ValueType.of(String.class), null, 3)).isNull();
+  }
+
+  @Test
+  void theConfiguredVersionIsTheDefault() {
+    BaseCache v2 = newCache(Map.of("key_prefix", "contract", "version", "2"));
+    cache.set("k", "at v1");
+    v2.set("k", "at v2");
+    assertThat(v2.version()).isEqualTo(2);
+    assertThat(v2.get("k", String.class)).isEqualTo(expect("at v2"));
+    assertThat(v2.get("k", ValueType.of(String.class), null, 1)).isEqualTo(expect("at v1"));
+  }
+
+  @Test
+  void incrVersionMovesTheValue() {
+    cache.set("k", "v");
+    if (!stores()) {
+      assertThatThrownBy(() -> cache.incrVersion("k")).isInstanceOf(CacheKeyNotFoundException.class);
+      return;
+    }
+    assertThat(cache.incrVersion("k")).isEqualTo(2);
+    assertThat(cache.get("k", String.class)).isNull();
+    assertThat(cache.get("k", ValueType.of(String.class), null, 2)).isEqualTo("v");
+    assertThat(cache.decrVersion("k", 1, 2)).isEqualTo(1);
+    assertThat(cache.get("k", String.class)).isEqualTo("v");
+  }
+
+  @Test
+  void incrVersionOfAMissingKeyIsAnError() {
+    assertThatThrownBy(() -> cache.incrVersion("missing"))
+        .isInstanceOf(CacheKeyNotFoundException.class)
+        .hasMessageContaining("missing");
+  }
+
+  @Test
+  void prefixesSeparateCachesSharingABackend() {
+    BaseCache other = newCache(Map.of("key_prefix", "other"));
+    cache.set("k", "mine");
+    assertThat(other.get("k", String.class)).isNull();
+    other.set("k", "theirs");
+    assertThat(cache.get("k", String.class)).isEqualTo(expect("mine"));
+    other.clear();
+  }
+
+  @Test
+  void aRegisteredKeyFunctionBuildsTheKeys() {
+    BaseCache custom = newCache(Map.of("key_prefix", "kf", "key_function", "reversed"));
+    assertThat(custom.makeKey("abc")).isEqualTo("cba|kf|1");
+    custom.set("abc", "v");
+    assertThat(custom.get("abc", String.class)).isEqualTo(expect("v"));
+    assertThat(cache.get("abc", String.class)).isNull();
+    custom.clear();
+  }
+
+  @Test
+  void clearRemovesEverything() {
+    cache.set("a", 1);
+    cache.set("b", 2);
+    cache.clear();
+    assertThat(cache.hasKey("a")).isFalse();
+    assertThat(cache.hasKey("b")).isFalse();
+  }
+
+  // ---- timeouts ----
+
+  @Test
+  void valuesExpireAfterTheirTimeout() {
+    cache.set("short", "v", Timeout.seconds(2));
+    cache.set("long", "v", Timeout.seconds(60));
+    assertThat(cache.hasKey("short")).isEqualTo(stores());
+    timePasses(Duration.ofSeconds(3));
+    assertThat(cache.get("short", String.class)).isNull();
+    assertThat(cache.hasKey("short")).isFalse();
+    assertThat(cache.get("long", String.class)).isEqualTo(expect("v"));
+  }
+
+  @Test
+  void theConfiguredTimeoutIsTheDefault() {
+    BaseCache twoSeconds = newCache(Map.of("key_prefix", "contract", "timeout", "2"));
+    assertThat(twoSeconds.defaultTimeout()).isEqualTo(Timeout.seconds(2));
+    twoSeconds.set("k", "v");
+    assertThat(twoSeconds.hasKey("k")).isEqualTo(stores());
+    timePasses(Duration.ofSeconds(3));
+    assertThat(twoSeconds.hasKey("k")).isFalse();
+  }
+
+  @Test
+  void timeoutNoneNeverExpires() {
+    BaseCache forever = newCache(Map.of("key_prefix", "contract", "timeout", "none"));
+    assertThat(forever.defaultTimeout()).isEqualTo(Timeout.NEVER);
+    forever.set("k", "v");
+    cache.set("explicit", "v", Timeout.NEVER);
+    timePasses(Duration.ofSeconds(3));
+    assertThat(forever.get("k", String.class)).isEqualTo(expect("v"));
+    assertThat(cache.get("explicit", String.class)).isEqualTo(expect("v"));
+  }
+
+  @Test
+  void timeoutZeroDoesNotCacheAndRemovesWhatWasThere() {
+    cache.set("k", "old");
+    assertThat(cache.set("k", "new", Timeout.NOW)).isFalse();
+    assertThat(cache.hasKey("k")).isFalse();
+    BaseCache zero = newCache(Map.of("key_prefix", "contract", "timeout", "0"));
+    assertThat(zero.set("z", "v")).isFalse();
+    assertThat(zero.hasKey("z")).isFalse();
+  }
+
+  @Test
+  void touchSetsANewTimeout() {
+    cache.set("k", "v", Timeout.seconds(2));
+    assertThat(cache.touch("k", Timeout.seconds(60))).isEqualTo(stores());
+    timePasses(Duration.ofSeconds(3));
+    assertThat(cache.get("k", String.class)).isEqualTo(expect("v"));
+    assertThat(cache.touch("missing", Timeout.seconds(60))).isFalse();
+  }
+
+  @Test
+  void touchWithZeroExpiresTheKey() {
+    cache.set("k", "v");
+    cache.touch("k", Timeout.NOW);
+    assertThat(cache.hasKey("k")).isFalse();
+  }
+
+  // ---- getOrSet and stats ----
+
+  @Test
+  void getOrSetComputesOnlyOnAMiss() {
+    AtomicInteger calls = new AtomicInteger();
+    String first = cache.getOrSet("k", String.class, () -> "computed-" + calls.incrementAndGet());
+    String second = cache.getOrSet("k", String.class, () -> "computed-" + calls.incrementAndGet());
+    assertThat(first).isEqualTo("computed-1");
+    assertThat(second).isEqualTo(stores() ? "computed-1" : "computed-2");
+    assertThat(calls).hasValue(stores() ? 1 : 2);
+  }
+
+  @Test
+  void statsCountHitsAndMisses() {
+    CacheStats before = cache.stats();
+    cache.set("k", "v");
+    cache.get("k", String.class);
+    cache.get("absent", String.class);
+    CacheStats after = cache.stats();
+    assertThat(after.hits() - before.hits()).isEqualTo(stores() ? 1 : 0);
+    assertThat(after.misses() - before.misses()).isEqualTo(stores() ? 1 : 2);
+  }
+
+  @Test
+  void aliasAndSettingsAreExposed() {
+    assertThat(cache.alias()).isEqualTo(ALIAS);
+    assertThat(cache.keyPrefix()).isEqualTo("contract");
+    assertThat(cache.version()).isEqualTo(1);
+    assertThat(cache.defaultTimeout()).isEqualTo(Timeout.seconds(300));
+  }
+}

@@ -1,0 +1,233 @@
+package io.cachegen.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading settings, overrides, defaults and every bad-configuration message. */
+class CacheConfigTest {
+
+  private static CacheConfig config(String... keyValues) {
+    Map<String, String> map = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      map.put(keyValues[i], keyValues[i + 1]);
+    }
+    return CacheConfig.fromMap(map);
+  }
+
+  private static CacheHandler handler(String... keyValues) {
+    return CacheHandler.create(config(keyValues));
+  }
+
+  @Test
+  void noConfigurationMeansADefaultLocmemAliasWithDjangosDefaults() {
+    CacheSettings s = CacheConfig.load(Map.of(), new Properties()).settings("default");
+    assertThat(s.backend()).isEqualTo("locmem");
+    assertThat(s.timeout()).isEqualTo(Timeout.seconds(300));
+    assertThat(s.keyPrefix()).isEmpty();
+    assertThat(s.version()).isEqualTo(1);
+    assertThat(s.keyFunction()).isEmpty();
+    try (CacheHandler h = CacheHandler.create(CacheConfig.load(Map.of(), new Properties()))) {
+      assertThat(h.cache().set("a", 1)).isTrue();
+      assertThat(h.cache().get("a", Integer.class)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void readsEverySetting() {
+    CacheSettings s = config(
+        "caches.web.backend", "dummy",
+        "caches.web.location", "somewhere",
+        "caches.web.timeout", "10",
+        "caches.web.key_prefix", "web",
+        "caches.web.version", "3",
+        "caches.web.key_function", "mine",
+        "caches.web.options.max_entries", "5").settings("web");
+    assertThat(s.backend()).isEqualTo("dummy");
+    assertThat(s.location()).isEqualTo("somewhere");
+    assertThat(s.timeout()).isEqualTo(Timeout.seconds(10));
+    assertThat(s.keyPrefix()).isEqualTo("web");
+    assertThat(s.version()).isEqualTo(3);
+    assertThat(s.keyFunction()).contains("mine");
+    assertThat(s.options()).containsEntry("max_entries", "5");
+  }
+
+  @Test
+  void timeoutNoneAndZero() {
+    assertThat(config("caches.default.timeout", "none").settings("default").timeout())
+        .isEqualTo(Timeout.NEVER);
+    assertThat(config("caches.default.timeout", "0").settings("default").timeout())
+        .isEqualTo(Timeout.NOW);
+  }
+
+  @Test
+  void environmentOverridesTheFileAndSystemPropertiesOverrideBoth(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("cache.properties");
+    Files.writeString(file, "caches.default.timeout=10\ncaches.default.key_prefix=file\n"
+        + "caches.default.version=1\n");
+    Properties sys = new Properties();
+    sys.setProperty("cachegen.config", file.toString());
+    sys.setProperty("cachegen.caches.default.version", "7");
+    Map<String, String> env = Map.of(
+        "CACHEGEN_CACHES_DEFAULT_KEY_PREFIX", "env",
+        "CACHEGEN_CACHES_DEFAULT_VERSION", "5",
+        "CACHEGEN_CACHES_DEFAULT_OPTIONS_MAX_ENTRIES", "42",
+        "CACHEGEN_CACHES_SESSIONS_BACKEND", "dummy",
+        "PATH", "/usr/bin");
+    CacheConfig config = CacheConfig.load(env, sys);
+    CacheSettings s = config.settings("default");
+    assertThat(s.timeout()).isEqualTo(Timeout.seconds(10));
+    assertThat(s.keyPrefix()).isEqualTo("env");
+    assertThat(s.version()).isEqualTo(7);
+    assertThat(s.options()).containsEntry("max_entries", "42");
+    assertThat(config.settings("sessions").backend()).isEqualTo("dummy");
+  }
+
+  @Test
+  void configFileFromTheEnvironment(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("x.properties");
+    Files.writeString(file, "caches.default.key_prefix=from-env-file\n");
+    CacheConfig config = CacheConfig.load(Map.of("CACHEGEN_CONFIG", file.toString()), new Properties());
+    assertThat(config.settings("default").keyPrefix()).isEqualTo("from-env-file");
+  }
+
+  @Test
+  void aMissingConfigFileIsAnError() {
+    Properties sys = new Properties();
+    sys.setProperty("cachegen.config", "/nonexistent/cache.properties");
+    assertThatThrownBy(() -> CacheConfig.load(Map.of(), sys))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("cachegen.config")
+        .hasMessageContaining("/nonexistent/cache.properties");
+  }
+
+  @Test
+  void aMisspeltSettingIsAnErrorWithASuggestion() {
+    assertThatThrownBy(() -> config("caches.default.timout", "10"))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.timout")
+        .hasMessageContaining("did you mean 'timeout'");
+  }
+
+  @Test
+  void aKeyOutsideCachesIsAnError() {
+    assertThatThrownBy(() -> config("cache.default.timeout", "10"))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("'cache.default.timeout'");
+  }
+
+  @Test
+  void aMisspeltEnvironmentVariableIsAnError() {
+    assertThatThrownBy(() ->
+            CacheConfig.load(Map.of("CACHEGEN_CACHES_DEFAULT_TIMOUT", "1"), new Properties()))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("CACHEGEN_CACHES_DEFAULT_TIMOUT");
+  }
+
+  @Test
+  void aBadTimeoutIsAnErrorNotASilent300() {
+    assertThatThrownBy(() -> config("caches.default.timeout", "ten"))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.timeout")
+        .hasMessageContaining("'ten'")
+        .hasMessageContaining("none");
+    assertThatThrownBy(() -> config("caches.default.timeout", "-5"))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.timeout")
+        .hasMessageContaining("'-5'");
+  }
+
+  @Test
+  void aBadVersionIsAnError() {
+    assertThatThrownBy(() -> config("caches.default.version", "x"))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.version").hasMessageContaining("'x'");
+    assertThatThrownBy(() -> config("caches.default.version", "-1"))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.version").hasMessageContaining("'-1'");
+  }
+
+  @Test
+  void theOriginOfABadValueIsNamed() {
+    assertThatThrownBy(() ->
+            CacheConfig.load(Map.of("CACHEGEN_CACHES_DEFAULT_TIMEOUT", "soon"), new Properties()))
+        .hasMessageContaining("caches.default.timeout")
+        .hasMessageContaining("environment variable CACHEGEN_CACHES_DEFAULT_TIMEOUT");
+  }
+
+  @Test
+  void anUnknownBackendIsAnErrorListingTheKnownOnes() {
+    assertThatThrownBy(() -> handler("caches.default.backend", "memcached"))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.backend")
+        .hasMessageContaining("'memcached'")
+        .hasMessageContaining("locmem")
+        .hasMessageContaining("dummy");
+  }
+
+  @Test
+  void badLocmemOptionsAreErrors() {
+    assertThatThrownBy(() -> handler("caches.default.options.max_entries", "many"))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.options.max_entries").hasMessageContaining("'many'");
+    assertThatThrownBy(() -> handler("caches.default.options.max_entries", "-1"))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.options.max_entries").hasMessageContaining("'-1'");
+    assertThatThrownBy(() -> handler("caches.default.options.cull_frequency", "-1"))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.options.cull_frequency").hasMessageContaining("'-1'");
+    assertThatThrownBy(() -> handler("caches.default.options.store_by_value", "yes"))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.options.store_by_value");
+  }
+
+  @Test
+  void anUnknownOptionIsAnErrorListingTheAllowedOnes() {
+    assertThatThrownBy(() -> handler("caches.default.options.max_entires", "5"))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.options.max_entires")
+        .hasMessageContaining("max_entries");
+  }
+
+  @Test
+  void anUnknownSerializerIsAnError() {
+    assertThatThrownBy(() -> handler("caches.default.options.serializer", "pickle"))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.options.serializer")
+        .hasMessageContaining("'pickle'");
+  }
+
+  @Test
+  void anUnregisteredKeyFunctionIsAnError() {
+    assertThatThrownBy(() -> handler("caches.default.key_function", "nope"))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.key_function")
+        .hasMessageContaining("'nope'");
+  }
+
+  @Test
+  void anUnknownAliasAtRunTimeIsAnErrorListingTheConfiguredOnes() {
+    try (CacheHandler h = handler("caches.sessions.backend", "dummy")) {
+      assertThatThrownBy(() -> h.get("sesions"))
+          .isInstanceOf(CacheConfigurationException.class)
+          .hasMessageContaining("'sesions'")
+          .hasMessageContaining("[default, sessions]");
+    }
+  }
+
+  @Test
+  void toStringNeverShowsAPassword() {
+    CacheSettings s = config(
+        "caches.default.location", "redis://user:s3cret@host:6379/0",
+        "caches.default.options.password", "s3cret").settings("default");
+    assertThat(s.toString()).doesNotContain("s3cret").contains("host:6379").contains("user:****@");
+  }
+}

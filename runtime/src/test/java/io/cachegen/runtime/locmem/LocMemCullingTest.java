@@ -1,0 +1,84 @@
+package io.cachegen.runtime.locmem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cachegen.runtime.BaseCache;
+import io.cachegen.runtime.CacheConfig;
+import io.cachegen.runtime.CacheHandler;
+import io.cachegen.runtime.ManualTicker;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** max_entries and cull_frequency, as Django's locmem tests check them. */
+class LocMemCullingTest {
+  private CacheHandler handler;
+
+  private LocMemCache cache(int maxEntries, int cullFrequency) {
+    handler = CacheHandler.builder()
+        .config(CacheConfig.fromMap(Map.of(
+            "caches.default.options.max_entries", String.valueOf(maxEntries),
+            "caches.default.options.cull_frequency", String.valueOf(cullFrequency))))
+        .ticker(new ManualTicker())
+        .build();
+    return (LocMemCache) handler.cache();
+  }
+
+  @AfterEach
+  void close() {
+    handler.close();
+  }
+
+  @Test
+  void neverHoldsMoreThanMaxEntries() {
+    LocMemCache cache = cache(30, 3);
+    for (int i = 0; i < 100; i++) {
+      cache.set("k" + i, i);
+      assertThat(cache.size()).isLessThanOrEqualTo(30);
+    }
+  }
+
+  @Test
+  void aFullCacheCullsAThirdLeastRecentlyUsedFirst() {
+    LocMemCache cache = cache(30, 3);
+    IntStream.range(0, 30).forEach(i -> cache.set("k" + i, i));
+    cache.get("k0", Integer.class);
+    cache.set("new", 1);
+    assertThat(cache.size()).isEqualTo(30 - 10 + 1);
+    assertThat(cache.hasKey("k0")).as("recently read survives").isTrue();
+    assertThat(cache.hasKey("k1")).as("least recently used goes").isFalse();
+    assertThat(cache.hasKey("new")).isTrue();
+  }
+
+  @Test
+  void cullFrequencyZeroClearsTheWholeCache() {
+    LocMemCache cache = cache(10, 0);
+    IntStream.range(0, 10).forEach(i -> cache.set("k" + i, i));
+    cache.set("new", 1);
+    assertThat(cache.size()).isEqualTo(1);
+    assertThat(cache.hasKey("new")).isTrue();
+  }
+
+  @Test
+  void overwritingAKeyInAFullCacheCullsNothing() {
+    LocMemCache cache = cache(10, 2);
+    IntStream.range(0, 10).forEach(i -> cache.set("k" + i, i));
+    cache.set("k5", 55);
+    assertThat(cache.size()).isEqualTo(10);
+  }
+
+  @Test
+  void cachesWithTheSameLocationShareAStoreAndOthersDoNot() {
+    handler = CacheHandler.builder()
+        .config(CacheConfig.fromMap(Map.of(
+            "caches.a.location", "shared", "caches.a.key_prefix", "p",
+            "caches.b.location", "shared", "caches.b.key_prefix", "p",
+            "caches.c.location", "elsewhere", "caches.c.key_prefix", "p")))
+        .build();
+    BaseCache a = handler.get("a");
+    a.set("k", "v");
+    assertThat(handler.get("b").get("k", String.class)).isEqualTo("v");
+    assertThat(handler.get("c").get("k", String.class)).isNull();
+  }
+}
