@@ -60,6 +60,9 @@ public final class WrapperWriter {
     if (element.getModifiers().contains(Modifier.PUBLIC)) {
       type.addModifiers(Modifier.PUBLIC);
     }
+    if (!model.isInterface() && element.getModifiers().contains(Modifier.ABSTRACT)) {
+      type.addModifiers(Modifier.ABSTRACT); // still has the user's other abstract methods
+    }
     List<TypeVariableName> typeVariables = new ArrayList<>();
     for (TypeParameterElement p : element.getTypeParameters()) {
       typeVariables.add(TypeVariableName.get(p));
