@@ -31,6 +31,10 @@ import javax.lang.model.util.Types;
  * stable, content-based text form. Builds the default key for an empty template.
  */
 public final class KeyResolver {
+  /** Object's no-arg methods, which are never key properties, even where overridden. */
+  private static final Set<String> OBJECT_METHODS =
+      Set.of("hashCode", "toString", "getClass", "clone");
+
   private final Types types;
   private final Elements elements;
 
@@ -300,7 +304,8 @@ public final class KeyResolver {
         if (m.getSimpleName().contentEquals(candidate) && m.getParameters().isEmpty()
             && m.getReturnType().getKind() != TypeKind.VOID
             && !m.getModifiers().contains(Modifier.STATIC) && accessible(m, pkg)
-            && !m.getEnclosingElement().toString().equals("java.lang.Object")) {
+            && !m.getEnclosingElement().toString().equals("java.lang.Object")
+            && !OBJECT_METHODS.contains(candidate)) {
           TypeMirror t = ((javax.lang.model.type.ExecutableType) types.asMemberOf(declared, m))
               .getReturnType();
           return new Access(candidate, false, t);
@@ -329,7 +334,8 @@ public final class KeyResolver {
     for (ExecutableElement m : ElementFilter.methodsIn(members)) {
       if (!m.getParameters().isEmpty() || m.getReturnType().getKind() == TypeKind.VOID
           || m.getModifiers().contains(Modifier.STATIC) || !accessible(m, pkg)
-          || m.getEnclosingElement().toString().equals("java.lang.Object")) {
+          || m.getEnclosingElement().toString().equals("java.lang.Object")
+          || OBJECT_METHODS.contains(m.getSimpleName().toString())) {
         continue;
       }
       String n = m.getSimpleName().toString();
