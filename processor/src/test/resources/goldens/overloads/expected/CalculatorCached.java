@@ -28,6 +28,8 @@ public class CalculatorCached extends Calculator {
 
   private static final CacheSite NOW_SITE = CacheSite.cached("default", ValueType.of(String.class), Timeout.seconds(0), true, false, null);
 
+  private static final CacheSite CLASH_SITE = CacheSite.cached("default", ValueType.of(String.class), Timeout.DEFAULT, true, false, null);
+
   public CalculatorCached() {
     super();
   }
@@ -172,5 +174,34 @@ public class CalculatorCached extends Calculator {
   public static void evictNow(String key) {
     CacheSite.Bound bound = NOW_SITE.bind();
     bound.remove(bound.makeKey(keyForNow(key)));
+  }
+
+  /**
+   * Cached {@link Calculator#clash(java.lang.String, java.lang.String, java.lang.String, java.lang.String)}: key default, alias {@code default}, timeout the alias's default.
+   */
+  @Override
+  public String clash(String key, String bound, String cached, String KEY_FOR_CLASH) {
+    CacheSite.Bound bound_ = CLASH_SITE.bind();
+    String key_ = bound_.makeKey("test.Calculator.clash(java.lang.String,java.lang.String,java.lang.String,java.lang.String):" + KeyParts.string(key) + ":" + KeyParts.string(bound) + ":" + KeyParts.string(cached) + ":" + KeyParts.string(KEY_FOR_CLASH));
+    Object cached_ = bound_.lookup(key_);
+    if (cached_ != CacheSite.MISS) {
+      return (String) cached_;
+    }
+    return (String) bound_.load(key_, () -> super.clash(key, bound, cached, KEY_FOR_CLASH));
+  }
+
+  /**
+   * The caller key (before the alias's key function) that {@link Calculator#clash(java.lang.String, java.lang.String, java.lang.String, java.lang.String)} caches these arguments under.
+   */
+  public static String keyForClash(String key, String bound, String cached, String KEY_FOR_CLASH) {
+    return "test.Calculator.clash(java.lang.String,java.lang.String,java.lang.String,java.lang.String):" + KeyParts.string(key) + ":" + KeyParts.string(bound) + ":" + KeyParts.string(cached) + ":" + KeyParts.string(KEY_FOR_CLASH);
+  }
+
+  /**
+   * Removes the entry {@link Calculator#clash(java.lang.String, java.lang.String, java.lang.String, java.lang.String)} cached for these arguments, if any.
+   */
+  public static void evictClash(String key, String bound, String cached, String KEY_FOR_CLASH) {
+    CacheSite.Bound bound_ = CLASH_SITE.bind();
+    bound_.remove(bound_.makeKey(keyForClash(key, bound, cached, KEY_FOR_CLASH)));
   }
 }

@@ -31,4 +31,9 @@ public class Calculator {
   public String now(String key) throws IOException, InterruptedException {
     return key;
   }
+
+  @Cached
+  public String clash(String key, String bound, String cached, String KEY_FOR_CLASH) {
+    return key;
+  }
 }
