@@ -269,6 +269,41 @@ class CachedBehaviourTest {
   }
 
   @Test
+  void concurrentWaitersGetTheComputationsOwnCheckedException() throws Exception {
+    int callers = 16;
+    service.gate = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(callers);
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    try {
+      List<Future<Throwable>> results = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        results.add(pool.submit(() -> {
+          started.countDown();
+          try {
+            service.slowFail();
+            return null;
+          } catch (Throwable t) {
+            return t;
+          }
+        }));
+      }
+      assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+      service.gate.countDown();
+      java.util.Set<Throwable> distinct =
+          java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      for (Future<Throwable> f : results) {
+        Throwable t = f.get(30, TimeUnit.SECONDS);
+        assertThat(t).isInstanceOf(IOException.class).hasMessageStartingWith("failure ");
+        distinct.add(t);
+      }
+      // Each computation's exception reaches all of its waiters as is: one instance per run.
+      assertThat(distinct).hasSize(service.calls("slowFail"));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void newHandlerIsPickedUp() {
     service.data();
     CacheHandler other = handler(new ManualTicker());

@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * is. With the stampede guard on and a backend that implements {@link DistributedLocking}, the
  * computing thread also takes a cross-process lock first.
  *
+ * <p>The computing thread looks the key up once more before computing (another thread may have
+ * stored it between its first lookup and taking the computation), so a computed miss counts two
+ * misses in the cache's statistics.
+ *
  * <p>When the cache itself fails ({@link CacheException}, e.g. Redis down), a lookup counts as a
  * miss and a failed store is logged: the method's result is still returned.
  */
