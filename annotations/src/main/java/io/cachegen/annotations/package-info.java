@@ -11,7 +11,7 @@
  *
  * <p>A key template is literal text with placeholders in braces: {@code {param}} is a method
  * parameter, {@code {param.prop.prop}} walks record components, getters ({@code getProp()} / {@code
- * isProp()}) or accessible fields, resolved at compile time. Write {@code {{} and {@code }}} for
+ * isProp()}) or accessible fields, resolved at compile time. Write <code>{{</code> and <code>}}</code> for
  * literal braces. Placeholder values are rendered in a stable form: strings with {@code \} and
  * {@code :} escaped, primitives and boxes as text, enums by name, {@code UUID}s as text,
  * collections, maps, arrays and records by content; {@code null} as {@code \0}.

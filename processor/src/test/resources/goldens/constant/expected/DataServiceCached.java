@@ -28,7 +28,7 @@ public class DataServiceCached extends DataService {
   }
 
   /**
-   * Cached {@link DataService#data()}: key {@code data}, alias {@code default}, timeout 10 s.
+   * Cached {@link DataService#data()}: key <code>data</code>, alias <code>default</code>, timeout 10 s.
    */
   @Override
   @SuppressWarnings("unchecked")

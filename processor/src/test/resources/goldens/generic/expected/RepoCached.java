@@ -25,7 +25,7 @@ public abstract class RepoCached<T extends Comparable<T>> extends Repo<T> {
   }
 
   /**
-   * Cached {@link Repo#count(java.lang.String)}: key {@code count:{kind}}, alias {@code default}, timeout the alias's default.
+   * Cached {@link Repo#count(java.lang.String)}: key <code>count:&#123;kind&#125;</code>, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   public long count(String kind) {
@@ -54,7 +54,7 @@ public abstract class RepoCached<T extends Comparable<T>> extends Repo<T> {
   }
 
   /**
-   * Cached {@link Repo#names(java.util.List)}: key default, alias {@code default}, timeout the alias's default.
+   * Cached {@link Repo#names(java.util.List)}: key default, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   @SuppressWarnings("unchecked")

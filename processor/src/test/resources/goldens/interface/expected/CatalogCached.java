@@ -32,7 +32,7 @@ public class CatalogCached implements Catalog {
   }
 
   /**
-   * Cached {@link Catalog#items(java.lang.String)}: key {@code items:{category}}, alias {@code default}, timeout the alias's default.
+   * Cached {@link Catalog#items(java.lang.String)}: key <code>items:&#123;category&#125;</code>, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   @SuppressWarnings("unchecked")
@@ -62,7 +62,7 @@ public class CatalogCached implements Catalog {
   }
 
   /**
-   * Cached {@link Catalog#prices()}: key {@code prices}, alias {@code default}, timeout the alias's default.
+   * Cached {@link Catalog#prices()}: key <code>prices</code>, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   public int[] prices() {

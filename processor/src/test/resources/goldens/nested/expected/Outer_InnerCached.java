@@ -28,7 +28,7 @@ public class Outer_InnerCached extends Outer.Inner {
   }
 
   /**
-   * Cached {@link Outer.Inner#maybe(java.lang.String)}: key {@code maybe:{id}}, alias {@code default}, timeout the alias's default.
+   * Cached {@link Outer.Inner#maybe(java.lang.String)}: key <code>maybe:&#123;id&#125;</code>, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   public Optional<String> maybe(String id) {
@@ -57,7 +57,7 @@ public class Outer_InnerCached extends Outer.Inner {
   }
 
   /**
-   * Cached {@link Outer.Inner#future(long)}: key {@code future:{id}}, alias {@code default}, timeout the alias's default.
+   * Cached {@link Outer.Inner#future(long)}: key <code>future:&#123;id&#125;</code>, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   public CompletableFuture<Long> future(long id) {
@@ -86,7 +86,7 @@ public class Outer_InnerCached extends Outer.Inner {
   }
 
   /**
-   * Cached {@link Outer.Inner#stage(java.lang.String)}: key {@code stage:{id}}, alias {@code default}, timeout the alias's default.
+   * Cached {@link Outer.Inner#stage(java.lang.String)}: key <code>stage:&#123;id&#125;</code>, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   CompletionStage<String> stage(String id) {

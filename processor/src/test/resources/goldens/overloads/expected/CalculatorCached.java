@@ -35,7 +35,7 @@ public class CalculatorCached extends Calculator {
   }
 
   /**
-   * Cached {@link Calculator#square(int)}: key default, alias {@code default}, timeout the alias's default.
+   * Cached {@link Calculator#square(int)}: key default, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   public int square(int n) throws IOException {
@@ -64,7 +64,7 @@ public class CalculatorCached extends Calculator {
   }
 
   /**
-   * Cached {@link Calculator#square(long)}: key default, alias {@code default}, timeout the alias's default.
+   * Cached {@link Calculator#square(long)}: key default, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   public long square(long n) {
@@ -93,7 +93,7 @@ public class CalculatorCached extends Calculator {
   }
 
   /**
-   * Cached {@link Calculator#sum(double[])}: key default, alias {@code default}, timeout the alias's default.
+   * Cached {@link Calculator#sum(double[])}: key default, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   public double sum(double... values) {
@@ -122,7 +122,7 @@ public class CalculatorCached extends Calculator {
   }
 
   /**
-   * Cached {@link Calculator#contains(java.util.List, java.util.Set, java.util.Map, char)}: key default, alias {@code default}, timeout the alias's default.
+   * Cached {@link Calculator#contains(java.util.List, java.util.Set, java.util.Map, char)}: key default, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   public boolean contains(List<String> items, Set<Integer> ids, Map<String, Long> weights, char c) {
@@ -153,7 +153,7 @@ public class CalculatorCached extends Calculator {
   }
 
   /**
-   * Cached {@link Calculator#now(java.lang.String)}: key default, alias {@code default}, timeout 0 s.
+   * Cached {@link Calculator#now(java.lang.String)}: key default, alias <code>default</code>, timeout 0 s.
    */
   @Override
   public String now(String key) throws IOException, InterruptedException {
@@ -177,7 +177,7 @@ public class CalculatorCached extends Calculator {
   }
 
   /**
-   * Cached {@link Calculator#clash(java.lang.String, java.lang.String, java.lang.String, java.lang.String)}: key default, alias {@code default}, timeout the alias's default.
+   * Cached {@link Calculator#clash(java.lang.String, java.lang.String, java.lang.String, java.lang.String)}: key default, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   public String clash(String key, String bound, String cached, String KEY_FOR_CLASH) {

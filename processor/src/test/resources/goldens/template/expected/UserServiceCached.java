@@ -24,12 +24,14 @@ public class UserServiceCached extends UserService {
 
   private static final CacheSite REGION_SITE = CacheSite.cached("default", ValueType.of(String.class), Timeout.DEFAULT, false, true, null);
 
+  private static final CacheSite ODD_SITE = CacheSite.cached("a*/b", ValueType.of(String.class), Timeout.DEFAULT, true, false, null);
+
   public UserServiceCached() {
     super();
   }
 
   /**
-   * Cached {@link UserService#describe(test.UserService.User, test.UserService.Status)}: key {@code user:{user.id}:{user.account.region}:{status}}, alias {@code users}, timeout never.
+   * Cached {@link UserService#describe(test.UserService.User, test.UserService.Status)}: key <code>user:&#123;user.id&#125;:&#123;user.account.region&#125;:&#123;status&#125;</code>, alias <code>users</code>, timeout never.
    */
   @Override
   public String describe(UserService.User user, UserService.Status status) {
@@ -58,7 +60,7 @@ public class UserServiceCached extends UserService {
   }
 
   /**
-   * Runs {@link UserService#update(test.UserService.User, test.UserService.Status)}, then stores the result under {@code user:{user.id}:{user.account.region}:{status}} in alias {@code users}.
+   * Runs {@link UserService#update(test.UserService.User, test.UserService.Status)}, then stores the result under <code>user:&#123;user.id&#125;:&#123;user.account.region&#125;:&#123;status&#125;</code> in alias <code>users</code>.
    */
   @Override
   public String update(UserService.User user, UserService.Status status) {
@@ -91,7 +93,7 @@ public class UserServiceCached extends UserService {
   }
 
   /**
-   * Cached {@link UserService#region(test.UserService.Account)}: key {@code account:{account}}, alias {@code default}, timeout the alias's default.
+   * Cached {@link UserService#region(test.UserService.Account)}: key <code>account:&#123;account&#125;</code>, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   public String region(UserService.Account account) {
@@ -117,5 +119,34 @@ public class UserServiceCached extends UserService {
   public static void evictRegion(UserService.Account account) {
     CacheSite.Bound bound = REGION_SITE.bind();
     bound.remove(bound.makeKey(keyForRegion(account)));
+  }
+
+  /**
+   * Cached {@link UserService#odd(test.UserService.Status)}: key <code>odd *&#47; &#123;&#123;literal&#125;&#125; &#64;see &lt;b&gt;:&#123;status&#125;</code>, alias <code>a*&#47;b</code>, timeout the alias's default.
+   */
+  @Override
+  public String odd(UserService.Status status) {
+    CacheSite.Bound bound = ODD_SITE.bind();
+    String key = bound.makeKey("odd */ {literal} @see <b>:" + KeyParts.name(status));
+    Object cached = bound.lookup(key);
+    if (cached != CacheSite.MISS) {
+      return (String) cached;
+    }
+    return (String) bound.load(key, () -> super.odd(status));
+  }
+
+  /**
+   * The caller key (before the alias's key function) that {@link UserService#odd(test.UserService.Status)} caches these arguments under.
+   */
+  public static String keyForOdd(UserService.Status status) {
+    return "odd */ {literal} @see <b>:" + KeyParts.name(status);
+  }
+
+  /**
+   * Removes the entry {@link UserService#odd(test.UserService.Status)} cached for these arguments, if any.
+   */
+  public static void evictOdd(UserService.Status status) {
+    CacheSite.Bound bound = ODD_SITE.bind();
+    bound.remove(bound.makeKey(keyForOdd(status)));
   }
 }

@@ -50,4 +50,9 @@ public class UserService {
   public String region(Account account) {
     return account.region();
   }
+
+  @Cached(key = "odd */ {{literal}} @see <b>:{status}", cache = "a*/b")
+  public String odd(Status status) {
+    return "odd";
+  }
 }

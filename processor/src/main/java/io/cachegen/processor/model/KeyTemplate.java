@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A parsed key template: literal text and {@code {name.path}} placeholders; {@code {{} and {@code
- * }}} are literal braces. Pure syntax; names are resolved by {@link KeyResolver}.
+ * A parsed key template: literal text and {@code {name.path}} placeholders; <code>{{</code> and
+ * <code>}}</code> are literal braces. Pure syntax; names are resolved by {@link KeyResolver}.
  */
 public record KeyTemplate(String source, List<Segment> segments) {
 

@@ -319,8 +319,9 @@ public final class WrapperWriter {
       if (store != null && !store.put()) {
         b.addJavadoc("Cached $L: key ", link());
         b.addJavadoc(store.key().template().isEmpty()
-            ? CodeBlock.of("default") : CodeBlock.of("{@code $L}", store.key().template()));
-        b.addJavadoc(", alias {@code $L}, timeout $L.\n", store.alias(), describe(store.timeout()));
+            ? CodeBlock.of("default") : CodeBlock.of("<code>$L</code>", javadocText(store.key().template())));
+        b.addJavadoc(", alias <code>$L</code>, timeout $L.\n", javadocText(store.alias()),
+            describe(store.timeout()));
         if (store.timeout() == 0) {
           b.addComment("timeout = 0: never cached (Django's timeout=0)");
           b.addStatement("return $L", call());
@@ -331,9 +332,9 @@ public final class WrapperWriter {
       } else {
         b.addJavadoc("Runs $L", link());
         if (store != null) {
-          b.addJavadoc(", then stores the result under {@code $L} in alias {@code $L}",
-              store.key().template().isEmpty() ? "the default key" : store.key().template(),
-              store.alias());
+          b.addJavadoc(", then stores the result under <code>$L</code> in alias <code>$L</code>",
+              store.key().template().isEmpty() ? "the default key" : javadocText(store.key().template()),
+              javadocText(store.alias()));
         }
         if (m.evict() != null) {
           b.addJavadoc(m.evict().beforeInvocation() ? "; evicts first" : "; then evicts");
@@ -475,6 +476,24 @@ public final class WrapperWriter {
       case -2 -> "never";
       default -> timeout + " s";
     };
+  }
+
+  /** User text made safe inside generated Javadoc: no inline tags, no comment end, no HTML. */
+  static String javadocText(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '{' -> sb.append("&#123;");
+        case '}' -> sb.append("&#125;");
+        case '@' -> sb.append("&#64;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '/' -> sb.append("&#47;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   private static String capitalize(String s) {
