@@ -293,6 +293,12 @@ public interface BaseCache extends AutoCloseable {
    */
   Object lookup(String madeKey, ValueType<?> type);
 
+  /**
+   * As {@link #lookup(String, ValueType)}, but counts neither a hit nor a miss: for a second look
+   * after a counted miss (single-flight re-checks), so each request is counted once.
+   */
+  Object peek(String madeKey, ValueType<?> type);
+
   /** Stores {@code value} under an already-made key; returns whether it stored. */
   boolean store(String madeKey, Object value, Timeout timeout);
 

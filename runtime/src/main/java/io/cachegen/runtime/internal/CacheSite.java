@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * computing thread also takes a cross-process lock first.
  *
  * <p>The computing thread looks the key up once more before computing (another thread may have
- * stored it between its first lookup and taking the computation), so a computed miss counts two
- * misses in the cache's statistics.
+ * stored it between its first lookup and taking the computation); that second look is a {@link
+ * BaseCache#peek peek}, so each call counts one hit or one miss in the cache's statistics.
  *
  * <p>When the cache itself fails ({@link CacheException}, e.g. Redis down), a lookup counts as a
  * miss and a failed store is logged: the method's result is still returned.
@@ -234,6 +234,15 @@ public final class CacheSite {
       return (CompletableFuture<T>) mirror(mine);
     }
 
+    /** A second look after a counted miss: not counted again in the stats. */
+    private Object recheck(String madeKey) {
+      try {
+        return cache.peek(madeKey, type);
+      } catch (CacheException e) {
+        return MISS;
+      }
+    }
+
     /** Stores {@code value} under {@code madeKey} (unless it is {@code null} and nulls are not cached). */
     public void store(String madeKey, Object value) {
       if (value == null && !cacheNull) {
@@ -285,7 +294,7 @@ public final class CacheSite {
         try {
           // With the lock, another process may have stored the value while we waited; without
           // it (timed out), we re-check and then compute anyway.
-          Object again = lookup(madeKey);
+          Object again = recheck(madeKey);
           return again != MISS ? again : computeAndStore(madeKey, loader);
         } finally {
           if (lease != null) {
@@ -294,7 +303,7 @@ public final class CacheSite {
         }
       }
       // Another thread may have stored the value between our lookup and taking the flight.
-      Object again = lookup(madeKey);
+      Object again = recheck(madeKey);
       return again != MISS ? again : computeAndStore(madeKey, loader);
     }
 

@@ -234,6 +234,11 @@ public abstract class AbstractCache implements BaseCache {
   }
 
   @Override
+  public Object peek(String madeKey, ValueType<?> type) {
+    return doGet(madeKey, type);
+  }
+
+  @Override
   public boolean store(String madeKey, Object value, Timeout timeout) {
     Timeout t = resolve(timeout);
     if (t.expiresImmediately()) {
