@@ -69,6 +69,7 @@ LABELS = [
         ("MemoryFloor.clockNanoTime", "", "System.nanoTime() alone"),
         ("RedisFloor.jedisGetSmall", "", "pooled Jedis GET + Jackson decode, small"),
         ("RedisFloor.jedisGetGraph", "", "pooled Jedis GET + Jackson decode, graph"),
+        ("RedisFloor.redisClientGetSmall", "", "Jedis RedisClient GET + Jackson decode, small (informative)"),
         ("RedisFloor.jedisMget100", "", "pooled Jedis MGET 100 keys + 100 decodes"),
     ]),
     ("cachegen, generated BenchServiceCached", [

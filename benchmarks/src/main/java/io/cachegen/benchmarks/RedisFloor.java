@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The Redis floors: one pooled Jedis {@code GET} plus a Jackson decode into the static type (one
@@ -25,6 +26,7 @@ public class RedisFloor {
   static final int MANY = 100;
 
   private JedisPool pool;
+  private RedisClient redisClient;
   private ObjectReader smallReader;
   private ObjectReader graphReader;
   private final byte[] smallKey = bytes(Keys.SMALL);
@@ -38,6 +40,7 @@ public class RedisFloor {
     config.setMaxTotal(8);
     config.setMaxIdle(8);
     pool = new JedisPool(config, RedisTarget.host(), RedisTarget.port());
+    redisClient = RedisClient.create(RedisTarget.host(), RedisTarget.port());
     ObjectMapper mapper = new ObjectMapper();
     smallReader = mapper.readerFor(mapper.constructType(Payloads.SMALL_TYPE.type()));
     graphReader = mapper.readerFor(Payloads.Order.class);
@@ -55,6 +58,7 @@ public class RedisFloor {
   @TearDown
   public void tearDown() {
     pool.close();
+    redisClient.close();
   }
 
   /** GET + decode of the small list. */
@@ -71,6 +75,15 @@ public class RedisFloor {
     try (Jedis j = pool.getResource()) {
       return graphReader.readValue(j.get(graphKey));
     }
+  }
+
+  /**
+   * Informative: GET + decode through Jedis 7's recommended pooled {@code RedisClient} (what
+   * cachegen's Redis backend uses), to separate the client's cost from cachegen's.
+   */
+  @Benchmark
+  public Object redisClientGetSmall() throws IOException {
+    return smallReader.readValue(redisClient.get(smallKey));
   }
 
   /** MGET of 100 keys + 100 decodes. */
