@@ -206,6 +206,34 @@ def stampede_summary(idx, runs_path):
     return rows
 
 
+def failures(results_dir):
+    """Benchmarks whose run failed, from JMH's human-readable logs: (benchmark, params, first error line)."""
+    out = []
+    for name in ("threads1.txt", "threads2.txt", "stampede.txt"):
+        path = os.path.join(results_dir, name)
+        if not os.path.exists(path):
+            continue
+        bench = params = threads = None
+        lines = open(path, errors="replace").read().splitlines()
+        for i, line in enumerate(lines):
+            if line.startswith("# Benchmark: "):
+                bench = line[len("# Benchmark: "):].replace(PKG, "")
+                params = None
+            elif line.startswith("# Parameters: "):
+                params = line[len("# Parameters: "):]
+            elif line.startswith("# Threads: "):
+                threads = line[len("# Threads: "):].split()[0]
+            elif "<failure>" in line:
+                why = next((l for l in lines[i + 1:i + 6] if l.strip()), "").strip()
+                out.append((bench, params or "", threads or "?", why[:200]))
+    seen, unique = set(), []
+    for f in out:
+        if f not in seen:
+            seen.add(f)
+            unique.append(f)
+    return unique
+
+
 def svg_chart(ratios, path):
     rows = [r for r in ratios.rows if any(v is not None for v in r["values"].values())]
     w, left, right, bar_h, gap = 980, 560, 40, 9, 8
@@ -370,6 +398,16 @@ def main():
                 continue
             md.append(f"| {group} | {label} | " + " | ".join(cells) + " |")
     md.append("")
+
+    failed = failures(a.results)
+    if failed:
+        md.append("## Failed runs")
+        md.append("")
+        md.append("These subjects failed in this run, so their ratios show n/a:")
+        md.append("")
+        for bench, params, threads, why in failed:
+            md.append(f"- `{bench}` {params} on {threads} thread(s): {why}")
+        md.append("")
 
     if a.notes and os.path.exists(a.notes):
         with open(a.notes) as f:
