@@ -7,7 +7,7 @@ import java.util.List;
 /** The codecs selectable by name with {@code caches.<alias>.options.serializer}. */
 public final class Codecs {
   /** The names {@link #named} accepts. */
-  public static final List<String> NAMES = List.of("json");
+  public static final List<String> NAMES = List.of("json", "smile");
 
   private Codecs() {}
 
@@ -20,6 +20,9 @@ public final class Codecs {
   public static CacheCodec named(String name, String property) {
     if (name.equals("json")) {
       return JacksonCodec.json();
+    }
+    if (name.equals("smile")) {
+      return JacksonCodec.smile();
     }
     throw new CacheConfigurationException(
         property + " = '" + name + "' is not a serializer; use one of " + NAMES);

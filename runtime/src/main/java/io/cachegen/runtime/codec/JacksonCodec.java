@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cachegen.runtime.CacheCodec;
@@ -23,6 +24,8 @@ import java.io.IOException;
  */
 public final class JacksonCodec implements CacheCodec {
   private static final JacksonCodec JSON = new JacksonCodec("json", defaultMapper(new JsonFactory()));
+  private static final JacksonCodec SMILE =
+      new JacksonCodec("smile", defaultMapper(new SmileFactory()));
 
   private final String name;
   private final ObjectMapper mapper;
@@ -42,6 +45,11 @@ public final class JacksonCodec implements CacheCodec {
   /** The default JSON codec. */
   public static JacksonCodec json() {
     return JSON;
+  }
+
+  /** The binary codec: Jackson's Smile format, the same data model as JSON, smaller and faster. */
+  public static JacksonCodec smile() {
+    return SMILE;
   }
 
   /**

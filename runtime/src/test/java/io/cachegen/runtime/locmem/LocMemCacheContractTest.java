@@ -5,11 +5,13 @@ import io.cachegen.runtime.ManualTicker;
 import io.cachegen.runtime.Ticker;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 /** The contract on locmem, store-by-value (the default). Time comes from a manual ticker. */
 class LocMemCacheContractTest extends BaseCacheContract {
   private final ManualTicker ticker = new ManualTicker();
-  private final String location = "contract-" + java.util.UUID.randomUUID();
+  /** A store of its own per test, shared by the caches one test creates (as Django's LOCATION). */
+  protected final String location = "contract-" + UUID.randomUUID();
 
   @Override
   protected Map<String, String> backendSettings() {

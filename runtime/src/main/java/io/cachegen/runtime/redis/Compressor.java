@@ -1,0 +1,132 @@
+package io.cachegen.runtime.redis;
+
+import io.cachegen.runtime.CacheConfigurationException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * Compresses stored payloads ({@code options.compressor}). Each format is recognised by its header,
+ * so values written with compression switched off (or by another compressor) still read back.
+ * Implementations are stateless and thread-safe.
+ */
+public interface Compressor {
+  /** The names {@link #named} accepts. */
+  List<String> NAMES = List.of("none", "gzip", "zlib", "deflate");
+
+  /** The name users select it by, e.g. {@code gzip}. */
+  String id();
+
+  /** Compresses {@code raw}. */
+  byte[] compress(byte[] raw);
+
+  /** Whether {@code stored} starts with this format's header. */
+  boolean recognises(byte[] stored);
+
+  /**
+   * Decompresses {@code stored}.
+   *
+   * @throws IOException if the bytes are not in this format
+   */
+  byte[] decompress(byte[] stored) throws IOException;
+
+  /**
+   * The compressor called {@code name}: {@code none}, {@code gzip}, or {@code zlib} ({@code
+   * deflate} is the same format).
+   *
+   * @throws CacheConfigurationException naming {@code property} for any other name
+   */
+  static Compressor named(String name, String property) {
+    return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "none", "" -> Builtin.NONE;
+      case "gzip" -> Builtin.GZIP;
+      case "zlib", "deflate" -> Builtin.ZLIB;
+      default -> throw new CacheConfigurationException(
+          property + " = '" + name + "' is not a compressor; use one of " + NAMES);
+    };
+  }
+
+  /** The JDK compressors. */
+  enum Builtin implements Compressor {
+    NONE {
+      @Override
+      public byte[] compress(byte[] raw) {
+        return raw;
+      }
+
+      @Override
+      public boolean recognises(byte[] stored) {
+        return false;
+      }
+
+      @Override
+      public byte[] decompress(byte[] stored) {
+        return stored;
+      }
+    },
+    GZIP {
+      @Override
+      public byte[] compress(byte[] raw) {
+        return write(raw, GZIPOutputStream::new);
+      }
+
+      @Override
+      public boolean recognises(byte[] stored) {
+        return stored.length > 2 && (stored[0] & 0xff) == 0x1f && (stored[1] & 0xff) == 0x8b;
+      }
+
+      @Override
+      public byte[] decompress(byte[] stored) throws IOException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
+          return in.readAllBytes();
+        }
+      }
+    },
+    ZLIB {
+      @Override
+      public byte[] compress(byte[] raw) {
+        return write(raw, DeflaterOutputStream::new);
+      }
+
+      @Override
+      public boolean recognises(byte[] stored) {
+        // RFC 1950: CM=8 (deflate) in the low nibble, and the 16-bit header is a multiple of 31
+        return stored.length > 2 && (stored[0] & 0x0f) == 8
+            && (((stored[0] & 0xff) << 8) | (stored[1] & 0xff)) % 31 == 0;
+      }
+
+      @Override
+      public byte[] decompress(byte[] stored) throws IOException {
+        try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(stored))) {
+          return in.readAllBytes();
+        }
+      }
+    };
+
+    @Override
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private interface StreamMaker {
+      OutputStream wrap(OutputStream out) throws IOException;
+    }
+
+    private static byte[] write(byte[] raw, StreamMaker maker) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(32, raw.length / 2));
+      try (OutputStream out = maker.wrap(bytes)) {
+        out.write(raw);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return bytes.toByteArray();
+    }
+  }
+}

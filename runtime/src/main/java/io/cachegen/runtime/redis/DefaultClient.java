@@ -1,0 +1,144 @@
+package io.cachegen.runtime.redis;
+
+import io.cachegen.runtime.CacheException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * The servers of one alias and which one serves each call, as django-redis's {@code
+ * DefaultClient}: the first server of {@code location} is the primary and takes every write; the
+ * others are replicas, and a read goes to a random replica. A server that fails is not tried again
+ * in the same call: a read moves on to another replica and finally to the primary; a write fails.
+ * Failures become a {@link RedisConnectionException} naming the last server tried. Thread-safe.
+ */
+public final class DefaultClient implements AutoCloseable {
+  private final String alias;
+  private final List<RedisServer> servers;
+
+  DefaultClient(String alias, List<RedisLocation> locations, RedisOptions options,
+      String locationProperty) {
+    this.alias = alias;
+    List<RedisServer> made = new ArrayList<>();
+    try {
+      for (RedisLocation location : locations) {
+        made.add(new RedisServer(location, options, locationProperty));
+      }
+    } catch (RuntimeException e) {
+      made.forEach(RedisServer::close);
+      throw e;
+    }
+    this.servers = List.copyOf(made);
+  }
+
+  /** The servers as {@code host:port}, primary first. */
+  public List<String> servers() {
+    return servers.stream().map(RedisServer::describe).toList();
+  }
+
+  /** Runs a write (or anything that must see the latest data) on the primary. */
+  <T> T write(Function<RedisClient, T> command) {
+    RedisServer primary = servers.get(0);
+    try {
+      return command.apply(primary.client());
+    } catch (JedisException e) {
+      throw translate(primary, e);
+    }
+  }
+
+  /** Runs a read on a replica, falling back to the other replicas and then the primary. */
+  <T> T read(Function<RedisClient, T> command) {
+    if (servers.size() == 1) {
+      return write(command);
+    }
+    List<RedisServer> order = new ArrayList<>(servers.subList(1, servers.size()));
+    Collections.shuffle(order, ThreadLocalRandom.current());
+    order.add(servers.get(0));
+    RedisConnectionException last = null;
+    for (RedisServer server : order) {
+      try {
+        return command.apply(server.client());
+      } catch (JedisException e) {
+        RuntimeException failure = translate(server, e);
+        if (!(failure instanceof RedisConnectionException rce)) {
+          throw failure;
+        }
+        if (last != null) {
+          rce.addSuppressed(last);
+        }
+        last = rce;
+      }
+    }
+    throw last;
+  }
+
+  private RuntimeException translate(RedisServer server, JedisException e) {
+    String where = "cache '" + alias + "': Redis server " + server.describe();
+    if (e instanceof JedisAccessControlException
+        || (e instanceof JedisDataException && isAuthError(e.getMessage()))) {
+      server.dropIdleConnections();
+      return new RedisConnectionException(server.describe(),
+          where + " refused the credentials (check username/password): " + firstLine(e), e);
+    }
+    if (e instanceof JedisDataException && isNotReady(e.getMessage())) {
+      return new RedisConnectionException(server.describe(),
+          where + " cannot serve requests now: " + firstLine(e), e);
+    }
+    if (e instanceof JedisDataException) {
+      return new CacheException(where + " answered an error: " + firstLine(e), e);
+    }
+    server.dropIdleConnections();
+    String why = e instanceof JedisConnectionException ? "is unreachable or did not answer in time"
+        : "failed";
+    return new RedisConnectionException(server.describe(), where + " " + why + ": "
+        + firstLine(e), e);
+  }
+
+  private static boolean isAuthError(String message) {
+    return message != null && (message.startsWith("NOAUTH") || message.startsWith("WRONGPASS")
+        || message.startsWith("NOPERM") || message.contains("invalid password"));
+  }
+
+  /** A server loading its data, a replica cut off from its primary, a busy script. */
+  private static boolean isNotReady(String message) {
+    return message != null && (message.startsWith("LOADING") || message.startsWith("MASTERDOWN")
+        || message.startsWith("BUSY") || message.startsWith("TRYAGAIN"));
+  }
+
+  private static String firstLine(Throwable e) {
+    Throwable t = e;
+    String msg = t.getMessage();
+    while ((msg == null || msg.isBlank()) && t.getCause() != null) {
+      t = t.getCause();
+      msg = t.getMessage();
+    }
+    if (msg == null) {
+      return t.getClass().getSimpleName();
+    }
+    int nl = msg.indexOf('\n');
+    return nl < 0 ? msg : msg.substring(0, nl);
+  }
+
+  @Override
+  public void close() {
+    for (RedisServer s : servers) {
+      try {
+        s.close();
+      } catch (RuntimeException e) {
+        // closing is best effort
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DefaultClient[" + String.join(", ", servers()) + "]";
+  }
+}

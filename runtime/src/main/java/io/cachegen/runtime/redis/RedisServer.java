@@ -1,0 +1,113 @@
+package io.cachegen.runtime.redis;
+
+import io.cachegen.runtime.CacheConfigurationException;
+import java.time.Duration;
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.ConnectionFactory;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.providers.PooledConnectionProvider;
+
+/**
+ * One Redis server of an alias with its own connection pool (a Jedis {@link RedisClient}). A
+ * borrow waits at most {@code socket_timeout} for a free connection, so no call waits on the pool
+ * longer than it would wait on the server. Thread-safe.
+ */
+final class RedisServer implements AutoCloseable {
+  private final RedisLocation location;
+  private final RedisClient client;
+  private final String described;
+
+  RedisServer(RedisLocation location, RedisOptions options, String locationProperty) {
+    this.location = location;
+    this.described = location.describe();
+    JedisClientConfig config = clientConfig(location, options, locationProperty);
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(options.maxConnections());
+    pool.setMaxIdle(options.maxIdle());
+    pool.setMinIdle(options.minIdle());
+    pool.setBlockWhenExhausted(true);
+    pool.setMaxWait(Duration.ofMillis(options.socketTimeoutMillis()));
+    pool.setTestWhileIdle(true);
+    pool.setJmxEnabled(false);
+    PooledConnectionProvider provider;
+    if (location.unixSocket()) {
+      provider = new PooledConnectionProvider(
+          new ConnectionFactory(new UnixSocketFactory(location.socketPath(),
+              options.connectTimeoutMillis(), options.socketTimeoutMillis()), config), pool);
+    } else {
+      provider = new PooledConnectionProvider(
+          new HostAndPort(location.host(), location.port()), config, pool);
+    }
+    this.client = RedisClient.builder().connectionProvider(provider).clientConfig(config).build();
+  }
+
+  private static JedisClientConfig clientConfig(
+      RedisLocation location, RedisOptions options, String locationProperty) {
+    String user = location.username() != null ? location.username() : options.username();
+    String password = location.password() != null ? location.password() : options.password();
+    int db = location.db() != null ? location.db() : options.db();
+    DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
+        .connectionTimeoutMillis(options.connectTimeoutMillis())
+        .socketTimeoutMillis(options.socketTimeoutMillis())
+        .database(db)
+        .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+    if (user != null) {
+      if (password == null) {
+        throw new CacheConfigurationException(locationProperty + ": username '" + user
+            + "' needs a password (in the URL or options.password)");
+      }
+      b.user(user);
+    }
+    if (password != null) {
+      b.password(password);
+    }
+    if (options.clientName() != null) {
+      b.clientName(options.clientName());
+    }
+    if (location.tls()) {
+      b.sslOptions(TlsSettings.sslOptions(options.sslCaCerts(), options.sslCheckHostname(),
+          "options.ssl_ca_certs"));
+    }
+    return b.build();
+  }
+
+  /** The Jedis client; every command borrows a pooled connection and returns it. */
+  RedisClient client() {
+    return client;
+  }
+
+  RedisLocation location() {
+    return location;
+  }
+
+  /** {@code host:port} or {@code unix:/path}. */
+  String describe() {
+    return described;
+  }
+
+  /**
+   * Drops the idle pooled connections after a connection failure: they most likely point at the
+   * same dead or restarted server, and the next call should open a fresh one.
+   */
+  void dropIdleConnections() {
+    try {
+      client.getPool().clear();
+    } catch (RuntimeException e) {
+      // best effort
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  @Override
+  public String toString() {
+    return "RedisServer[" + described + "]";
+  }
+}

@@ -1,0 +1,346 @@
+package io.cachegen.runtime.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cachegen.runtime.CacheKeyNotFoundException;
+import io.cachegen.runtime.CacheValueException;
+import io.cachegen.runtime.Timeout;
+import io.cachegen.runtime.ValueType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/** Redis specifics on {@link RedisFixture#shared()}: storage layout, extras, locks, bad data. */
+@Tag("redis")
+class RedisCacheTest {
+  private RedisCache cache;
+  private RedisClient redis;
+
+  /** A plain bean, to show that a type hint in a payload is ignored. */
+  public static final class Bean {
+    public String name;
+  }
+
+  @BeforeEach
+  void open() {
+    cache = RedisFixture.cache(RedisFixture.shared(), Map.of());
+    redis = RedisFixture.directClient(RedisFixture.shared());
+  }
+
+  @AfterEach
+  void close() {
+    cache.clear();
+    cache.close();
+    redis.close();
+  }
+
+  private byte[] raw(String key) {
+    return redis.get(cache.makeKey(key).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void putRaw(String key, byte[] bytes) {
+    redis.set(cache.makeKey(key).getBytes(StandardCharsets.UTF_8), bytes);
+  }
+
+  @Test
+  void integersAreStoredAsPlainDecimalSoIncrRunsOnTheServer() {
+    cache.set("n", 41L);
+    assertThat(new String(raw("n"), StandardCharsets.US_ASCII)).isEqualTo("41");
+    assertThat(cache.incr("n")).isEqualTo(42);
+    assertThat(cache.get("n", Long.class)).isEqualTo(42L);
+    assertThat(cache.get("n", Integer.class)).isEqualTo(42);
+    assertThat(cache.get("n", Object.class)).isEqualTo(42);
+    assertThat(cache.incr("n", Long.MAX_VALUE - 42)).isEqualTo(Long.MAX_VALUE);
+    assertThat(cache.get("n", Long.class)).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  void incrKeepsTheServerSideTtlAndNeverCreatesAKey() {
+    cache.set("n", 1, Timeout.seconds(100));
+    cache.incr("n", 5);
+    assertThat(cache.pttl("n").toMillis()).isBetween(90_000L, 100_000L);
+    assertThatThrownBy(() -> cache.incr("missing")).isInstanceOf(CacheKeyNotFoundException.class);
+    assertThat(redis.exists(cache.makeKey("missing"))).isFalse();
+  }
+
+  @Test
+  void incrOnAnOverflowOrANonIntegerIsAValueError() {
+    cache.set("big", Long.MAX_VALUE);
+    assertThatThrownBy(() -> cache.incr("big")).isInstanceOf(CacheValueException.class);
+    cache.set("f", 1.5);
+    assertThatThrownBy(() -> cache.incr("f")).isInstanceOf(CacheValueException.class)
+        .hasMessageContaining("'f'");
+    assertThat(cache.get("f", Double.class)).isEqualTo(1.5);
+  }
+
+  @Test
+  void timeoutsMapToServerSideTtls() {
+    cache.set("default", "v");
+    cache.set("never", "v", Timeout.NEVER);
+    cache.set("ms", "v", Timeout.of(Duration.ofMillis(90_500)));
+    assertThat(cache.ttl("default").toMillis()).isBetween(295_000L, 300_000L);
+    assertThat(cache.ttl("never")).isEqualTo(Timeout.NEVER);
+    assertThat(cache.pttl("ms").toMillis()).isBetween(80_000L, 90_500L);
+    assertThat(cache.ttl("missing")).isEqualTo(Timeout.NOW);
+    cache.set("never", "v2", Timeout.seconds(0));
+    assertThat(redis.exists(cache.makeKey("never"))).isFalse();
+  }
+
+  @Test
+  void expirePersistAndExpireAt() {
+    cache.set("k", "v", Timeout.NEVER);
+    assertThat(cache.expire("k", 50)).isTrue();
+    assertThat(cache.ttl("k").toMillis()).isBetween(45_000L, 50_000L);
+    assertThat(cache.pexpire("k", 70_000)).isTrue();
+    assertThat(cache.pttl("k").toMillis()).isBetween(60_000L, 70_000L);
+    assertThat(cache.persist("k")).isTrue();
+    assertThat(cache.ttl("k")).isEqualTo(Timeout.NEVER);
+    assertThat(cache.persist("k")).as("persist of a key without TTL still reports it exists")
+        .isTrue();
+    assertThat(cache.expireAt("k", Instant.now().plusSeconds(30))).isTrue();
+    assertThat(cache.ttl("k").toMillis()).isBetween(25_000L, 30_000L);
+    assertThat(cache.expire("missing", 5)).isFalse();
+    assertThat(cache.persist("missing")).isFalse();
+    assertThat(cache.touch("k", Timeout.NEVER)).isTrue();
+    assertThat(cache.ttl("k")).isEqualTo(Timeout.NEVER);
+  }
+
+  @Test
+  void setWithNxAndXx() {
+    assertThat(cache.set("k", "a", Timeout.DEFAULT, false, true)).isFalse();
+    assertThat(cache.set("k", "a", Timeout.DEFAULT, true, false)).isTrue();
+    assertThat(cache.set("k", "b", Timeout.DEFAULT, true, false)).isFalse();
+    assertThat(cache.set("k", "c", Timeout.DEFAULT, false, true)).isTrue();
+    assertThat(cache.get("k", String.class)).isEqualTo("c");
+    assertThatThrownBy(() -> cache.set("k", "d", Timeout.DEFAULT, true, true))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void incrVersionKeepsValueAndTtl() {
+    cache.set("k", "v", Timeout.seconds(100));
+    assertThat(cache.incrVersion("k")).isEqualTo(2);
+    assertThat(cache.get("k", ValueType.of(String.class), null, 2)).isEqualTo("v");
+    assertThat(redis.pttl(cache.makeKey("k", 2))).isBetween(90_000L, 100_000L);
+    assertThat(cache.hasKey("k")).isFalse();
+  }
+
+  @Test
+  void deletePatternAndIterKeysUseScanOverThisAliasOnly() {
+    RedisCache other = RedisFixture.cache(RedisFixture.shared(), Map.of());
+    try {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (int i = 0; i < 2500; i++) {
+        values.put("user:" + i, i);
+      }
+      values.put("session:1", "s");
+      cache.setMany(values);
+      other.set("user:1", "theirs");
+      assertThat(cache.iterKeys("user:*")).hasSize(2500).contains("user:0", "user:2499");
+      assertThat(cache.iterKeys("session:*")).containsExactly("session:1");
+      assertThat(cache.deletePattern("user:*")).isEqualTo(2500);
+      assertThat(cache.hasKey("user:7")).isFalse();
+      assertThat(cache.hasKey("session:1")).isTrue();
+      assertThat(other.get("user:1", String.class)).isEqualTo("theirs");
+    } finally {
+      other.clear();
+      other.close();
+    }
+  }
+
+  @Test
+  void clearRemovesOnlyThisPrefixAndEscapesGlobCharacters() {
+    RedisCache starry = RedisFixture.cache(RedisFixture.shared(),
+        Map.of("key_prefix", RedisFixture.uniquePrefix() + "*"));
+    RedisCache plain = RedisFixture.cache(RedisFixture.shared(), Map.of());
+    try {
+      starry.set("a", 1);
+      plain.set("a", 2);
+      cache.set("a", 3);
+      starry.clear();
+      assertThat(starry.hasKey("a")).isFalse();
+      assertThat(plain.get("a", Integer.class)).isEqualTo(2);
+      assertThat(cache.get("a", Integer.class)).isEqualTo(3);
+    } finally {
+      plain.clear();
+      plain.close();
+      starry.close();
+    }
+  }
+
+  @Test
+  void clearFlushesTheDbOnlyWhenAsked() {
+    try (RedisFixture.Server server = RedisFixture.startPrivate();
+        RedisClient direct = RedisFixture.directClient(server.url())) {
+      direct.set("foreign", "x");
+      RedisCache keeps = RedisFixture.cache(server.url(), Map.of());
+      keeps.set("a", 1);
+      keeps.clear();
+      assertThat(direct.exists("foreign")).isTrue();
+      keeps.close();
+      RedisCache flushes = RedisFixture.cache(server.url(),
+          Map.of("options.clear_flushes_db", "true"));
+      flushes.set("a", 1);
+      flushes.clear();
+      assertThat(direct.exists("foreign")).isFalse();
+      flushes.close();
+    }
+  }
+
+  @Test
+  void getManyIsOneMgetAndSetManyOnePipeline() {
+    Map<String, Object> values = new HashMap<>();
+    values.put("a", 1);
+    values.put("b", "two");
+    values.put("c", null);
+    assertThat(cache.setMany(values, Timeout.seconds(100))).isEmpty();
+    assertThat(cache.getMany(List.of("a", "b", "c", "zz"), Object.class))
+        .containsEntry("a", 1).containsEntry("b", "two").containsEntry("c", null)
+        .doesNotContainKey("zz");
+    assertThat(redis.pttl(cache.makeKey("b"))).isBetween(90_000L, 100_000L);
+    cache.deleteMany(List.of("a", "b", "c"));
+    assertThat(cache.getMany(List.of("a", "b", "c"), Object.class)).isEmpty();
+  }
+
+  @Test
+  void corruptBytesAreAMissUntilOverwritten() {
+    putRaw("k", new byte[] {(byte) 0xff, 0x00, 0x13, 0x37});
+    assertThat(cache.get("k", String.class, "dflt")).isEqualTo("dflt");
+    assertThat(cache.getMany(List.of("k"), String.class)).isEmpty();
+    cache.set("k", "fixed");
+    assertThat(cache.get("k", String.class)).isEqualTo("fixed");
+  }
+
+  @Test
+  void aKeyOfAnotherRedisTypeIsAMiss() {
+    redis.lpush(cache.makeKey("list"), "x");
+    assertThat(cache.get("list", String.class, "dflt")).isEqualTo("dflt");
+  }
+
+  @Test
+  void typeHintsInAPayloadAreNeverFollowed() {
+    AtomicInteger before = new AtomicInteger(GadgetProbe.CREATED.get());
+    String gadget = "[\"" + GadgetProbe.class.getName() + "\",{\"cmd\":\"touch /tmp/pwned\"}]";
+    putRaw("g", gadget.getBytes(StandardCharsets.UTF_8));
+    Object read = cache.get("g", Object.class);
+    assertThat(read).isInstanceOf(List.class);
+    assertThat(((List<?>) read).get(0)).isEqualTo(GadgetProbe.class.getName());
+    assertThat(cache.get("g", Bean.class)).isNull();
+    putRaw("h", ("{\"@class\":\"" + GadgetProbe.class.getName() + "\",\"cmd\":\"x\"}")
+        .getBytes(StandardCharsets.UTF_8));
+    Object map = cache.get("h", Object.class);
+    assertThat(map).isInstanceOf(Map.class);
+    assertThat(cache.get("h", Bean.class)).isNull();
+    assertThat(GadgetProbe.CREATED.get()).isEqualTo(before.get());
+  }
+
+  /** Counts its instances: a gadget that must never be built from a payload. */
+  public static final class GadgetProbe {
+    static final AtomicInteger CREATED = new AtomicInteger();
+    public String cmd;
+
+    public GadgetProbe() {
+      CREATED.incrementAndGet();
+    }
+  }
+
+  @Test
+  void smileAndCompressionRoundTripAndStillIncr() {
+    RedisCache smile = RedisFixture.cache(RedisFixture.shared(), Map.of(
+        "options.serializer", "smile", "options.compressor", "gzip",
+        "options.compress_min_size", "10"));
+    try {
+      String big = "x".repeat(5000);
+      smile.set("big", big);
+      byte[] stored = redis.get(smile.makeKey("big").getBytes(StandardCharsets.UTF_8));
+      assertThat(stored.length).isLessThan(200);
+      assertThat(stored[0] & 0xff).isEqualTo(0x1f);
+      assertThat(smile.get("big", String.class)).isEqualTo(big);
+      smile.set("small", "hi");
+      assertThat(smile.get("small", String.class)).isEqualTo("hi");
+      smile.set("n", 7);
+      assertThat(smile.incr("n")).isEqualTo(8);
+      assertThat(smile.get("n", Integer.class)).isEqualTo(8);
+      // a value written by the JSON alias without compression reads back too
+      redis.set(smile.makeKey("fromJson").getBytes(StandardCharsets.UTF_8),
+          cache.options().compressor().compress("\"json\"".getBytes(StandardCharsets.UTF_8)));
+      RedisCache zlib = RedisFixture.cache(RedisFixture.shared(), Map.of(
+          "key_prefix", smile.keyPrefix(), "options.compressor", "zlib",
+          "options.compress_min_size", "0"));
+      zlib.set("z", List.of("a", "b"));
+      assertThat(zlib.get("z", Object.class)).isEqualTo(List.of("a", "b"));
+      assertThat(zlib.get("big", String.class)).as("gzip is recognised by an alias on zlib")
+          .isNull(); // smile bytes are not JSON: a miss, not an error
+      zlib.close();
+    } finally {
+      smile.clear();
+      smile.close();
+    }
+  }
+
+  @Test
+  void lockIsExclusiveReleasedByOwnerOnlyAndBoundedByItsWait() throws Exception {
+    try (RedisLock lock = cache.lock("job", Duration.ofSeconds(30))) {
+      assertThat(redis.pttl(lock.key())).isBetween(20_000L, 30_000L);
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> cache.lock("job", Duration.ofSeconds(30), Duration.ofMillis(200)))
+          .isInstanceOf(RedisLockException.class).hasMessageContaining("job");
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(150L, 2000L);
+      assertThat(cache.tryLock(lock.key(), Duration.ofSeconds(1), Duration.ZERO)).isNull();
+      // someone else's lock with the same name is never released by us
+      assertThat(lock.extend(Duration.ofSeconds(60))).isTrue();
+    }
+    try (RedisLock again = cache.lock("job", Duration.ofSeconds(30), Duration.ZERO)) {
+      redis.set(again.key(), "someone-else");
+    }
+    assertThat(redis.get(cache.makeKey("job"))).isEqualTo("someone-else");
+    redis.del(cache.makeKey("job"));
+
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    AtomicInteger inside = new AtomicInteger();
+    AtomicInteger maxInside = new AtomicInteger();
+    try {
+      List<Future<?>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        futures.add(pool.submit(() -> {
+          for (int j = 0; j < 10; j++) {
+            try (RedisLock l = cache.lock("shared", Duration.ofSeconds(10),
+                Duration.ofSeconds(20))) {
+              assertThat(l.key()).isEqualTo(cache.makeKey("shared"));
+              maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+              inside.decrementAndGet();
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(maxInside.get()).isEqualTo(1);
+  }
+
+  @Test
+  void theProviderIsFoundByName() {
+    assertThat(cache).isInstanceOf(RedisCache.class);
+    assertThat(cache.client().servers()).hasSize(1);
+  }
+}

@@ -1,0 +1,153 @@
+package io.cachegen.runtime.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cachegen.runtime.CacheConfig;
+import io.cachegen.runtime.CacheConfigurationException;
+import io.cachegen.runtime.CacheHandler;
+import io.cachegen.runtime.CacheSettings;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Location and option parsing, start-up validation and redaction; no server needed. */
+class RedisConfigurationTest {
+  private static CacheHandler handler(Map<String, String> settings) {
+    Map<String, String> props = new HashMap<>();
+    props.put("caches.default.backend", "redis");
+    settings.forEach((k, v) -> props.put("caches.default." + k, v));
+    return CacheHandler.builder().config(CacheConfig.fromMap(props)).build();
+  }
+
+  @Test
+  void locationsParseAsDjangoRedisDoes() {
+    List<RedisLocation> all = RedisLocation.parseAll(
+        "redis://u:p%40ss@primary:6380/2, rediss://replica/3,unix:///run/redis.sock?db=4,"
+            + "redis://:only-pw@[::1]:7000?db=5", "caches.default.location");
+    assertThat(all).hasSize(4);
+    assertThat(all.get(0)).isEqualTo(
+        new RedisLocation("redis", "primary", 6380, null, 2, "u", "p@ss"));
+    assertThat(all.get(1).tls()).isTrue();
+    assertThat(all.get(1).port()).isEqualTo(6379);
+    assertThat(all.get(1).db()).isEqualTo(3);
+    assertThat(all.get(2).unixSocket()).isTrue();
+    assertThat(all.get(2).socketPath()).isEqualTo("/run/redis.sock");
+    assertThat(all.get(2).db()).isEqualTo(4);
+    assertThat(all.get(3).describe()).isEqualTo("[::1]:7000");
+    assertThat(all.get(3).password()).isEqualTo("only-pw");
+    assertThat(all.get(3).username()).isNull();
+    assertThat(all.get(3).db()).isEqualTo(5);
+    assertThat(RedisLocation.parse("redis://h", "p").db()).isNull();
+    assertThat(all.get(0).toString()).doesNotContain("p@ss").contains("primary:6380");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "http://h:6379/0|must start with redis://",
+      "redis://:secret-pw@h:6379/x|has db 'x'",
+      "redis://:secret-pw@h:6379/0?foo=1|unknown parameter 'foo'",
+      "redis://:secret-pw@h:6379/0,,redis://h|empty server",
+      "unix:///|has no socket path"})
+  void badLocationsNameThePropertyAndHideThePassword(String location, String why) {
+    assertThatThrownBy(() -> handler(Map.of("location", location)))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.location")
+        .hasMessageContaining(why)
+        .hasMessageNotContaining("secret-pw");
+  }
+
+  @Test
+  void aMissingLocationSaysWhatToWrite() {
+    assertThatThrownBy(() -> handler(Map.of()))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.location")
+        .hasMessageContaining("redis://127.0.0.1:6379/0");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "socket_timeout|0|at least 0.001",
+      "socket_timeout|soon|number of seconds",
+      "socket_connect_timeout|-1|number of seconds",
+      "max_connections|0|>= 1",
+      "min_idle|99|more than max_idle",
+      "compressor|lz4|not a compressor",
+      "serializer|pickle|not a serializer",
+      "ignore_exceptions|yes|true or false",
+      "clear_flushes_db|1|true or false",
+      "client_name|has space|client names",
+      "ssl_ca_certs|/nonexistent/ca.pem|cannot be read",
+      "db|-1|>= 0"})
+  void badOptionsFailAtStartUpNamingTheProperty(String option, String value, String why) {
+    assertThatThrownBy(() -> handler(Map.of("location", "redis://127.0.0.1:1/0",
+            "options." + option, value, "options.password", "hidden-pw")))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.options." + option)
+        .hasMessageContaining(why)
+        .hasMessageNotContaining("hidden-pw");
+  }
+
+  @Test
+  void unknownOptionsAreRejected() {
+    assertThatThrownBy(() -> handler(Map.of("location", "redis://127.0.0.1:1/0",
+            "options.sokcet_timeout", "1")))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("sokcet_timeout");
+  }
+
+  @Test
+  void defaultsAndDecimalSeconds() {
+    CacheSettings s = CacheSettings.defaults("default", "redis")
+        .withOption("socket_timeout", "0.25").withOption("password", "pw-123");
+    RedisOptions o = RedisOptions.from(s);
+    assertThat(o.socketTimeoutMillis()).isEqualTo(250);
+    assertThat(o.connectTimeoutMillis()).isEqualTo(250);
+    assertThat(o.maxConnections()).isEqualTo(16);
+    assertThat(o.compressor()).isEqualTo(Compressor.Builtin.NONE);
+    assertThat(o.ignoreExceptions()).isFalse();
+    assertThat(o.clearFlushesDb()).isFalse();
+    assertThat(o.toString()).doesNotContain("pw-123").contains("password=****");
+    assertThat(new RedisBackendProvider().options()).containsAll(RedisOptions.NAMES);
+  }
+
+  @Test
+  void theProviderIsRegistered() {
+    // a cache is created lazily, so a handler on an unreachable server builds fine
+    try (CacheHandler h = handler(Map.of("location", "redis://127.0.0.1:1/0"))) {
+      assertThat(h.get("default")).isInstanceOf(RedisCache.class);
+    }
+  }
+
+  @Test
+  void ignoredFailuresAreLoggedAtMostOncePerInterval() {
+    AtomicLong nanos = new AtomicLong(1_000);
+    IgnoredErrorLog log = new IgnoredErrorLog("a", true, 10_000, nanos::get);
+    RuntimeException e = new RuntimeException("down");
+    for (int i = 0; i < 100; i++) {
+      log.record("get", e);
+    }
+    assertThat(log.warningCount()).isEqualTo(1);
+    nanos.addAndGet(10_000_000_000L);
+    log.record("get", e);
+    assertThat(log.warningCount()).isEqualTo(2);
+    assertThat(log.ignoredCount()).isEqualTo(101);
+    IgnoredErrorLog quiet = new IgnoredErrorLog("a", false, 10_000, nanos::get);
+    quiet.record("get", e);
+    assertThat(quiet.warningCount()).isZero();
+  }
+
+  @Test
+  void plainIntegersAreRecognised() {
+    assertThat(RedisPayloads.isPlainInteger("42".getBytes())).isTrue();
+    assertThat(RedisPayloads.isPlainInteger("-9223372036854775808".getBytes())).isTrue();
+    assertThat(RedisPayloads.isPlainInteger("-".getBytes())).isFalse();
+    assertThat(RedisPayloads.isPlainInteger("1.5".getBytes())).isFalse();
+    assertThat(RedisPayloads.isPlainInteger("\"42\"".getBytes())).isFalse();
+    assertThat(RedisPayloads.isPlainInteger(new byte[0])).isFalse();
+  }
+}

@@ -1,0 +1,436 @@
+package io.cachegen.runtime.redis;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import io.cachegen.runtime.CacheConfig;
+import io.cachegen.runtime.CacheHandler;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The one Redis fixture for every Redis test in the project (published in the runtime test-jar,
+ * so example/ and benchmarks/ reuse it).
+ *
+ * <p>{@link #shared()} picks, in order: (1) the {@code REDIS_URL} environment variable, never
+ * flushed (use {@link #uniquePrefix()} for keys); (2) a private {@code redis-server} from the PATH
+ * on a free port ({@code --save "" --appendonly no}, in a temporary directory), stopped when the
+ * JVM exits; (3) Testcontainers, if it is on the test class path and a Docker engine answers; (4)
+ * otherwise it fails saying how to get one.
+ *
+ * <p>{@link #startPrivate(String...)} starts extra private servers for tests that need their own
+ * (replicas, TLS, ACL users, kill/restart, SIGSTOP); those require {@code redis-server} on the
+ * PATH. Only servers started here are ever flushed or killed.
+ */
+public final class RedisFixture {
+  private static final Set<Server> STARTED = ConcurrentHashMap.newKeySet();
+  private static final AtomicInteger PREFIXES = new AtomicInteger();
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+  private static volatile String sharedUrl;
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Server::close),
+        "redis-fixture-shutdown"));
+  }
+
+  private RedisFixture() {}
+
+  /**
+   * The URL ({@code redis://host:port/db}) of the Redis every ordinary test shares; see the class
+   * comment for how it is chosen.
+   *
+   * @throws IllegalStateException saying how to get a Redis when none can be found
+   */
+  public static synchronized String shared() {
+    if (sharedUrl != null) {
+      return sharedUrl;
+    }
+    String env = System.getenv("REDIS_URL");
+    if (env != null && !env.isBlank()) {
+      return sharedUrl = env.trim();
+    }
+    if (redisServerOnPath()) {
+      return sharedUrl = startPrivate().url();
+    }
+    String container = TestcontainersRedis.start();
+    if (container != null) {
+      return sharedUrl = container;
+    }
+    throw new IllegalStateException(
+        "The Redis tests need a Redis server: install one (apt-get install -y redis-server) so"
+            + " the tests can start a private redis-server, or set REDIS_URL=redis://host:port/db"
+            + " (that server is never flushed), or make Testcontainers and a Docker engine"
+            + " available.");
+  }
+
+  /** Whether {@link #shared()} is a server this fixture started (and may therefore flush). */
+  public static boolean sharedIsPrivate() {
+    String url = shared();
+    return STARTED.stream().anyMatch(s -> s.url().equals(url));
+  }
+
+  /** A key prefix no other test (or test run) uses, e.g. {@code t3-1a2b3c4d}. */
+  public static String uniquePrefix() {
+    return "t" + PREFIXES.incrementAndGet() + "-" + RUN;
+  }
+
+  /** Whether {@code redis-server} is on the PATH, so {@link #startPrivate} can work. */
+  public static boolean redisServerOnPath() {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    return Stream.of(path.split(File.pathSeparator))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, "redis-server")));
+  }
+
+  /**
+   * Starts a private {@code redis-server} on a free port of 127.0.0.1, with no persistence, plus
+   * {@code extraArgs} (e.g. {@code "--requirepass", "s3cret"}). Stopped by {@link Server#close()}
+   * or when the JVM exits.
+   */
+  public static Server startPrivate(String... extraArgs) {
+    return startPrivateOn(0, extraArgs);
+  }
+
+  /**
+   * Starts a private TLS-only server with certificates made by {@code openssl} in a temporary
+   * directory (see {@link Server#caFile()}); clients are not asked for certificates.
+   */
+  public static Server startTls(String... extraArgs) {
+    Path dir = tempDir("redis-tls-");
+    TlsFiles.make(dir);
+    int tlsPort = freePort();
+    List<String> args = new ArrayList<>(List.of("--tls-port", Integer.toString(tlsPort),
+        "--tls-cert-file", dir.resolve("server.crt").toString(),
+        "--tls-key-file", dir.resolve("server.key").toString(),
+        "--tls-ca-cert-file", dir.resolve("ca.crt").toString(),
+        "--tls-auth-clients", "no"));
+    args.addAll(List.of(extraArgs));
+    Server s = new Server(0, tlsPort, dir.resolve("ca.crt"), args);
+    s.start();
+    STARTED.add(s);
+    return s;
+  }
+
+  private static Server startPrivateOn(int port, String... extraArgs) {
+    if (!redisServerOnPath()) {
+      throw new IllegalStateException("redis-server is not on the PATH; install it with"
+          + " apt-get install -y redis-server");
+    }
+    IllegalStateException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Server s = new Server(port == 0 ? freePort() : port, 0, null, List.of(extraArgs));
+      try {
+        s.start();
+        STARTED.add(s);
+        return s;
+      } catch (IllegalStateException e) {
+        last = e; // most likely the free port was taken meanwhile
+        if (port != 0) {
+          break;
+        }
+      }
+    }
+    throw last;
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Path tempDir(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A {@link RedisCache} under alias {@code redis-test} on {@code location}, built through {@link
+   * io.cachegen.runtime.CacheHandler} (so the provider's validation runs), with a {@link
+   * #uniquePrefix()} unless {@code settings} (relative to the alias, e.g. {@code
+   * options.serializer}) names a {@code key_prefix}. Close it when done.
+   */
+  public static RedisCache cache(String location, Map<String, String> settings) {
+    Map<String, String> props = new HashMap<>();
+    props.put("caches.redis-test.backend", "redis");
+    props.put("caches.redis-test.location", location);
+    props.put("caches.redis-test.key_prefix", uniquePrefix());
+    settings.forEach((k, v) -> props.put("caches.redis-test." + k, v));
+    CacheHandler handler = CacheHandler.builder().config(CacheConfig.fromMap(props)).build();
+    return (RedisCache) handler.get("redis-test");
+  }
+
+  /** Deletes a directory and everything in it; best effort. */
+  public static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // best effort
+    }
+  }
+
+  /** A Jedis client on {@code url}, for tests that look at the server behind the cache's back. */
+  public static RedisClient directClient(String url) {
+    return RedisClient.create(URI.create(url));
+  }
+
+  /**
+   * A private {@code redis-server} process. It can be killed and restarted on the same port, and
+   * paused with SIGSTOP, for fault tests.
+   */
+  public static final class Server implements AutoCloseable {
+    private final int port;
+    private final int tlsPort;
+    private final Path caFile;
+    private final List<String> extraArgs;
+    private final Path dir;
+    private volatile Process process;
+    private volatile boolean paused;
+
+    Server(int port, int tlsPort, Path caFile, List<String> extraArgs) {
+      this.port = port;
+      this.tlsPort = tlsPort;
+      this.caFile = caFile;
+      this.extraArgs = List.copyOf(extraArgs);
+      this.dir = tempDir("redis-fixture-");
+    }
+
+    /** The plain TCP port (0 for a TLS-only server). */
+    public int port() {
+      return port;
+    }
+
+    /** The TLS port (0 for a plain server). */
+    public int tlsPort() {
+      return tlsPort;
+    }
+
+    /** The CA certificate (PEM) that signed a TLS server's certificate, or null. */
+    public Path caFile() {
+      return caFile;
+    }
+
+    /** {@code redis://127.0.0.1:port/0}, or {@code rediss://localhost:tlsPort/0} for TLS. */
+    public String url() {
+      return tlsPort != 0 ? "rediss://localhost:" + tlsPort + "/0"
+          : "redis://127.0.0.1:" + port + "/0";
+    }
+
+    /** {@code 127.0.0.1:port}. */
+    public String hostAndPort() {
+      return "127.0.0.1:" + (tlsPort != 0 ? tlsPort : port);
+    }
+
+    /** The process id, for signals. */
+    public long pid() {
+      return process.pid();
+    }
+
+    synchronized void start() {
+      List<String> cmd = new ArrayList<>(List.of("redis-server",
+          "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
+          "--appendonly", "no", "--dir", dir.toString(),
+          "--daemonize", "no", "--protected-mode", "no"));
+      cmd.addAll(extraArgs);
+      Process p;
+      try {
+        p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot start redis-server: " + e.getMessage(), e);
+      }
+      CompletableFuture<Void> ready = new CompletableFuture<>();
+      StringBuilder log = new StringBuilder();
+      Thread reader = new Thread(() -> {
+        try (BufferedReader r = new BufferedReader(
+            new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+          String line;
+          while ((line = r.readLine()) != null) {
+            synchronized (log) {
+              if (log.length() < 20_000) {
+                log.append(line).append('\n');
+              }
+            }
+            if (line.contains("Ready to accept connections")) {
+              ready.complete(null);
+            }
+          }
+        } catch (IOException e) {
+          // the process ended
+        }
+        ready.completeExceptionally(new IllegalStateException("redis-server exited"));
+      }, "redis-fixture-log-" + port);
+      reader.setDaemon(true);
+      reader.start();
+      try {
+        ready.get(20, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        p.destroyForcibly();
+        synchronized (log) {
+          throw new IllegalStateException("redis-server " + cmd + " did not start:\n" + log, e);
+        }
+      }
+      this.process = p;
+      this.paused = false;
+    }
+
+    /** Kills the server with SIGKILL (no shutdown), like a crash, and waits until it is gone. */
+    public synchronized void kill() {
+      Process p = process;
+      if (p == null) {
+        return;
+      }
+      if (paused) {
+        signal("CONT");
+      }
+      p.destroyForcibly();
+      try {
+        p.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      process = null;
+    }
+
+    /** Starts the server again on the same port(s) after {@link #kill()}. */
+    public synchronized void restart() {
+      kill();
+      start();
+    }
+
+    /** Pauses the process with SIGSTOP: it keeps its socket but answers nothing. */
+    public synchronized void pause() {
+      signal("STOP");
+      paused = true;
+    }
+
+    /** Resumes a {@link #pause() paused} process with SIGCONT. */
+    public synchronized void resume() {
+      signal("CONT");
+      paused = false;
+    }
+
+    private void signal(String name) {
+      try {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+          throw new IllegalStateException("kill -" + name + " " + pid() + " failed");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** Stops the server and removes its directory. Idempotent. */
+    @Override
+    public synchronized void close() {
+      kill();
+      STARTED.remove(this);
+      deleteTree(dir);
+      if (caFile != null) {
+        deleteTree(caFile.getParent());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "RedisFixture.Server[" + hostAndPort() + "]";
+    }
+  }
+
+  /**
+   * Test certificates made with {@code openssl}: a CA and a server certificate for the name
+   * {@code localhost} only (so connecting to 127.0.0.1 fails the hostname check).
+   */
+  static final class TlsFiles {
+    private TlsFiles() {}
+
+    static void make(Path dir) {
+      run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+          "-subj", "/CN=cachegen test CA", "-keyout", "ca.key", "-out", "ca.crt");
+      run(dir, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
+          "-keyout", "server.key", "-out", "server.csr");
+      try {
+        Files.writeString(dir.resolve("san.ext"),
+            "subjectAltName=DNS:localhost\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      run(dir, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey",
+          "ca.key", "-CAcreateserial", "-days", "2", "-extfile", "san.ext", "-out", "server.crt");
+    }
+
+    private static void run(Path dir, String... cmd) {
+      try {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+            .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+          throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("openssl is needed for the TLS tests: " + e, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Starts {@code redis:7-alpine} through Testcontainers, if it is on the class path. */
+  static final class TestcontainersRedis {
+    private TestcontainersRedis() {}
+
+    static String start() {
+      try {
+        Class<?> type = Class.forName("org.testcontainers.containers.GenericContainer");
+        Object container = type.getConstructor(String.class).newInstance("redis:7-alpine");
+        type.getMethod("withExposedPorts", Integer[].class)
+            .invoke(container, (Object) new Integer[] {6379});
+        type.getMethod("start").invoke(container);
+        String host = (String) type.getMethod("getHost").invoke(container);
+        Integer port = (Integer) type.getMethod("getMappedPort", int.class).invoke(container, 6379);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            type.getMethod("stop").invoke(container);
+          } catch (ReflectiveOperationException e) {
+            // the JVM is going away
+          }
+        }));
+        return "redis://" + host + ":" + port + "/0";
+      } catch (ClassNotFoundException e) {
+        return null;
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return null; // no Docker engine
+      }
+    }
+  }
+}
