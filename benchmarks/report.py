@@ -291,6 +291,7 @@ def fmt_ratio(r, v):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--results", required=True)
+    ap.add_argument("--previous", default="")
     ap.add_argument("--markdown", required=True)
     ap.add_argument("--svg", required=True)
     ap.add_argument("--command", default="benchmarks/run.sh")
@@ -306,6 +307,10 @@ def main():
     idx = index(results)
     sidx = index(load(os.path.join(a.results, "stampede.json")))
     ratios = build_ratios(idx)
+    prev_ratios = None
+    if a.previous and os.path.exists(os.path.join(a.previous, "threads1.json")):
+        pidx = index(load(os.path.join(a.previous, "threads1.json")) + load(os.path.join(a.previous, "threads2.json")))
+        prev_ratios = build_ratios(pidx)
     os.makedirs(os.path.dirname(a.svg), exist_ok=True)
     svg_chart(ratios, a.svg)
 
@@ -317,7 +322,7 @@ def main():
               "this machine's on this day: quote the ratios and the allocation per operation, never a single time.")
     md.append("")
     md.append(f"- Command: `{a.command}` (whole suite in {a.elapsed} s)")
-    md.append(f"- JMH 1.37: `{a.jmh}`, 1 and 2 threads, throughput mode")
+    md.append(f"- JMH 1.37, throughput mode: `{a.jmh}`")
     md.append(f"- Machine: {a.cores} cores (shared), {a.jdk}, Redis {a.redis} (private `redis-server` on loopback, "
               "`--save \"\" --appendonly no`)")
     md.append("- Payloads: `small` = `List.of(\"0\", \"1\", \"2\")`; `graph` = an `Order` record "
@@ -332,9 +337,16 @@ def main():
     md.append("`time / floor` ratios are time per operation (lower is better); the others are throughput "
               "(higher is better). ✅ meets the target, ❌ misses it.")
     md.append("")
-    md.append("| Group | Ratio | Target | 1 thread | 2 threads |")
-    md.append("| --- | --- | --- | --- | --- |")
-    for r in ratios.rows:
+    if prev_ratios:
+        md.append("The last two columns are the previous run of the suite on the same machine, to show how "
+                  "far ratios move between runs.")
+        md.append("")
+        md.append("| Group | Ratio | Target | 1 thread | 2 threads | previous run, 1 thread | previous run, 2 threads |")
+        md.append("| --- | --- | --- | --- | --- | --- | --- |")
+    else:
+        md.append("| Group | Ratio | Target | 1 thread | 2 threads |")
+        md.append("| --- | --- | --- | --- | --- |")
+    for n, r in enumerate(ratios.rows):
         if r["target"] is None:
             tgt = "—"
         elif "bytes" in r["label"]:
@@ -347,7 +359,10 @@ def main():
             ok = meets(r["kind"], r["target"], v)
             mark = "" if ok is None else (" ✅" if ok else " ❌")
             cells.append(fmt_ratio(r, v) + mark)
-        md.append(f"| {r['group']} | {r['label']} | {tgt} | {cells[0]} | {cells[1]} |")
+        if prev_ratios:
+            p = prev_ratios.rows[n]
+            cells += [fmt_ratio(p, p["values"][t]) for t in (1, 2)]
+        md.append(f"| {r['group']} | {r['label']} | {tgt} | " + " | ".join(cells) + " |")
     md.append("")
 
     sbv = store_by_value_analysis(idx)

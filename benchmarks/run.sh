@@ -18,7 +18,9 @@ if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
   echo "run.sh: building the benchmarks uber-jar"
   mvn -q -B -pl benchmarks -am package -DskipTests
 fi
-rm -rf "$OUT"
+# The previous run's results are kept, so the report can show how far the ratios moved between runs.
+rm -rf "$OUT.previous"
+if [ -f "$OUT/threads1.json" ]; then mv "$OUT" "$OUT.previous"; else rm -rf "$OUT"; fi
 mkdir -p "$OUT"
 
 # ---- Redis: REDIS_URL, or a private server on a free port, stopped by the trap ----
@@ -48,12 +50,14 @@ REDIS_VERSION=$(redis-cli -u "$REDIS_URL" INFO server 2>/dev/null | tr -d '\r' |
 
 # ---- JMH settings: short iterations, several forks, pre-touched fixed heap ----
 if [ -n "${QUICK:-}" ]; then
-  FORKS=1; WI=1; W=200ms; I=1; R=200ms; SS_WI=1; SS_I=3
+  FORKS=1; FORKS_2T=1; WI=1; W=200ms; I=1; R=200ms; I_2T=1; SS_WI=1; SS_I=3
 else
-  FORKS=${FORKS:-2}; WI=${WI:-2}; W=${W:-250ms}; I=${I:-4}; R=${R:-250ms}; SS_WI=${SS_WI:-3}; SS_I=${SS_I:-12}
+  # 1 thread: 2 forks x 4 iterations. 2 threads: 1 fork x 5 iterations (forks dominate the time).
+  FORKS=${FORKS:-2}; FORKS_2T=${FORKS_2T:-1}; WI=${WI:-2}; W=${W:-200ms}; I=${I:-4}; R=${R:-250ms}
+  I_2T=${I_2T:-5}; SS_WI=${SS_WI:-3}; SS_I=${SS_I:-12}
 fi
 JVM_ARGS="-Xms256m -Xmx256m -XX:+AlwaysPreTouch"
-COMMON=(-f "$FORKS" -wi "$WI" -w "$W" -i "$I" -r "$R" -bm thrpt -tu s -prof gc -jvmArgsAppend "$JVM_ARGS")
+COMMON=(-wi "$WI" -w "$W" -r "$R" -bm thrpt -tu s -prof gc -jvmArgsAppend "$JVM_ARGS")
 
 # Every throughput subject runs on 1 and on 2 threads.
 SUBJECTS='^io\.cachegen\.benchmarks\.(MemoryFloor|RedisFloor|SpringLocal|SpringRedis|CachegenApi|CachegenBatch|CachegenMethods)\.'
@@ -66,8 +70,8 @@ run_jmh() {
   java -jar "$JAR" "$@" -rf json -rff "$OUT/$name.json" -o "$OUT/$name.txt"
 }
 
-run_jmh threads1 "${COMMON[@]}" -t 1 "$SUBJECTS"
-run_jmh threads2 "${COMMON[@]}" -t 2 -e "$EXCLUDE_2T" "$SUBJECTS"
+run_jmh threads1 "${COMMON[@]}" -f "$FORKS" -i "$I" -t 1 "$SUBJECTS"
+run_jmh threads2 "${COMMON[@]}" -f "$FORKS_2T" -i "$I_2T" -t 2 -e "$EXCLUDE_2T" "$SUBJECTS"
 if java -jar "$JAR" -l | grep -q 'Stampede'; then
   run_jmh stampede -f "$FORKS" -wi "$SS_WI" -i "$SS_I" -bm ss -bs 1 -tu ms -t 1 \
   -jvmArgsAppend "$JVM_ARGS -Dbench.stampede.out=$OUT/stampede-runs.txt" \
@@ -83,10 +87,11 @@ COMMAND="benchmarks/run.sh"
 [ -n "${QUICK:-}" ] && COMMAND="QUICK=1 benchmarks/run.sh"
 python3 "$ROOT/benchmarks/report.py" \
   --results "$OUT" \
+  --previous "$OUT.previous" \
   --markdown "$ROOT/docs/BENCHMARKS.md" \
   --svg "$ROOT/docs/benchmarks-ratios.svg" \
   --command "$COMMAND" \
-  --jmh "-f $FORKS -wi $WI -w $W -i $I -r $R -prof gc -jvmArgsAppend \"$JVM_ARGS\" (stampede: -bm ss -wi $SS_WI -i $SS_I)" \
+  --jmh "-wi $WI -w $W -r $R -prof gc -jvmArgsAppend \"$JVM_ARGS\"; 1 thread: -f $FORKS -i $I; 2 threads: -f $FORKS_2T -i $I_2T; stampede: -bm ss -f $FORKS -wi $SS_WI -i $SS_I" \
   --cores "$(nproc)" \
   --jdk "$(java -version 2>&1 | head -1)" \
   --redis "${REDIS_VERSION:-unknown}" \
