@@ -1,6 +1,9 @@
 package io.cachegen.example;
 
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,9 +31,18 @@ final class Query {
 
   private static String decode(String part) {
     try {
-      return URLDecoder.decode(part, StandardCharsets.UTF_8);
+      // Percent-decode to bytes first, then insist on valid UTF-8 instead of guessing.
+      byte[] bytes = URLDecoder.decode(part, StandardCharsets.ISO_8859_1)
+          .getBytes(StandardCharsets.ISO_8859_1);
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("malformed query string near '" + part + "': " + e.getMessage());
+    } catch (CharacterCodingException e) {
+      throw new BadRequestException("malformed query string near '" + part + "': not UTF-8");
     }
   }
 }

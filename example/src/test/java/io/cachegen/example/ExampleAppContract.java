@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Caches;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,6 +63,18 @@ abstract class ExampleAppContract {
   protected HttpResponse<String> post(String pathAndQuery) throws Exception {
     return send(HttpRequest.newBuilder(uri(pathAndQuery))
         .POST(HttpRequest.BodyPublishers.ofString("username=u")).build());
+  }
+
+  /** Sends a request line no URI class would build (a malformed query), returns the raw answer. */
+  protected String rawGet(String pathAndQuery) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private URI uri(String pathAndQuery) {
@@ -130,9 +145,10 @@ abstract class ExampleAppContract {
   @Test
   void anUnknownPathIs404AndAMalformedQueryIs400() throws Exception {
     assertThat(get("/nope").statusCode()).isEqualTo(404);
-    HttpResponse<String> bad = get("/login?next=%zz");
-    assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.body()).contains("malformed query");
+    assertThat(rawGet("/login?next=%zz")).startsWith("HTTP/1.1 400");
+    HttpResponse<String> notUtf8 = get("/login?next=%C3%28");
+    assertThat(notUtf8.statusCode()).isEqualTo(400);
+    assertThat(notUtf8.body()).contains("malformed query").contains("not UTF-8");
     assertThat(get("/data").statusCode()).as("the server keeps serving").isEqualTo(200);
   }
 

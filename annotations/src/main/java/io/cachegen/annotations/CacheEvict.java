@@ -1,0 +1,63 @@
+package io.cachegen.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Removes cache entries when the method returns normally (or, with {@link #beforeInvocation()},
+ * before it runs, so also when it throws).
+ *
+ * <pre>{@code
+ * @CacheEvict(key = "user:{user.id}")
+ * public void save(User user) { ... }
+ * }</pre>
+ *
+ * <p>The method must be overridable (not private, static or final). It may return anything,
+ * including {@code void}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface CacheEvict {
+
+  /**
+   * The key templates to remove, in the language of {@link Cached#key()}. Required unless {@link
+   * #allEntries()} is set.
+   *
+   * <pre>{@code
+   * @CacheEvict(key = {"user:{id}", "user-orders:{id}"})
+   * }</pre>
+   */
+  String[] key() default {};
+
+  /**
+   * The cache alias to remove from.
+   *
+   * <pre>{@code
+   * @CacheEvict(cache = "sessions", key = "session:{token}")
+   * }</pre>
+   */
+  String cache() default "default";
+
+  /**
+   * Clears the whole alias instead of removing keys (Django's {@code cache.clear()}).
+   *
+   * <pre>{@code
+   * @CacheEvict(allEntries = true)
+   * public void reload() { ... }
+   * }</pre>
+   */
+  boolean allEntries() default false;
+
+  /**
+   * Evicts before the method runs, so also when it throws.
+   *
+   * <pre>{@code
+   * @CacheEvict(key = "user:{id}", beforeInvocation = true)
+   * }</pre>
+   */
+  boolean beforeInvocation() default false;
+}

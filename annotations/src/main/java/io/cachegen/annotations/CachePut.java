@@ -1,0 +1,62 @@
+package io.cachegen.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Always runs the method, then stores its result under the key, so that a {@link Cached} method
+ * with the same alias and key template reads it.
+ *
+ * <pre>{@code
+ * @CachePut(key = "user:{user.id}")
+ * public User save(User user) { ... }
+ * }</pre>
+ *
+ * <p>Exceptions propagate and nothing is stored. The method must be overridable and must return a
+ * value.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface CachePut {
+
+  /**
+   * The key template, in the language of {@link Cached#key()}; empty means this method's default
+   * key.
+   *
+   * <pre>{@code
+   * @CachePut(key = "user:{id}")
+   * }</pre>
+   */
+  String key() default "";
+
+  /**
+   * Seconds the value stays cached; see {@link Cached#timeout()}.
+   *
+   * <pre>{@code
+   * @CachePut(key = "user:{id}", timeout = Cached.NEVER)
+   * }</pre>
+   */
+  int timeout() default Cached.DEFAULT_TIMEOUT;
+
+  /**
+   * The cache alias.
+   *
+   * <pre>{@code
+   * @CachePut(cache = "sessions", key = "session:{token}")
+   * }</pre>
+   */
+  String cache() default "default";
+
+  /**
+   * Whether a {@code null} result is stored; see {@link Cached#cacheNull()}.
+   *
+   * <pre>{@code
+   * @CachePut(key = "user:{id}", cacheNull = false)
+   * }</pre>
+   */
+  boolean cacheNull() default true;
+}

@@ -1,0 +1,98 @@
+package io.cachegen.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Caches the method's result: the generated subclass looks the key up in the cache of {@link
+ * #cache()}; on a hit it returns the cached value without running the method, on a miss it runs the
+ * method (once per key in this JVM, however many threads miss together), stores the result for
+ * {@link #timeout()} seconds and returns it.
+ *
+ * <pre>{@code
+ * public class DataService {
+ *   @Cached(timeout = 10, key = "data")
+ *   public List<String> data() { ... }
+ *
+ *   @Cached(key = "user:{id}")
+ *   public User user(long id) { ... }
+ * }
+ * // generated: DataServiceCached extends DataService
+ * }</pre>
+ *
+ * <p>Exceptions thrown by the method propagate unchanged and are never cached. An {@code
+ * Optional} result caches its content (an empty one too); a {@code CompletableFuture} or {@code
+ * CompletionStage} caches the value it completes with, never a failure. Self-invocation goes
+ * through the cache, because the generated class is a subclass.
+ *
+ * <p>The method must be overridable (not private, static or final, in a non-final class with a
+ * non-private constructor) and must return a value.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Cached {
+
+  /** {@link #timeout()}: use the alias's configured default timeout ({@code caches.<alias>.timeout}). */
+  int DEFAULT_TIMEOUT = -1;
+
+  /** {@link #timeout()}: the value never expires (Django's {@code timeout=None}). */
+  int NEVER = -2;
+
+  /**
+   * The key template (see {@link io.cachegen.annotations the package overview}); empty means the
+   * default key, built from the class, the method, its parameter types and the arguments.
+   *
+   * <pre>{@code
+   * @Cached(key = "user:{user.id}:orders:{status}")
+   * List<Order> orders(User user, Status status)
+   * }</pre>
+   */
+  String key() default "";
+
+  /**
+   * Seconds the value stays cached: {@link #DEFAULT_TIMEOUT} (the default) for the alias's
+   * configured timeout, {@link #NEVER} to never expire, {@code 0} to not cache at all (as Django).
+   * Other negative values are a compile error.
+   *
+   * <pre>{@code
+   * @Cached(timeout = 60)              // one minute
+   * @Cached(timeout = Cached.NEVER)    // until evicted
+   * }</pre>
+   */
+  int timeout() default DEFAULT_TIMEOUT;
+
+  /**
+   * The cache alias ({@code caches.<alias>.*} in the configuration).
+   *
+   * <pre>{@code
+   * @Cached(cache = "sessions")
+   * }</pre>
+   */
+  String cache() default "default";
+
+  /**
+   * Whether a {@code null} result (or an empty {@code Optional}) is cached. If {@code false}, a
+   * {@code null} result is returned but not stored, so the next call runs the method again.
+   *
+   * <pre>{@code
+   * @Cached(key = "user:{id}", cacheNull = false)
+   * }</pre>
+   */
+  boolean cacheNull() default true;
+
+  /**
+   * Whether a miss takes a cross-process lock before computing, so that only one JVM computes a
+   * key at a time. Has effect only when the alias's backend supports distributed locks (Redis); on
+   * other backends only the in-JVM single-flight applies. If the lock is not obtained within a short
+   * wait, the method runs anyway.
+   *
+   * <pre>{@code
+   * @Cached(key = "report:{day}", timeout = 3600, stampedeGuard = true)
+   * }</pre>
+   */
+  boolean stampedeGuard() default false;
+}

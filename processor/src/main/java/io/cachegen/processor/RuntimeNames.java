@@ -1,0 +1,29 @@
+package io.cachegen.processor;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * Names of the runtime types generated code refers to. The processor never depends on the runtime
+ * module (users put the processor on the processor path only), so the types are named here.
+ */
+public final class RuntimeNames {
+  private static final String RUNTIME = "io.cachegen.runtime";
+  private static final String INTERNAL = RUNTIME + ".internal";
+
+  public static final ClassName TIMEOUT = ClassName.get(RUNTIME, "Timeout");
+  public static final ClassName VALUE_TYPE = ClassName.get(RUNTIME, "ValueType");
+  public static final ClassName CACHE_SITE = ClassName.get(INTERNAL, "CacheSite");
+  public static final ClassName CACHE_SITE_BOUND = CACHE_SITE.nestedClass("Bound");
+  public static final ClassName KEY_PARTS = ClassName.get(INTERNAL, "KeyParts");
+
+  /** Annotation names, as read from source. */
+  public static final String CACHED = "io.cachegen.annotations.Cached";
+  public static final String CACHE_PUT = "io.cachegen.annotations.CachePut";
+  public static final String CACHE_EVICT = "io.cachegen.annotations.CacheEvict";
+
+  /** Every runtime class name listed above, for a test that loads them all. */
+  public static final java.util.List<ClassName> ALL =
+      java.util.List.of(TIMEOUT, VALUE_TYPE, CACHE_SITE, CACHE_SITE_BOUND, KEY_PARTS);
+
+  private RuntimeNames() {}
+}

@@ -1,0 +1,46 @@
+package io.cachegen.processor.model;
+
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * One annotated method.
+ *
+ * @param element the method
+ * @param shape how its result maps to a cached value
+ * @param valueType the cached content type (boxed; the {@code T} of {@code Optional<T>} or
+ *     {@code CompletableFuture<T>}); {@code null} for {@link Shape#VOID}
+ * @param cached the {@code @Cached} or {@code @CachePut} part, or {@code null}
+ * @param evict the {@code @CacheEvict} part, or {@code null}
+ */
+public record CachedMethod(
+    ExecutableElement element, Shape shape, TypeName valueType, Store cached, Evict evict) {
+
+  /** The result shapes the writer knows. */
+  public enum Shape {
+    PLAIN,
+    PRIMITIVE,
+    OPTIONAL,
+    FUTURE,
+    STAGE,
+    VOID
+  }
+
+  /**
+   * {@code @Cached} ({@code put == false}) or {@code @CachePut}.
+   *
+   * @param timeout seconds, or -1 (alias default) / -2 (never)
+   */
+  public record Store(
+      boolean put,
+      String alias,
+      int timeout,
+      boolean cacheNull,
+      boolean stampedeGuard,
+      KeyModel key) {}
+
+  /** {@code @CacheEvict}. */
+  public record Evict(
+      String alias, boolean allEntries, boolean beforeInvocation, List<KeyModel> keys) {}
+}

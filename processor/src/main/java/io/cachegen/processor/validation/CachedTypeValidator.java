@@ -1,0 +1,230 @@
+package io.cachegen.processor.validation;
+
+import static io.cachegen.processor.Annotations.simpleName;
+
+import io.cachegen.processor.Annotations;
+import io.cachegen.processor.Messages;
+import io.cachegen.processor.RuntimeNames;
+import io.cachegen.processor.model.CachedMethod;
+import io.cachegen.processor.model.KeyResolver;
+import io.cachegen.processor.model.ValueShapes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Checks one type and its annotated methods before anything is generated, collecting every
+ * problem (so one compile shows them all).
+ */
+public final class CachedTypeValidator {
+  private static final List<String> ANNOTATIONS =
+      List.of(RuntimeNames.CACHED, RuntimeNames.CACHE_PUT, RuntimeNames.CACHE_EVICT);
+
+  private final Types types;
+  private final Elements elements;
+  private final KeyResolver keys;
+  private final ValueShapes shapes;
+
+  public CachedTypeValidator(Types types, Elements elements) {
+    this.types = types;
+    this.elements = elements;
+    this.keys = new KeyResolver(types, elements);
+    this.shapes = new ValueShapes(types);
+  }
+
+  /** The methods of {@code type} that carry one of our annotations, in source order. */
+  public static List<ExecutableElement> annotatedMethods(TypeElement type) {
+    List<ExecutableElement> out = new ArrayList<>();
+    for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      for (String a : ANNOTATIONS) {
+        if (Annotations.find(m, a).isPresent()) {
+          out.add(m);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  public Report validate(TypeElement type) {
+    Report report = new Report();
+    validateType(type, report);
+    Map<String, ExecutableElement> templates = new LinkedHashMap<>();
+    for (ExecutableElement m : annotatedMethods(type)) {
+      validateMethod(type, m, report, templates);
+    }
+    return report;
+  }
+
+  private void validateType(TypeElement type, Report report) {
+    String name = type.getQualifiedName().toString();
+    if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+      report.error(Messages.LOCAL_CLASS.format(name), type, null, null);
+      return;
+    }
+    for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        report.error(
+            Messages.PRIVATE_CLASS.format(t.getQualifiedName(), generatedSimpleName(type)),
+            type, null, null);
+        return;
+      }
+    }
+    if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
+        && !type.getKind().isInterface() && type.getKind() == ElementKind.CLASS) {
+      report.error(Messages.INNER_CLASS.format(name), type, null, null);
+      return;
+    }
+    if (type.getKind().isInterface()) {
+      return;
+    }
+    if (type.getModifiers().contains(Modifier.FINAL) || type.getKind() == ElementKind.ENUM
+        || type.getKind() == ElementKind.RECORD) {
+      report.error(Messages.FINAL_CLASS.format(name), type, null, null);
+      return;
+    }
+    boolean accessible = false;
+    for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (!c.getModifiers().contains(Modifier.PRIVATE)) {
+        accessible = true;
+      }
+    }
+    if (!accessible) {
+      report.error(Messages.NO_CONSTRUCTOR.format(name), type, null, null);
+    }
+  }
+
+  /** {@code FooCached} or {@code Outer_InnerCached}. */
+  public static String generatedSimpleName(TypeElement type) {
+    StringBuilder sb = new StringBuilder(type.getSimpleName());
+    for (Element e = type.getEnclosingElement(); e instanceof TypeElement t;
+        e = e.getEnclosingElement()) {
+      sb.insert(0, t.getSimpleName() + "_");
+    }
+    return sb.append("Cached").toString();
+  }
+
+  private void validateMethod(
+      TypeElement type, ExecutableElement m, Report report, Map<String, ExecutableElement> templates) {
+    Optional<AnnotationMirror> cached = Annotations.find(m, RuntimeNames.CACHED);
+    Optional<AnnotationMirror> put = Annotations.find(m, RuntimeNames.CACHE_PUT);
+    Optional<AnnotationMirror> evict = Annotations.find(m, RuntimeNames.CACHE_EVICT);
+    AnnotationMirror primary = cached.or(() -> put).orElseGet(evict::get);
+    String primaryName = simpleName(
+        ((TypeElement) primary.getAnnotationType().asElement()).getQualifiedName().toString());
+
+    if (cached.isPresent() && (put.isPresent() || evict.isPresent())) {
+      report.error(
+          Messages.CONFLICTING_ANNOTATIONS.format("Cached", put.isPresent() ? "CachePut" : "CacheEvict"),
+          m, put.orElseGet(evict::get), null);
+      return;
+    }
+    Set3 mods = new Set3(m);
+    if (mods.has(Modifier.PRIVATE)) {
+      report.error(Messages.PRIVATE_METHOD.format(primaryName), m, primary, null);
+      return;
+    }
+    if (mods.has(Modifier.STATIC)) {
+      report.error(Messages.STATIC_METHOD.format(primaryName), m, primary, null);
+      return;
+    }
+    if (mods.has(Modifier.FINAL)) {
+      report.error(Messages.FINAL_METHOD.format(primaryName), m, primary, null);
+      return;
+    }
+    if (mods.has(Modifier.ABSTRACT) && !type.getKind().isInterface()) {
+      report.error(Messages.ABSTRACT_METHOD.format(primaryName), m, primary, null);
+      return;
+    }
+    TypeMirror returnType = m.getReturnType();
+    CachedMethod.Shape shape = shapes.shape(returnType);
+    AnnotationMirror store = cached.or(() -> put).orElse(null);
+    if (store != null) {
+      String storeName = cached.isPresent() ? "Cached" : "CachePut";
+      if (shape == CachedMethod.Shape.VOID) {
+        report.error(Messages.VOID_METHOD.format(storeName), m, store, null);
+        return;
+      }
+      TypeMirror content = shapes.content(returnType);
+      String problem = shapes.contentProblem(content);
+      if (problem != null) {
+        report.error(Messages.UNSUPPORTED_TYPE.format(returnType, problem), m, store, null);
+        return;
+      }
+      int timeout = Annotations.integer(elements, store, "timeout");
+      if (timeout < 0 && timeout != -1 && timeout != -2) {
+        report.error(
+            Messages.BAD_TIMEOUT.format(timeout), m, store, Annotations.explicitValue(store, "timeout"));
+      }
+      String alias = Annotations.string(elements, store, "cache");
+      if (alias.isBlank()) {
+        report.error(Messages.BAD_ALIAS.format(), m, store, Annotations.explicitValue(store, "cache"));
+      }
+      String template = Annotations.string(elements, store, "key");
+      KeyResolver.Result key = keys.resolve(type, m, template);
+      if (key.isError()) {
+        AnnotationValue v = Annotations.explicitValue(store, "key");
+        report.error(key.message(), m, store, v);
+      } else if (!template.isEmpty()) {
+        String id = alias + "\u0000" + template;
+        ExecutableElement other = templates.putIfAbsent(id, m);
+        if (other != null) {
+          TypeMirror otherContent = shapes.content(other.getReturnType());
+          if (otherContent != null && !types.isSameType(otherContent, content)) {
+            report.error(
+                Messages.KEY_CONFLICT.format(
+                    describe(other), describe(m), alias, template, otherContent, content),
+                m, store, Annotations.explicitValue(store, "key"));
+          }
+        }
+      }
+    }
+    if (evict.isPresent()) {
+      AnnotationMirror ev = evict.get();
+      List<String> evictKeys = Annotations.strings(elements, ev, "key");
+      boolean all = Annotations.bool(elements, ev, "allEntries");
+      if (evictKeys.isEmpty() && !all) {
+        report.error(Messages.EVICT_NOTHING.format(), m, ev, null);
+      }
+      String alias = Annotations.string(elements, ev, "cache");
+      if (alias.isBlank()) {
+        report.error(Messages.BAD_ALIAS.format(), m, ev, Annotations.explicitValue(ev, "cache"));
+      }
+      for (String template : evictKeys) {
+        if (template.isEmpty()) {
+          report.error(Messages.EVICT_NOTHING.format(), m, ev, Annotations.explicitValue(ev, "key"));
+          continue;
+        }
+        KeyResolver.Result key = keys.resolve(type, m, template);
+        if (key.isError()) {
+          report.error(key.message(), m, ev, Annotations.explicitValue(ev, "key"));
+        }
+      }
+    }
+  }
+
+  private static String describe(ExecutableElement m) {
+    return m.getEnclosingElement().getSimpleName() + "." + m.getSimpleName() + "()";
+  }
+
+  /** Modifier lookup, readable. */
+  private record Set3(ExecutableElement m) {
+    boolean has(Modifier mod) {
+      return m.getModifiers().contains(mod);
+    }
+  }
+}

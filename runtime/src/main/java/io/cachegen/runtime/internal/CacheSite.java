@@ -1,0 +1,342 @@
+package io.cachegen.runtime.internal;
+
+import io.cachegen.runtime.BaseCache;
+import io.cachegen.runtime.CacheException;
+import io.cachegen.runtime.CacheHandler;
+import io.cachegen.runtime.Caches;
+import io.cachegen.runtime.Timeout;
+import io.cachegen.runtime.ValueType;
+import io.cachegen.runtime.spi.DistributedLocking;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * <b>Not API; only generated code calls it.</b> One annotated method's link to its cache: generated
+ * code keeps one {@code CacheSite} per {@code @Cached}, {@code @CachePut} or {@code @CacheEvict}
+ * method in a {@code static final} field.
+ *
+ * <p>{@link #bind()} resolves the alias's {@link BaseCache} from {@link Caches#handler()} and, for a
+ * constant key template, makes the stored key once; both are kept until a different handler is
+ * installed (checked by identity on every call, one volatile read). The hit path is {@code bind()},
+ * one key build, one {@link Bound#lookup(String)}: no allocation beyond what the backend does.
+ *
+ * <p>On a miss, {@link Bound#load(String, Loader)} computes once per made key in this JVM: other
+ * threads missing the same key wait for that computation and get its value, or its exception as
+ * is. With the stampede guard on and a backend that implements {@link DistributedLocking}, the
+ * computing thread also takes a cross-process lock first.
+ *
+ * <p>The computing thread looks the key up once more before computing (another thread may have
+ * stored it between its first lookup and taking the computation), so a computed miss counts two
+ * misses in the cache's statistics.
+ *
+ * <p>When the cache itself fails ({@link CacheException}, e.g. Redis down), a lookup counts as a
+ * miss and a failed store is logged: the method's result is still returned.
+ */
+public final class CacheSite {
+  /** What {@link Bound#lookup(String)} returns on a miss. */
+  public static final Object MISS = BaseCache.MISS;
+
+  static final Duration LOCK_LEASE = Duration.ofSeconds(5);
+  static final Duration LOCK_WAIT = Duration.ofSeconds(2);
+
+  private static final Logger LOG = LoggerFactory.getLogger(CacheSite.class);
+
+  /** Computes a value on a miss: the original method, called through {@code super}. */
+  @FunctionalInterface
+  public interface Loader {
+    Object load() throws Throwable;
+  }
+
+  /** Computes an asynchronous value on a miss. */
+  @FunctionalInterface
+  public interface AsyncLoader {
+    CompletionStage<?> load() throws Throwable;
+  }
+
+  private final String alias;
+  private final ValueType<?> type;
+  private final Timeout timeout;
+  private final boolean cacheNull;
+  private final boolean stampedeGuard;
+  private final String constantKey;
+  private final ConcurrentHashMap<String, Flight> inFlight = new ConcurrentHashMap<>();
+  private volatile Bound bound;
+
+  private CacheSite(
+      String alias,
+      ValueType<?> type,
+      Timeout timeout,
+      boolean cacheNull,
+      boolean stampedeGuard,
+      String constantKey) {
+    this.alias = Objects.requireNonNull(alias, "alias");
+    this.type = type;
+    this.timeout = timeout;
+    this.cacheNull = cacheNull;
+    this.stampedeGuard = stampedeGuard;
+    this.constantKey = constantKey;
+  }
+
+  /**
+   * A site for a {@code @Cached} method.
+   *
+   * @param constantKey the caller key when the template has no placeholders, else {@code null}
+   */
+  public static CacheSite cached(
+      String alias,
+      ValueType<?> type,
+      Timeout timeout,
+      boolean cacheNull,
+      boolean stampedeGuard,
+      String constantKey) {
+    return new CacheSite(alias, type, timeout, cacheNull, stampedeGuard, constantKey);
+  }
+
+  /** A site for a {@code @CachePut} method. */
+  public static CacheSite put(String alias, Timeout timeout, boolean cacheNull, String constantKey) {
+    return new CacheSite(alias, null, timeout, cacheNull, false, constantKey);
+  }
+
+  /** A site for a {@code @CacheEvict} method. */
+  public static CacheSite evict(String alias, String constantKey) {
+    return new CacheSite(alias, null, Timeout.DEFAULT, true, false, constantKey);
+  }
+
+  /** The cache of this site's alias in the current handler, with the constant key made. */
+  public Bound bind() {
+    CacheHandler handler = Caches.handler();
+    Bound b = bound;
+    if (b != null && b.handler == handler) {
+      return b;
+    }
+    BaseCache cache = handler.get(alias);
+    b = new Bound(handler, cache, constantKey == null ? null : cache.makeKey(constantKey));
+    bound = b;
+    return b;
+  }
+
+  /** The content of an {@code Optional} result, {@code null} for empty (or a {@code null} Optional). */
+  public static Object content(Optional<?> value) {
+    return value == null ? null : value.orElse(null);
+  }
+
+  @Override
+  public String toString() {
+    return "CacheSite[alias=" + alias + ", type=" + type + ", timeout=" + timeout + "]";
+  }
+
+  /** A site bound to one handler's cache. Immutable; shared by all threads. */
+  public final class Bound {
+    final CacheHandler handler;
+    private final BaseCache cache;
+    private final String madeConstantKey;
+
+    Bound(CacheHandler handler, BaseCache cache, String madeConstantKey) {
+      this.handler = handler;
+      this.cache = cache;
+      this.madeConstantKey = madeConstantKey;
+    }
+
+    /** The bound cache. */
+    public BaseCache cache() {
+      return cache;
+    }
+
+    /** The made key of a constant template, built once per handler. */
+    public String constantKey() {
+      return madeConstantKey;
+    }
+
+    /** The made (stored) key for a caller key. */
+    public String makeKey(String key) {
+      return cache.makeKey(key);
+    }
+
+    /** The cached value, {@code null} for a cached {@code null}, or {@link #MISS}. */
+    public Object lookup(String madeKey) {
+      try {
+        return cache.lookup(madeKey, type);
+      } catch (CacheException e) {
+        LOG.warn("cache '{}': lookup of '{}' failed, calling the method: {}", alias, madeKey, e.toString());
+        return MISS;
+      }
+    }
+
+    /**
+     * The miss path: computes the value with {@code loader} once per made key in this JVM, stores
+     * it and returns it. Rethrows what the loader throws, unwrapped, to every waiting caller.
+     */
+    public Object load(String madeKey, Loader loader) {
+      Flight mine = new Flight();
+      Flight running = inFlight.putIfAbsent(madeKey, mine);
+      if (running != null) {
+        if (running.owner == Thread.currentThread()) {
+          return computeAndStore(madeKey, loader); // reentrant call for the same key
+        }
+        return await(running);
+      }
+      try {
+        Object value = guardedCompute(madeKey, loader);
+        mine.complete(value);
+        return value;
+      } catch (Throwable t) {
+        mine.completeExceptionally(t);
+        throw Sneaky.rethrow(t);
+      } finally {
+        inFlight.remove(madeKey, mine);
+      }
+    }
+
+    /**
+     * The miss path of an asynchronous method: one computation per made key in this JVM; the value
+     * it completes with is stored, a failure is not. Every caller gets its own future.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> CompletableFuture<T> loadAsync(String madeKey, AsyncLoader loader) {
+      Flight mine = new Flight();
+      Flight running = inFlight.putIfAbsent(madeKey, mine);
+      if (running != null) {
+        return (CompletableFuture<T>) mirror(running);
+      }
+      CompletionStage<?> stage;
+      try {
+        stage = loader.load();
+      } catch (Throwable t) {
+        inFlight.remove(madeKey, mine);
+        mine.completeExceptionally(t);
+        throw Sneaky.rethrow(t);
+      }
+      if (stage == null) {
+        inFlight.remove(madeKey, mine);
+        mine.complete(null);
+        return null;
+      }
+      stage.whenComplete(
+          (value, failure) -> {
+            try {
+              if (failure == null) {
+                store(madeKey, value);
+                mine.complete(value);
+              } else {
+                mine.completeExceptionally(unwrap(failure));
+              }
+            } finally {
+              inFlight.remove(madeKey, mine);
+            }
+          });
+      return (CompletableFuture<T>) mirror(mine);
+    }
+
+    /** Stores {@code value} under {@code madeKey} (unless it is {@code null} and nulls are not cached). */
+    public void store(String madeKey, Object value) {
+      if (value == null && !cacheNull) {
+        return;
+      }
+      try {
+        cache.store(madeKey, value, timeout);
+      } catch (CacheException e) {
+        LOG.warn("cache '{}': storing '{}' failed: {}", alias, madeKey, e.toString());
+      }
+    }
+
+    /** Stores the value {@code stage} completes with, once it succeeds; returns {@code stage}. */
+    public <S extends CompletionStage<?>> S storeWhenComplete(String madeKey, S stage) {
+      if (stage != null) {
+        stage.whenComplete(
+            (value, failure) -> {
+              if (failure == null) {
+                store(madeKey, value);
+              }
+            });
+      }
+      return stage;
+    }
+
+    /** Removes {@code madeKey}. */
+    public void remove(String madeKey) {
+      try {
+        cache.remove(madeKey);
+      } catch (CacheException e) {
+        LOG.warn("cache '{}': removing '{}' failed: {}", alias, madeKey, e.toString());
+        throw e;
+      }
+    }
+
+    /** Clears the whole alias. */
+    public void clear() {
+      cache.clear();
+    }
+
+    private Object guardedCompute(String madeKey, Loader loader) throws Throwable {
+      if (stampedeGuard && cache instanceof DistributedLocking locking) {
+        DistributedLocking.Lease lease = null;
+        try {
+          lease = locking.tryLock(madeKey + ":lock", LOCK_LEASE, LOCK_WAIT);
+        } catch (CacheException e) {
+          LOG.warn("cache '{}': lock for '{}' failed: {}", alias, madeKey, e.toString());
+        }
+        try {
+          // With the lock, another process may have stored the value while we waited; without
+          // it (timed out), we re-check and then compute anyway.
+          Object again = lookup(madeKey);
+          return again != MISS ? again : computeAndStore(madeKey, loader);
+        } finally {
+          if (lease != null) {
+            lease.close();
+          }
+        }
+      }
+      // Another thread may have stored the value between our lookup and taking the flight.
+      Object again = lookup(madeKey);
+      return again != MISS ? again : computeAndStore(madeKey, loader);
+    }
+
+    private Object computeAndStore(String madeKey, Loader loader) {
+      Object value;
+      try {
+        value = loader.load();
+      } catch (Throwable t) {
+        throw Sneaky.rethrow(t);
+      }
+      store(madeKey, value);
+      return value;
+    }
+  }
+
+  private static Object await(Flight running) {
+    try {
+      return running.join();
+    } catch (CompletionException e) {
+      throw Sneaky.rethrow(e.getCause() != null ? e.getCause() : e);
+    }
+  }
+
+  private static CompletableFuture<Object> mirror(CompletableFuture<Object> source) {
+    CompletableFuture<Object> copy = new CompletableFuture<>();
+    source.whenComplete(
+        (value, failure) -> {
+          if (failure == null) {
+            copy.complete(value);
+          } else {
+            copy.completeExceptionally(unwrap(failure));
+          }
+        });
+    return copy;
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+  }
+
+  /** One computation in progress. */
+  private static final class Flight extends CompletableFuture<Object> {
+    final Thread owner = Thread.currentThread();
+  }
+}

@@ -1,0 +1,20 @@
+package io.cachegen.runtime.internal;
+
+/**
+ * <b>Not API; only generated code calls it.</b> Rethrows any throwable, checked ones included,
+ * without wrapping: the generated method declares the same {@code throws} clause as the original,
+ * so callers see the original exception.
+ */
+public final class Sneaky {
+  private Sneaky() {}
+
+  /** Throws {@code t} as is. Declared to return an exception so callers can write {@code throw}. */
+  public static RuntimeException rethrow(Throwable t) {
+    throw Sneaky.<RuntimeException>doThrow(t);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> T doThrow(Throwable t) throws T {
+    throw (T) t;
+  }
+}
