@@ -16,7 +16,8 @@ START=$(date +%s)
 
 if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
   echo "run.sh: building the benchmarks uber-jar"
-  mvn -q -B -pl benchmarks -am package -DskipTests
+  # processor is listed because it is on the processor path only (no dependency edge for -am)
+  mvn -q -B -pl processor,benchmarks -am package -DskipTests
 fi
 # The previous run's results are kept, so the report can show how far the ratios moved between runs.
 rm -rf "$OUT.previous"
