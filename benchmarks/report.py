@@ -153,8 +153,12 @@ def build_ratios(idx):
             R.add("redis", f"hit, {'constant' if key == 'Const' else 'parameter'} key ({size.lower()}): throughput / raw Jedis GET + decode",
                   "ge", 0.95, lambda t, k=key, s=size, f=floor: th(M + f"hit{k}{s}", "redis", t) / th(f, "", t))
     for size, floor in (("Small", "RedisFloor.jedisGetSmall"), ("Graph", "RedisFloor.jedisGetGraph")):
-        R.add("redis", f"hit, constant key ({size.lower()}): bytes allocated per hit above the floor",
-              "le", 150, lambda t, s=size, f=floor: R.alloc(M + f"hitConst{s}", "redis", t) - R.alloc(f, "", t))
+        for key in ("Const", "Param"):
+            R.add("redis", f"hit, {'constant' if key == 'Const' else 'parameter'} key ({size.lower()}): bytes allocated per hit above the floor",
+                  "le", 150, lambda t, k=key, s=size, f=floor: R.alloc(M + f"hit{k}{s}", "redis", t) - R.alloc(f, "", t))
+    R.add("redis", "hit, constant key (small): throughput / Jedis RedisClient GET + decode (the backend's client)",
+          "ge", None, lambda t: th(M + "hitConstSmall", "redis", t) / th("RedisFloor.redisClientGetSmall", "", t),
+          "informative")
     for client, target in (("lettuce", 1.25), ("jedis", None)):
         for key in ("Const", "Param"):
             for size in ("Small", "Graph"):

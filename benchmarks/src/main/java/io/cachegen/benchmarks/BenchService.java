@@ -48,9 +48,19 @@ public class BenchService {
     return Payloads.GRAPH;
   }
 
+  /** The stampede subject with the cross-JVM guard: a Redis lock around the computation. */
+  @Cached(key = "stampedeg:{id}", timeout = 60, stampedeGuard = true)
+  public List<String> stampedeGuarded(long id) {
+    return slowBody();
+  }
+
   /** The stampede subject: a slow body (20 ms) that counts its runs. */
   @Cached(key = "stampede:{id}", timeout = 60)
   public List<String> stampede(long id) {
+    return slowBody();
+  }
+
+  private List<String> slowBody() {
     stampedeRuns.incrementAndGet();
     try {
       Thread.sleep(20);

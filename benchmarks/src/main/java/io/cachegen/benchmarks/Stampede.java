@@ -34,12 +34,14 @@ import org.openjdk.jmh.annotations.TearDown;
 public class Stampede {
   static final int THREADS = 64;
 
-  @Param({"reference", "redis"})
+  /** {@code redis-guarded} calls the method with {@code stampedeGuard = true} (a Redis lock). */
+  @Param({"reference", "redis", "redis-guarded"})
   public String backend;
 
   private BenchService service;
   private ExecutorService pool;
   private final List<Integer> runsPerRound = new ArrayList<>();
+  private boolean guarded;
   private long id;
   private CountDownLatch ready;
   private CountDownLatch start;
@@ -47,7 +49,8 @@ public class Stampede {
 
   @Setup(Level.Trial)
   public void setupTrial() {
-    CachegenSetup.install(backend);
+    CachegenSetup.install(backend.equals("redis-guarded") ? "redis" : backend);
+    guarded = backend.equals("redis-guarded");
     service = new BenchServiceCached();
     pool = Executors.newFixedThreadPool(THREADS);
     id = System.nanoTime();
@@ -66,7 +69,11 @@ public class Stampede {
         ready.countDown();
         try {
           start.await();
-          service.stampede(key);
+          if (guarded) {
+            service.stampedeGuarded(key);
+          } else {
+            service.stampede(key);
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         } finally {
