@@ -5,6 +5,7 @@ Only the standard library: reads <results>/threads1.json, threads2.json, stamped
 stampede-runs.txt; every ratio is computed from results of the same run.
 """
 import argparse
+import glob
 import json
 import math
 import os
@@ -20,6 +21,14 @@ def load(path):
     with open(path) as f:
         text = f.read().strip()
     return json.loads(text) if text else []
+
+
+def load_all(results_dir):
+    """Every throughput result of a run (threads1-*.json, threads2-*.json)."""
+    out = []
+    for path in sorted(glob.glob(os.path.join(results_dir, "threads*.json"))):
+        out += load(path)
+    return out
 
 
 def index(results):
@@ -71,6 +80,7 @@ LABELS = [
         ("RedisFloor.jedisGetGraph", "", "pooled Jedis GET + Jackson decode, graph"),
         ("RedisFloor.redisClientGetSmall", "", "Jedis RedisClient GET + Jackson decode, small (informative)"),
         ("RedisFloor.jedisMget100", "", "pooled Jedis MGET 100 keys + 100 decodes"),
+        ("RedisFloor.redisClientMget100", "", "Jedis RedisClient MGET 100 keys + 100 decodes (informative)"),
     ]),
     ("cachegen, generated BenchServiceCached", [
         (f"CachegenMethods.{m}", b, f"{b}: {m}")
@@ -167,6 +177,9 @@ def build_ratios(idx):
                       "" if target else "informative")
     R.add("redis", "getMany(100): throughput / raw MGET 100 + decodes", "ge", 0.9,
           lambda t: th("CachegenBatch.redisGetMany100", "", t) / th("RedisFloor.jedisMget100", "", t))
+    R.add("redis", "getMany(100): throughput / RedisClient MGET 100 + decodes (the backend's client)", "ge", None,
+          lambda t: th("CachegenBatch.redisGetMany100", "", t) / th("RedisFloor.redisClientMget100", "", t),
+          "informative")
     return R
 
 
@@ -213,9 +226,8 @@ def stampede_summary(idx, runs_path):
 def failures(results_dir):
     """Benchmarks whose run failed, from JMH's human-readable logs: (benchmark, params, first error line)."""
     out = []
-    for name in ("threads1.txt", "threads2.txt", "stampede.txt"):
-        path = os.path.join(results_dir, name)
-        if not os.path.exists(path):
+    for path in sorted(glob.glob(os.path.join(results_dir, "*.txt"))):
+        if os.path.basename(path).startswith("stampede-runs"):
             continue
         bench = params = threads = None
         lines = open(path, errors="replace").read().splitlines()
@@ -307,14 +319,12 @@ def main():
     ap.add_argument("--notes", default=os.path.join(os.path.dirname(__file__), "NOTES.md"))
     a = ap.parse_args()
 
-    results = load(os.path.join(a.results, "threads1.json")) + load(os.path.join(a.results, "threads2.json"))
-    idx = index(results)
+    idx = index(load_all(a.results))
     sidx = index(load(os.path.join(a.results, "stampede.json")))
     ratios = build_ratios(idx)
     prev_ratios = None
-    if a.previous and os.path.exists(os.path.join(a.previous, "threads1.json")):
-        pidx = index(load(os.path.join(a.previous, "threads1.json")) + load(os.path.join(a.previous, "threads2.json")))
-        prev_ratios = build_ratios(pidx)
+    if a.previous and glob.glob(os.path.join(a.previous, "threads*.json")):
+        prev_ratios = build_ratios(index(load_all(a.previous)))
     os.makedirs(os.path.dirname(a.svg), exist_ok=True)
     svg_chart(ratios, a.svg)
 
