@@ -53,6 +53,22 @@ public final class DefaultClient implements AutoCloseable {
     }
   }
 
+  /**
+   * {@code GET}: the hit path of every cached method, so with a single server it calls the client
+   * directly instead of through {@link #read(Function)} (no lambda to allocate).
+   */
+  byte[] get(byte[] key) {
+    if (servers.size() != 1) {
+      return read(c -> c.get(key));
+    }
+    RedisServer primary = servers.get(0);
+    try {
+      return primary.client().get(key);
+    } catch (JedisException e) {
+      throw translate(primary, e);
+    }
+  }
+
   /** Runs a read on a replica, falling back to the other replicas and then the primary. */
   <T> T read(Function<RedisClient, T> command) {
     if (servers.size() == 1) {

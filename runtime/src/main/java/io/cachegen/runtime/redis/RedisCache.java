@@ -127,13 +127,17 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected Object doGet(String madeKey, ValueType<?> type) {
+    // The hit path: written out instead of guard(...) so that no lambda is allocated per call.
     byte[] stored;
     try {
-      stored = guard("get", () -> client.read(c -> c.get(k(madeKey))), null);
-    } catch (CacheException e) {
-      if (e instanceof RedisConnectionException) {
+      stored = client.get(k(madeKey));
+    } catch (RedisConnectionException e) {
+      if (!options.ignoreExceptions()) {
         throw e;
       }
+      ignored.record("get", e);
+      stored = null;
+    } catch (CacheException e) {
       reportUnreadable(madeKey, e.getMessage());
       return MISS;
     }

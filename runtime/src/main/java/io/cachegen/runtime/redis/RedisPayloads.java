@@ -20,8 +20,11 @@ final class RedisPayloads {
   private final CacheCodec codec;
   private final Compressor compressor;
   private final int compressMinSize;
+  /** The compressors a stored value may carry: ours first, then the built-in ones. */
+  private final Compressor[] readable;
 
   RedisPayloads(CacheCodec codec, Compressor compressor, int compressMinSize) {
+    this.readable = new Compressor[] {compressor, Compressor.Builtin.GZIP, Compressor.Builtin.ZLIB};
     this.codec = codec;
     this.compressor = compressor;
     this.compressMinSize = compressMinSize;
@@ -57,8 +60,7 @@ final class RedisPayloads {
   }
 
   private byte[] decompressed(byte[] stored) {
-    for (Compressor c : new Compressor[] {compressor, Compressor.Builtin.GZIP,
-        Compressor.Builtin.ZLIB}) {
+    for (Compressor c : readable) {
       if (c.recognises(stored)) {
         try {
           return c.decompress(stored);

@@ -268,20 +268,33 @@ public abstract class AbstractCache implements BaseCache {
   @Override
   @SuppressWarnings("unchecked")
   public <T> Map<String, T> getMany(Collection<String> keys, ValueType<T> type, int version) {
-    List<String> callerKeys = List.copyOf(new java.util.LinkedHashSet<>(keys));
-    List<String> made = new ArrayList<>(callerKeys.size());
+    // Hot path for batch reads: one pass to dedupe and make keys, counters updated once per call.
+    Collection<String> unique = keys instanceof Set<?> ? keys : new java.util.LinkedHashSet<>(keys);
+    int n = unique.size();
+    if (n == 0) {
+      return new LinkedHashMap<>();
+    }
+    String[] callerKeys = unique.toArray(new String[n]);
+    List<String> made = new ArrayList<>(n);
     for (String key : callerKeys) {
       made.add(checkedKey(key, version));
     }
-    Object[] values = made.isEmpty() ? new Object[0] : doGetMany(made, type);
-    Map<String, T> found = new LinkedHashMap<>();
+    Object[] values = doGetMany(made, type);
+    Map<String, T> found = new LinkedHashMap<>((int) (n / 0.75f) + 1);
+    int missed = 0;
     for (int i = 0; i < values.length; i++) {
-      boolean miss = values[i] == MISS;
-      if (recordStats) {
-        (miss ? misses : hits).increment();
+      if (values[i] == MISS) {
+        missed++;
+      } else {
+        found.put(callerKeys[i], (T) values[i]);
       }
-      if (!miss) {
-        found.put(callerKeys.get(i), (T) values[i]);
+    }
+    if (recordStats) {
+      if (missed < values.length) {
+        hits.add(values.length - missed);
+      }
+      if (missed > 0) {
+        misses.add(missed);
       }
     }
     return found;

@@ -1,0 +1,451 @@
+#!/usr/bin/env python3
+"""Turns the JMH JSON of benchmarks/run.sh into docs/BENCHMARKS.md and an SVG chart of the ratios.
+
+Only the standard library: reads <results>/threads1.json, threads2.json, stampede.json and
+stampede-runs.txt; every ratio is computed from results of the same run.
+"""
+import argparse
+import glob
+import json
+import math
+import os
+import statistics
+from html import escape
+
+PKG = "io.cachegen.benchmarks."
+
+
+def load(path):
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        text = f.read().strip()
+    return json.loads(text) if text else []
+
+
+def load_all(results_dir):
+    """Every throughput result of a run (threads1-*.json, threads2-*.json)."""
+    out = []
+    for path in sorted(glob.glob(os.path.join(results_dir, "threads*.json"))):
+        out += load(path)
+    return out
+
+
+def index(results):
+    """(Class.method, param-value or '', threads) -> dict(score, error, alloc, unit)."""
+    out = {}
+    for r in results:
+        name = r["benchmark"].replace(PKG, "")
+        params = r.get("params") or {}
+        param = ",".join(str(v) for v in params.values())
+        pm = r["primaryMetric"]
+        alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
+        err = pm.get("scoreError")
+        if isinstance(err, str):
+            err = float("nan")
+        if err is None or (isinstance(err, float) and math.isnan(err)):
+            err = float("nan")
+        out[(name, param, r["threads"])] = {
+            "score": pm["score"], "error": err, "unit": pm["scoreUnit"], "alloc": alloc,
+            "raw": pm.get("rawData"),
+        }
+    return out
+
+
+def fmt_ops(x):
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    if x >= 1e6:
+        return f"{x / 1e6:.2f} M"
+    if x >= 1e3:
+        return f"{x / 1e3:.1f} k"
+    return f"{x:.1f}"
+
+
+def fmt_alloc(x):
+    if x is None:
+        return "n/a"
+    return f"{x:.0f}" if x >= 1 else f"{x:.2f}"
+
+
+# Subjects by group, for the table: (Class.method, param) -> label.
+LABELS = [
+    ("Floors", [
+        ("MemoryFloor.caffeineSmall", "", "Caffeine getIfPresent, small"),
+        ("MemoryFloor.caffeineGraph", "", "Caffeine getIfPresent, graph"),
+        ("MemoryFloor.caffeineExpiringSmall", "", "Caffeine + per-entry expiry (nanoTime), small"),
+        ("MemoryFloor.caffeineExpiringCoarseClockSmall", "", "Caffeine + per-entry expiry, volatile-read clock, small"),
+        ("MemoryFloor.clockNanoTime", "", "System.nanoTime() alone"),
+        ("RedisFloor.jedisGetSmall", "", "pooled Jedis GET + Jackson decode, small"),
+        ("RedisFloor.jedisGetGraph", "", "pooled Jedis GET + Jackson decode, graph"),
+        ("RedisFloor.redisClientGetSmall", "", "Jedis RedisClient GET + Jackson decode, small (informative)"),
+        ("RedisFloor.jedisMget100", "", "pooled Jedis MGET 100 keys + 100 decodes"),
+        ("RedisFloor.redisClientMget100", "", "Jedis RedisClient MGET 100 keys + 100 decodes (informative)"),
+    ]),
+    ("cachegen, generated BenchServiceCached", [
+        (f"CachegenMethods.{m}", b, f"{b}: {m}")
+        for b in ("reference", "value", "redis")
+        for m in ("hitConstSmall", "hitParamSmall", "hitConstGraph", "hitParamGraph",
+                  "missSetSmall", "missSetGraph")
+    ]),
+    ("cachegen, runtime API (decomposition)", [
+        (f"CachegenApi.{m}", b, f"{b}: {m}")
+        for b in ("reference", "value", "redis") for m in ("getSmall", "lookupSmall")
+    ] + [("CachegenBatch.redisGetMany100", "", "redis: getMany(100)")]),
+    ("Spring @Cacheable", [
+        (f"SpringLocal.{m}", "", f"ConcurrentMapCacheManager: {m}")
+        for m in ("hitConstSmall", "hitParamSmall", "hitConstGraph", "hitParamGraph")
+    ] + [
+        (f"SpringRedis.{m}", c, f"RedisCacheManager/{c}: {m}")
+        for c in ("lettuce", "jedis")
+        for m in ("hitConstSmall", "hitParamSmall", "hitConstGraph", "hitParamGraph")
+    ]),
+]
+
+
+class Ratios:
+    def __init__(self, idx):
+        self.idx = idx
+        self.rows = []  # dicts: group, name, kind, target, values{threads: value}, note
+
+    def get(self, name, param, t):
+        return self.idx.get((name, param, t))
+
+    def add(self, group, label, kind, target, fn, note=""):
+        values = {}
+        for t in (1, 2):
+            try:
+                v = fn(t)
+            except (TypeError, KeyError, ZeroDivisionError):
+                v = None
+            values[t] = v
+        self.rows.append(dict(group=group, label=label, kind=kind, target=target,
+                              values=values, note=note))
+
+    def thr(self, name, param, t):
+        r = self.get(name, param, t)
+        return r["score"] if r else None
+
+    def alloc(self, name, param, t):
+        r = self.get(name, param, t)
+        return r["alloc"] if r else None
+
+
+def meets(kind, target, v):
+    if v is None or target is None:
+        return None
+    return v <= target if kind == "le" else v >= target
+
+
+def build_ratios(idx):
+    R = Ratios(idx)
+    th = R.thr
+    M = "CachegenMethods."
+    for size, floor in (("Small", "MemoryFloor.caffeineSmall"), ("Graph", "MemoryFloor.caffeineGraph")):
+        R.add("locmem", f"hit, by reference, constant key ({size.lower()}): time per hit / Caffeine's",
+              "le", 1.2, lambda t, s=size, f=floor: th(f, "", t) / th(M + f"hitConst{s}", "reference", t))
+    R.add("locmem", "hit, by reference, constant key (small): time / Caffeine with per-entry expiry (like for like)",
+          "le", None, lambda t: th("MemoryFloor.caffeineExpiringSmall", "", t) / th(M + "hitConstSmall", "reference", t),
+          "informative")
+    for size, floor in (("Small", "MemoryFloor.caffeineSmall"), ("Graph", "MemoryFloor.caffeineGraph")):
+        R.add("locmem", f"hit, by reference, parameter key ({size.lower()}): time per hit / Caffeine's",
+              "le", 3.0, lambda t, s=size, f=floor: th(f, "", t) / th(M + f"hitParam{s}", "reference", t))
+    for key in ("Const", "Param"):
+        for size in ("Small", "Graph"):
+            R.add("locmem", f"hit, by reference, {'constant' if key == 'Const' else 'parameter'} key ({size.lower()}): throughput / Spring @Cacheable ConcurrentMap",
+                  "ge", 5.0, lambda t, k=key, s=size: th(M + f"hit{k}{s}", "reference", t) / th(f"SpringLocal.hit{k}{s}", "", t))
+    for size in ("Small", "Graph"):
+        R.add("locmem", f"hit, by value / by reference, constant key ({size.lower()}): time ratio",
+              "le", None, lambda t, s=size: th(M + f"hitConst{s}", "reference", t) / th(M + f"hitConst{s}", "value", t),
+              "informative")
+    for size, floor in (("Small", "RedisFloor.jedisGetSmall"), ("Graph", "RedisFloor.jedisGetGraph")):
+        for key in ("Const", "Param"):
+            R.add("redis", f"hit, {'constant' if key == 'Const' else 'parameter'} key ({size.lower()}): throughput / raw Jedis GET + decode",
+                  "ge", 0.95, lambda t, k=key, s=size, f=floor: th(M + f"hit{k}{s}", "redis", t) / th(f, "", t))
+    for size, floor in (("Small", "RedisFloor.jedisGetSmall"), ("Graph", "RedisFloor.jedisGetGraph")):
+        for key in ("Const", "Param"):
+            R.add("redis", f"hit, {'constant' if key == 'Const' else 'parameter'} key ({size.lower()}): bytes allocated per hit above the floor",
+                  "le", 150, lambda t, k=key, s=size, f=floor: R.alloc(M + f"hit{k}{s}", "redis", t) - R.alloc(f, "", t))
+    R.add("redis", "hit, constant key (small): throughput / Jedis RedisClient GET + decode (the backend's client)",
+          "ge", None, lambda t: th(M + "hitConstSmall", "redis", t) / th("RedisFloor.redisClientGetSmall", "", t),
+          "informative")
+    for client, target in (("lettuce", 1.25), ("jedis", None)):
+        for key in ("Const", "Param"):
+            for size in ("Small", "Graph"):
+                R.add("redis", f"hit, {'constant' if key == 'Const' else 'parameter'} key ({size.lower()}): throughput / Spring Data Redis @Cacheable on {client}",
+                      "ge", target, lambda t, c=client, k=key, s=size: th(M + f"hit{k}{s}", "redis", t) / th(f"SpringRedis.hit{k}{s}", c, t),
+                      "" if target else "informative")
+    R.add("redis", "getMany(100): throughput / raw MGET 100 + decodes", "ge", 0.9,
+          lambda t: th("CachegenBatch.redisGetMany100", "", t) / th("RedisFloor.jedisMget100", "", t))
+    R.add("redis", "getMany(100): throughput / RedisClient MGET 100 + decodes (the backend's client)", "ge", None,
+          lambda t: th("CachegenBatch.redisGetMany100", "", t) / th("RedisFloor.redisClientMget100", "", t),
+          "informative")
+    return R
+
+
+def store_by_value_analysis(idx):
+    """Whether copying (decode) or the lookup dominates a by-value hit, per size and threads."""
+    lines = []
+    for size in ("Small", "Graph"):
+        for t in (1, 2):
+            ref = idx.get((f"CachegenMethods.hitConst{size}", "reference", t))
+            val = idx.get((f"CachegenMethods.hitConst{size}", "value", t))
+            if not ref or not val:
+                continue
+            t_ref = 1e9 / ref["score"]
+            t_val = 1e9 / val["score"]
+            copy = t_val - t_ref
+            dom = "copy (decode)" if copy > t_ref else "lookup"
+            lines.append(
+                f"| {size.lower()} | {t} | {t_ref:.0f} ns | {t_val:.0f} ns | {copy:.0f} ns "
+                f"({100 * copy / t_val:.0f}% of the hit) | {fmt_alloc(val['alloc'])} B | {dom} |")
+    return lines
+
+
+def stampede_summary(idx, runs_path):
+    counts = {}
+    if os.path.exists(runs_path):
+        with open(runs_path) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) == 2:
+                    counts.setdefault(parts[0], []).append(int(parts[1]))
+    rows = []
+    for backend in sorted(set(list(counts) + [k[1] for k in idx if k[0] == "Stampede.stampede64"])):
+        r = idx.get(("Stampede.stampede64", backend, 1))
+        c = counts.get(backend, [])
+        median_ms = statistics.median(r["raw"][0] if r and r["raw"] and len(r["raw"]) == 1
+                                      else [x for fork in (r["raw"] or []) for x in fork]) if r else None
+        rows.append(dict(backend=backend, rounds=len(c), max_runs=max(c) if c else None,
+                         once=all(x == 1 for x in c) if c else None,
+                         mean=r["score"] if r else None, error=r["error"] if r else None,
+                         median=median_ms))
+    return rows
+
+
+def failures(results_dir):
+    """Benchmarks whose run failed, from JMH's human-readable logs: (benchmark, params, first error line)."""
+    out = []
+    for path in sorted(glob.glob(os.path.join(results_dir, "*.txt"))):
+        if os.path.basename(path).startswith("stampede-runs"):
+            continue
+        bench = params = threads = None
+        lines = open(path, errors="replace").read().splitlines()
+        for i, line in enumerate(lines):
+            if line.startswith("# Benchmark: "):
+                bench = line[len("# Benchmark: "):].replace(PKG, "")
+                params = None
+            elif line.startswith("# Parameters: "):
+                params = line[len("# Parameters: "):]
+            elif line.startswith("# Threads: "):
+                threads = line[len("# Threads: "):].split()[0]
+            elif "<failure>" in line:
+                why = next((l for l in lines[i + 1:i + 6] if l.strip()), "").strip()
+                out.append((bench, params or "", threads or "?", why[:200]))
+    seen, unique = set(), []
+    for f in out:
+        if f not in seen:
+            seen.add(f)
+            unique.append(f)
+    return unique
+
+
+def svg_chart(ratios, path):
+    rows = [r for r in ratios.rows if any(v is not None for v in r["values"].values())]
+    w, left, right, bar_h, gap = 980, 560, 40, 9, 8
+    top = 50
+    h = top + len(rows) * (2 * bar_h + gap) + 50
+    lo, hi = 0.1, 100.0
+
+    def x(v):
+        v = min(max(v, lo), hi)
+        return left + (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo)) * (w - left - right)
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" font-size="11">',
+           f'<rect width="{w}" height="{h}" fill="white"/>',
+           '<text x="10" y="20" font-size="14" font-weight="bold">cachegen benchmark ratios (log scale; '
+           'dark bar = 1 thread, light bar = 2 threads; black tick = target)</text>',
+           '<text x="10" y="36" fill="#555">"time / floor" rows: lower is better. All other rows: higher is better. '
+           'Green meets its target, red misses it, grey has none.</text>']
+    for v in (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100):
+        out.append(f'<line x1="{x(v):.1f}" y1="{top - 4}" x2="{x(v):.1f}" y2="{h - 40}" stroke="#ddd"/>')
+        out.append(f'<text x="{x(v):.1f}" y="{h - 25}" text-anchor="middle" fill="#555">{v:g}×</text>')
+    y = top
+    for r in rows:
+        label = r["label"]
+        if r["kind"] == "le" and "time" in label:
+            label += "  (lower is better)"
+        out.append(f'<text x="{left - 8}" y="{y + bar_h + 3}" text-anchor="end">{escape(r["group"] + ": " + label[:88])}</text>')
+        for i, t in enumerate((1, 2)):
+            v = r["values"][t]
+            if v is None or r["target"] is None and "bytes" in r["label"]:
+                continue
+            ok = meets(r["kind"], r["target"], v)
+            base = {True: ("#1b7f3b", "#7cc792"), False: ("#b3261e", "#ee8b84"), None: ("#666", "#bbb")}[ok]
+            by = y + i * bar_h
+            if "bytes" in r["label"]:
+                continue
+            out.append(f'<rect x="{x(lo):.1f}" y="{by}" width="{max(1.0, x(v) - x(lo)):.1f}" height="{bar_h - 1}" fill="{base[i]}"/>')
+            out.append(f'<text x="{x(v) + 3:.1f}" y="{by + bar_h - 1}" font-size="9">{v:.2f}</text>')
+        if r["target"] is not None and "bytes" not in r["label"]:
+            tx = x(r["target"])
+            out.append(f'<line x1="{tx:.1f}" y1="{y - 2}" x2="{tx:.1f}" y2="{y + 2 * bar_h + 1}" stroke="black" stroke-width="2"/>')
+        y += 2 * bar_h + gap
+    out.append("</svg>")
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def fmt_ratio(r, v):
+    if v is None:
+        return "n/a"
+    if "bytes" in r["label"]:
+        return f"{v:+.0f} B"
+    return f"{v:.2f}×"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--results", required=True)
+    ap.add_argument("--previous", default="")
+    ap.add_argument("--markdown", required=True)
+    ap.add_argument("--svg", required=True)
+    ap.add_argument("--command", default="benchmarks/run.sh")
+    ap.add_argument("--jmh", default="")
+    ap.add_argument("--cores", default="?")
+    ap.add_argument("--jdk", default="?")
+    ap.add_argument("--redis", default="?")
+    ap.add_argument("--elapsed", default="?")
+    ap.add_argument("--notes", default=os.path.join(os.path.dirname(__file__), "NOTES.md"))
+    a = ap.parse_args()
+
+    idx = index(load_all(a.results))
+    sidx = index(load(os.path.join(a.results, "stampede.json")))
+    ratios = build_ratios(idx)
+    prev_ratios = None
+    if a.previous and glob.glob(os.path.join(a.previous, "threads*.json")):
+        prev_ratios = build_ratios(index(load_all(a.previous)))
+    os.makedirs(os.path.dirname(a.svg), exist_ok=True)
+    svg_chart(ratios, a.svg)
+
+    md = []
+    md.append("# Benchmarks")
+    md.append("")
+    md.append("Generated by `benchmarks/run.sh` (`benchmarks/report.py` turns JMH's JSON into this page); "
+              "do not edit by hand. Every ratio below comes from the same run. Absolute numbers are "
+              "this machine's on this day: quote the ratios and the allocation per operation, never a single time.")
+    md.append("")
+    md.append(f"- Command: `{a.command}` (whole suite in {a.elapsed} s)")
+    md.append(f"- JMH 1.37, throughput mode: `{a.jmh}`")
+    md.append(f"- Machine: {a.cores} cores (shared), {a.jdk}, Redis {a.redis} (private `redis-server` on loopback, "
+              "`--save \"\" --appendonly no`)")
+    md.append("- Payloads: `small` = `List.of(\"0\", \"1\", \"2\")`; `graph` = an `Order` record "
+              "(customer, address, 8 lines, notes) of about 1 KB as JSON. Constant key = `\"data\"`/`\"order\"`; "
+              "parameter key = `\"item:{id}\"`/`\"order:{id}\"`. Every alias has key prefix `bench`; every other "
+              "setting is the user's default (`record_stats=true`, 300 s timeout, locmem `max_entries=300`).")
+    md.append("")
+    md.append("![ratios](benchmarks-ratios.svg)")
+    md.append("")
+    md.append("## Ratios and targets")
+    md.append("")
+    md.append("`time / floor` ratios are time per operation (lower is better); the others are throughput "
+              "(higher is better). ✅ meets the target, ❌ misses it.")
+    md.append("")
+    if prev_ratios:
+        md.append("The last two columns are the previous run of the suite on the same machine, to show how "
+                  "far ratios move between runs.")
+        md.append("")
+        md.append("| Group | Ratio | Target | 1 thread | 2 threads | previous run, 1 thread | previous run, 2 threads |")
+        md.append("| --- | --- | --- | --- | --- | --- | --- |")
+    else:
+        md.append("| Group | Ratio | Target | 1 thread | 2 threads |")
+        md.append("| --- | --- | --- | --- | --- |")
+    for n, r in enumerate(ratios.rows):
+        if r["target"] is None:
+            tgt = "—"
+        elif "bytes" in r["label"]:
+            tgt = f"≤ +{r['target']:g} B"
+        else:
+            tgt = ("≤ " if r["kind"] == "le" else "≥ ") + f"{r['target']:g}×"
+        cells = []
+        for t in (1, 2):
+            v = r["values"][t]
+            ok = meets(r["kind"], r["target"], v)
+            mark = "" if ok is None else (" ✅" if ok else " ❌")
+            cells.append(fmt_ratio(r, v) + mark)
+        if prev_ratios:
+            p = prev_ratios.rows[n]
+            cells += [fmt_ratio(p, p["values"][t]) for t in (1, 2)]
+        md.append(f"| {r['group']} | {r['label']} | {tgt} | " + " | ".join(cells) + " |")
+    md.append("")
+
+    sbv = store_by_value_analysis(idx)
+    if sbv:
+        md.append("## Store-by-value: copy or lookup?")
+        md.append("")
+        md.append("A by-value hit is a by-reference hit plus a Jackson decode of the stored bytes (the copy). "
+                  "Times are 1 / throughput of the generated constant-key hit.")
+        md.append("")
+        md.append("| Payload | Threads | by reference | by value | copy = difference | by-value B/op | Dominates |")
+        md.append("| --- | --- | --- | --- | --- | --- | --- |")
+        md.extend(sbv)
+        md.append("")
+
+    st = stampede_summary(sidx, os.path.join(a.results, "stampede-runs.txt"))
+    if st:
+        md.append("## Stampede")
+        md.append("")
+        md.append("64 threads call the generated method on one missing key at the same instant; the body sleeps "
+                  "20 ms and counts its runs. One round per JMH invocation (`-bm ss`), a fresh key each round.")
+        md.append("")
+        md.append("| Backend | Rounds | Body runs per round (max) | Once per JVM every round | Time to serve all 64 (mean ± error) | Median |")
+        md.append("| --- | --- | --- | --- | --- | --- |")
+        for s in st:
+            once = {True: "yes ✅", False: "no ❌", None: "n/a"}[s["once"]]
+            mean = "n/a" if s["mean"] is None else f"{s['mean']:.1f} ± {s['error']:.1f} ms"
+            med = "n/a" if s["median"] is None else f"{s['median']:.1f} ms"
+            md.append(f"| {s['backend']} | {s['rounds']} | {s['max_runs']} | {once} | {mean} | {med} |")
+        md.append("")
+
+    md.append("## All results")
+    md.append("")
+    md.append("Throughput (ops/s, ± JMH's 99.9% error) and `-prof gc` allocation per operation (`gc.alloc.rate.norm`).")
+    md.append("")
+    md.append("| Group | Subject | 1 thread ops/s | 1 thread B/op | 2 threads ops/s | 2 threads B/op |")
+    md.append("| --- | --- | --- | --- | --- | --- |")
+    for group, items in LABELS:
+        for name, param, label in items:
+            cells = []
+            for t in (1, 2):
+                r = idx.get((name, param, t))
+                if r:
+                    err = "" if math.isnan(r["error"]) else f" ± {fmt_ops(r['error'])}"
+                    cells += [fmt_ops(r["score"]) + err, fmt_alloc(r["alloc"])]
+                else:
+                    cells += ["—", "—"]
+            if all(c == "—" for c in cells):
+                continue
+            md.append(f"| {group} | {label} | " + " | ".join(cells) + " |")
+    md.append("")
+
+    failed = failures(a.results)
+    if failed:
+        md.append("## Failed runs")
+        md.append("")
+        md.append("These subjects failed in this run, so their ratios show n/a:")
+        md.append("")
+        for bench, params, threads, why in failed:
+            md.append(f"- `{bench}` {params} on {threads} thread(s): {why}")
+        md.append("")
+
+    if a.notes and os.path.exists(a.notes):
+        with open(a.notes) as f:
+            md.append(f.read().rstrip())
+            md.append("")
+
+    with open(a.markdown, "w") as f:
+        f.write("\n".join(md))
+
+
+if __name__ == "__main__":
+    main()

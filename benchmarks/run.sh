@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Runs the JMH suite and writes docs/BENCHMARKS.md and docs/benchmarks-ratios.svg.
+#
+#   benchmarks/run.sh                 # build, start a private redis-server, run (< 10 min on 2 cores)
+#   REDIS_URL=redis://host:port benchmarks/run.sh   # reuse a Redis (keys under bench:*, never flushed)
+#   QUICK=1 benchmarks/run.sh         # smoke test: 1 fork, 1 short iteration (numbers meaningless)
+#   SKIP_BUILD=1 benchmarks/run.sh    # reuse benchmarks/target/benchmarks.jar
+#
+# Ratios are computed from one run; absolute numbers depend on the machine and its neighbours.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+JAR="$ROOT/benchmarks/target/benchmarks.jar"
+OUT="$ROOT/benchmarks/target/results"
+START=$(date +%s)
+
+if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
+  echo "run.sh: building the benchmarks uber-jar"
+  # processor is listed because it is on the processor path only (no dependency edge for -am)
+  mvn -q -B -pl processor,benchmarks -am package -DskipTests
+fi
+# The previous run's results are kept, so the report can show how far the ratios moved between runs.
+rm -rf "$OUT.previous"
+if ls "$OUT"/threads1*.json >/dev/null 2>&1; then mv "$OUT" "$OUT.previous"; else rm -rf "$OUT"; fi
+mkdir -p "$OUT"
+
+# ---- Redis: REDIS_URL, or a private server on a free port, stopped by the trap ----
+REDIS_PID=""
+cleanup() {
+  if [ -n "$REDIS_PID" ]; then
+    kill "$REDIS_PID" 2>/dev/null || true
+    wait "$REDIS_PID" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT INT TERM
+if [ -z "${REDIS_URL:-}" ]; then
+  command -v redis-server >/dev/null || { echo "run.sh: redis-server not on PATH (apt-get install redis-server) and REDIS_URL not set" >&2; exit 1; }
+  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+  redis-server --port "$PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
+    --logfile "$OUT/redis.log" &
+  REDIS_PID=$!
+  for _ in $(seq 1 50); do
+    redis-cli -p "$PORT" ping >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  redis-cli -p "$PORT" ping >/dev/null
+  export REDIS_URL="redis://127.0.0.1:$PORT"
+  echo "run.sh: private redis-server on port $PORT"
+fi
+REDIS_VERSION=$(redis-cli -u "$REDIS_URL" INFO server 2>/dev/null | tr -d '\r' | sed -n 's/^redis_version://p')
+
+# ---- JMH settings: short iterations, several forks, pre-touched fixed heap ----
+# Memory subjects run millions of ops/s and are compiled by C2 within milliseconds; Redis subjects
+# run thousands, so their I/O path needs about 2 s of warmup before C2 has compiled it.
+if [ -n "${QUICK:-}" ]; then
+  FORKS=1; FORKS_2T=1; WI=1; W=200ms; RWI=1; RW=200ms; I=1; R=200ms; I_2T=1; SS_WI=1; SS_I=3
+else
+  # 1 thread: 2 forks x 4 iterations. 2 threads: 1 fork x 5 iterations (forks dominate the time).
+  FORKS=${FORKS:-2}; FORKS_2T=${FORKS_2T:-1}; I=${I:-4}; R=${R:-250ms}; I_2T=${I_2T:-5}
+  WI=${WI:-2}; W=${W:-200ms}; RWI=${RWI:-4}; RW=${RW:-400ms}; SS_WI=${SS_WI:-3}; SS_I=${SS_I:-12}
+fi
+JVM_ARGS="-Xms256m -Xmx256m -XX:+AlwaysPreTouch"
+COMMON=(-r "$R" -bm thrpt -tu s -prof gc -jvmArgsAppend "$JVM_ARGS")
+B='^io\.cachegen\.benchmarks\.'
+
+# Every throughput subject runs on 1 and on 2 threads, in two groups by warmup.
+MEMORY="$B(MemoryFloor|SpringLocal|CachegenApi|CachegenMethods)\."
+REDIS="$B(RedisFloor|SpringRedis|CachegenApi|CachegenMethods|CachegenBatch)\."
+# Informative subjects (the clock, the API decomposition) run on 1 thread only.
+EXCLUDE_2T='MemoryFloor\.(clockNanoTime|caffeineExpiringCoarseClockSmall)|CachegenApi\.'
+
+run_jmh() {
+  local name=$1; shift
+  echo "run.sh: $name ($(( $(date +%s) - START ))s elapsed)"
+  java -jar "$JAR" "$@" -rf json -rff "$OUT/$name.json" -o "$OUT/$name.txt"
+}
+
+MEM_ARGS=("${COMMON[@]}" -wi "$WI" -w "$W" -p backend=reference,value)
+RED_ARGS=("${COMMON[@]}" -wi "$RWI" -w "$RW" -p backend=redis)
+run_jmh threads1-memory "${MEM_ARGS[@]}" -f "$FORKS" -i "$I" -t 1 "$MEMORY"
+run_jmh threads1-redis "${RED_ARGS[@]}" -f "$FORKS" -i "$I" -t 1 "$REDIS"
+run_jmh threads2-memory "${MEM_ARGS[@]}" -f "$FORKS_2T" -i "$I_2T" -t 2 -e "$EXCLUDE_2T" "$MEMORY"
+run_jmh threads2-redis "${RED_ARGS[@]}" -f "$FORKS_2T" -i "$I_2T" -t 2 -e "$EXCLUDE_2T" "$REDIS"
+if java -jar "$JAR" -l | grep -q 'Stampede'; then
+  run_jmh stampede -f "$FORKS" -wi "$SS_WI" -i "$SS_I" -bm ss -bs 1 -tu ms -t 1 \
+    -jvmArgsAppend "$JVM_ARGS -Dbench.stampede.out=$OUT/stampede-runs.txt" \
+    "${B}Stampede\."
+else
+  echo "run.sh: WARNING: no Stampede benchmark in the jar (generated subjects missing?)" >&2
+fi
+
+ELAPSED=$(( $(date +%s) - START ))
+echo "run.sh: suite done in ${ELAPSED}s; writing docs/BENCHMARKS.md"
+
+COMMAND="benchmarks/run.sh"
+[ -n "${QUICK:-}" ] && COMMAND="QUICK=1 benchmarks/run.sh"
+python3 "$ROOT/benchmarks/report.py" \
+  --results "$OUT" \
+  --previous "$OUT.previous" \
+  --markdown "$ROOT/docs/BENCHMARKS.md" \
+  --svg "$ROOT/docs/benchmarks-ratios.svg" \
+  --command "$COMMAND" \
+  --jmh "-r $R -prof gc -jvmArgsAppend \"$JVM_ARGS\"; warmup: memory subjects -wi $WI -w $W, Redis subjects -wi $RWI -w $RW; 1 thread: -f $FORKS -i $I; 2 threads: -f $FORKS_2T -i $I_2T; stampede: -bm ss -f $FORKS -wi $SS_WI -i $SS_I" \
+  --cores "$(nproc)" \
+  --jdk "$(java -version 2>&1 | head -1)" \
+  --redis "${REDIS_VERSION:-unknown}" \
+  --elapsed "$ELAPSED" \
+  ${NOTES:+--notes "$NOTES"}
+echo "run.sh: wrote docs/BENCHMARKS.md and docs/benchmarks-ratios.svg"
