@@ -12,32 +12,23 @@ import org.slf4j.LoggerFactory;
  */
 public class DataService {
   private static final Logger LOG = LoggerFactory.getLogger(DataService.class);
-  private static final ThreadLocal<Boolean> COMPUTED_HERE = ThreadLocal.withInitial(() -> false);
 
   private final AtomicInteger computations = new AtomicInteger();
 
-  /** The data, from the cache when it is there. */
+  /**
+   * The data, from the cache when it is there. The body runs only when the value has to be
+   * computed: once per miss in this JVM, however many requests miss together.
+   */
   @Cached(timeout = 10, key = "data")
   public List<String> data() {
     computations.incrementAndGet();
-    COMPUTED_HERE.set(true);
     List<String> data = List.of("0", "1", "2");
-    LOG.debug("cache miss: computed {}", data);
+    LOG.debug("computed data {}", data);
     return data;
   }
 
-  /** How many times the method body ran (cache misses served by this instance). */
+  /** How many times the method body ran (values computed by this instance). */
   public int computations() {
     return computations.get();
-  }
-
-  /**
-   * Whether the last {@link #data()} call on this thread ran the body, clearing the flag: lets the
-   * view log {@code cache hit} as the notes' view does.
-   */
-  static boolean computedOnThisThread() {
-    boolean computed = COMPUTED_HERE.get();
-    COMPUTED_HERE.set(false);
-    return computed;
   }
 }

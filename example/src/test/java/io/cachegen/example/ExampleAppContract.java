@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cachegen.annotations.Cached;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Caches;
 import java.io.IOException;
@@ -17,8 +18,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,32 @@ abstract class ExampleAppContract {
     server = ExampleServer.start(0, data, login, handler, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
+  /** Serves with {@code service} for {@code /data} from now on. */
+  protected void restartWith(DataService service) throws IOException {
+    server.close();
+    data = service;
+    server = ExampleServer.start(0, data, login, handler, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /** A data service whose body waits for {@link #release}: holds a miss open. */
+  public static class HeldDataService extends DataService {
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    @Cached(timeout = 10, key = "data")
+    public List<String> data() {
+      try {
+        if (!release.await(30, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("never released");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      return super.data();
+    }
+  }
+
   @AfterEach
   void stop() {
     server.close();
@@ -79,6 +108,11 @@ abstract class ExampleAppContract {
     }
   }
 
+  protected CompletableFuture<HttpResponse<String>> getAsync(String pathAndQuery) {
+    return http.sendAsync(
+        HttpRequest.newBuilder(uri(pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private URI uri(String pathAndQuery) {
     return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
   }
@@ -97,6 +131,39 @@ abstract class ExampleAppContract {
     assertThat(second.body()).isEqualTo(first.body());
     assertThat(data.computations()).isEqualTo(1);
     assertThat(handler.cache().stats().hits()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void theLogShowsAMissThenAHitAndOneComputation() throws Exception {
+    try (LogCapture log = new LogCapture()) {
+      get("/data");
+      get("/data");
+      assertThat(log.sequenceOf("cache miss", "cache hit", "computed data"))
+          .containsExactly("cache miss", "computed data", "cache hit");
+    }
+  }
+
+  @Test
+  void aRequestThatWaitsForAnotherRequestsComputationLogsAMiss() throws Exception {
+    HeldDataService held = new ExampleAppContract_HeldDataServiceCached();
+    restartWith(held);
+    try (LogCapture log = new LogCapture()) {
+      CompletableFuture<HttpResponse<String>> first = getAsync("/data");
+      CompletableFuture<HttpResponse<String>> second = getAsync("/data");
+      // Both requests have looked the data up and missed: one is in the body, one waits for it.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (handler.cache().stats().misses() < 2 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(handler.cache().stats().misses()).isEqualTo(2);
+      held.release.countDown();
+      assertThat(first.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      assertThat(second.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      assertThat(held.computations()).isEqualTo(1);
+      assertThat(log.sequenceOf("cache miss", "cache hit"))
+          .as("neither request found the data cached")
+          .containsExactly("cache miss", "cache miss");
+    }
   }
 
   @Test
@@ -120,9 +187,8 @@ abstract class ExampleAppContract {
   void cachedPagesCarryCacheControlAndAMatchingExpires() throws Exception {
     HttpResponse<String> page = get("/login?next=h");
     assertThat(page.headers().firstValue("Cache-Control")).contains("max-age=30");
-    String expires = page.headers().firstValue("Expires").orElseThrow();
-    assertThat(ZonedDateTime.parse(expires, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
-        .isEqualTo(NOW.plusSeconds(30));
+    // IMF-fixdate (RFC 9110): a two-digit day even on the 2nd, English names, GMT.
+    assertThat(page.headers().firstValue("Expires")).contains("Fri, 02 Jan 2026 03:04:35 GMT");
     assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
   }
 

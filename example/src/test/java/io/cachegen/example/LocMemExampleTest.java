@@ -32,6 +32,19 @@ class LocMemExampleTest extends ExampleAppContract {
   }
 
   @Test
+  void afterExpiryTheLogShowsAMissAgain() throws Exception {
+    try (LogCapture log = new LogCapture()) {
+      get("/data");
+      ticker.advanceSeconds(9);
+      get("/data");
+      ticker.advanceSeconds(2);
+      get("/data");
+      assertThat(log.sequenceOf("cache miss", "cache hit"))
+          .containsExactly("cache miss", "cache hit", "cache miss");
+    }
+  }
+
+  @Test
   void afterThirtySecondsThePageIsRenderedAgain() throws Exception {
     get("/login?next=x");
     ticker.advanceSeconds(29);
