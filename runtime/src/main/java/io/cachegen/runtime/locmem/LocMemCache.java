@@ -36,7 +36,7 @@ public final class LocMemCache extends AbstractCache {
   private final Cache<String, Entry> cache;
   private final ConcurrentMap<String, Entry> map;
   private final Policy.Eviction<String, Entry> eviction;
-  private final Policy.VarExpiration<String, Entry> expiration;
+  private final Ticker clock;
   private final int maxEntries;
   private final int cullFrequency;
   private final boolean byValue;
@@ -56,7 +56,7 @@ public final class LocMemCache extends AbstractCache {
     this.cache = store.cache;
     this.map = store.map;
     this.eviction = store.eviction;
-    this.expiration = store.expiration;
+    this.clock = store.clock;
   }
 
   /** Whether values are stored by value (copied through the serializer). */
@@ -72,7 +72,7 @@ public final class LocMemCache extends AbstractCache {
 
   @Override
   protected Object doGet(String madeKey, ValueType<?> type) {
-    Entry entry = cache.getIfPresent(madeKey);
+    Entry entry = live(madeKey);
     if (entry == null) {
       return MISS;
     }
@@ -97,7 +97,8 @@ public final class LocMemCache extends AbstractCache {
 
   @Override
   protected boolean doSet(String madeKey, Object value, Timeout timeout, SetMode mode) {
-    Entry entry = new Entry(toPayload(value), ttlNanos(timeout));
+    long now = clock.read();
+    Entry entry = new Entry(toPayload(value), expiry(now, timeout));
     switch (mode) {
       case ALWAYS -> {
         cullIfFull(madeKey);
@@ -106,10 +107,13 @@ public final class LocMemCache extends AbstractCache {
       }
       case IF_ABSENT -> {
         cullIfFull(madeKey);
-        return map.putIfAbsent(madeKey, entry) == null;
+        // An expired entry counts as absent: replace it, atomically.
+        Entry stored = map.merge(madeKey, entry, (old, mine) -> old.expiredAt(now) ? mine : old);
+        return stored == entry;
       }
       case IF_PRESENT -> {
-        return map.replace(madeKey, entry) != null;
+        Entry stored = map.computeIfPresent(madeKey, (k, old) -> old.expiredAt(now) ? null : entry);
+        return stored == entry;
       }
       default -> throw new AssertionError(mode);
     }
@@ -117,18 +121,23 @@ public final class LocMemCache extends AbstractCache {
 
   @Override
   protected boolean doDelete(String madeKey) {
-    return map.remove(madeKey) != null;
+    Entry removed = map.remove(madeKey);
+    return removed != null && !removed.expiredAt(clock.read());
   }
 
   @Override
   protected boolean doHasKey(String madeKey) {
-    return cache.getIfPresent(madeKey) != null;
+    return live(madeKey) != null;
   }
 
   @Override
   protected long doIncr(String key, String madeKey, long delta) {
     long[] result = new long[1];
+    long now = clock.read();
     Entry updated = map.computeIfPresent(madeKey, (k, entry) -> {
+      if (entry.expiredAt(now)) {
+        return null;
+      }
       Object current = currentValue(entry, key);
       long sum;
       try {
@@ -138,7 +147,7 @@ public final class LocMemCache extends AbstractCache {
       }
       result[0] = sum;
       Object next = byValue ? Long.valueOf(sum) : sameBox(current, sum, key);
-      return new Entry(toPayload(next), Entry.KEEP);
+      return new Entry(toPayload(next), entry.expiresAt());
     });
     if (updated == null) {
       throw new CacheKeyNotFoundException(key);
@@ -148,20 +157,21 @@ public final class LocMemCache extends AbstractCache {
 
   @Override
   protected boolean doTouch(String madeKey, Timeout timeout) {
-    long ttl = ttlNanos(timeout);
-    return map.computeIfPresent(madeKey, (k, entry) -> new Entry(entry.payload(), ttl)) != null;
+    long now = clock.read();
+    long expiresAt = expiry(now, timeout);
+    return map.computeIfPresent(
+            madeKey, (k, entry) -> entry.expiredAt(now) ? null : entry.withExpiry(expiresAt))
+        != null;
   }
 
   @Override
   protected boolean doMove(String fromMadeKey, String toMadeKey) {
-    Optional<Duration> remaining = expiration.getExpiresAfter(fromMadeKey);
     Entry entry = map.remove(fromMadeKey);
-    if (entry == null) {
+    if (entry == null || entry.expiredAt(clock.read())) {
       return false;
     }
-    long ttl = remaining.map(Duration::toNanos).orElse(Entry.FOREVER);
     cullIfFull(toMadeKey);
-    map.put(toMadeKey, new Entry(entry.payload(), ttl));
+    map.put(toMadeKey, entry); // keeps its expiry instant, so its remaining lifetime
     return true;
   }
 
@@ -184,8 +194,21 @@ public final class LocMemCache extends AbstractCache {
 
   /** The remaining time to live of a made key, if it holds a value that expires. */
   public Optional<Duration> ttl(String madeKey) {
-    Optional<Duration> d = expiration.getExpiresAfter(madeKey);
-    return d.filter(x -> x.toNanos() < Entry.FOREVER / 2);
+    Entry entry = live(madeKey);
+    if (entry == null || entry.expiresAt() == Entry.FOREVER) {
+      return Optional.empty();
+    }
+    return Optional.of(Duration.ofNanos(entry.expiresAt() - clock.read()));
+  }
+
+  /** The entry under {@code madeKey} unless it has expired (an expired one is dropped). */
+  private Entry live(String madeKey) {
+    Entry entry = cache.getIfPresent(madeKey);
+    if (entry != null && entry.expiresAt() != Entry.FOREVER && entry.expiredAt(clock.read())) {
+      map.remove(madeKey, entry);
+      return null;
+    }
+    return entry;
   }
 
   private Object toPayload(Object value) {
@@ -221,8 +244,10 @@ public final class LocMemCache extends AbstractCache {
             + current.getClass().getSimpleName());
   }
 
-  private static long ttlNanos(Timeout timeout) {
-    return timeout.isNever() ? Entry.FOREVER : TimeUnit.MILLISECONDS.toNanos(timeout.toMillis());
+  private static long expiry(long now, Timeout timeout) {
+    return timeout.isNever()
+        ? Entry.FOREVER
+        : Entry.expiryAfter(now, TimeUnit.MILLISECONDS.toNanos(timeout.toMillis()));
   }
 
   /** Django's cull: when full, drop 1/cull_frequency of the entries (LRU first), or all for 0. */
@@ -231,6 +256,12 @@ public final class LocMemCache extends AbstractCache {
       return;
     }
     cache.cleanUp();
+    if (cache.estimatedSize() < maxEntries) {
+      return;
+    }
+    // Expired entries go first: they are dead weight nobody has read since they expired.
+    long now = clock.read();
+    map.values().removeIf(entry -> entry.expiredAt(now));
     if (cache.estimatedSize() < maxEntries) {
       return;
     }
