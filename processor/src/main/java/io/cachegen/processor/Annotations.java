@@ -52,6 +52,21 @@ public final class Annotations {
     return null;
   }
 
+  /**
+   * Element {@code index} of the array written for {@code attribute} (so a diagnostic can point at
+   * that one string), the whole value if it was not written as an array, or {@code null} when the
+   * default applies.
+   */
+  public static AnnotationValue explicitElement(
+      AnnotationMirror mirror, String attribute, int index) {
+    AnnotationValue value = explicitValue(mirror, attribute);
+    if (value != null && value.getValue() instanceof List<?> list && index < list.size()
+        && list.get(index) instanceof AnnotationValue element) {
+      return element;
+    }
+    return value;
+  }
+
   public static String string(Elements elements, AnnotationMirror mirror, String attribute) {
     return read(value(elements, mirror, attribute), String.class, attribute);
   }

@@ -215,14 +215,16 @@ public final class CachedTypeValidator {
       if (alias.isBlank()) {
         report.error(Messages.BAD_ALIAS.format(), m, ev, Annotations.explicitValue(ev, "cache"));
       }
-      for (String template : evictKeys) {
+      for (int i = 0; i < evictKeys.size(); i++) {
+        String template = evictKeys.get(i);
+        AnnotationValue written = Annotations.explicitElement(ev, "key", i);
         if (template.isEmpty()) {
-          report.error(Messages.EVICT_NOTHING.format(), m, ev, Annotations.explicitValue(ev, "key"));
+          report.error(Messages.EVICT_NOTHING.format(), m, ev, written);
           continue;
         }
         KeyResolver.Result key = keys.resolve(type, m, template);
         if (key.isError()) {
-          report.error(key.message(), m, ev, Annotations.explicitValue(ev, "key"));
+          report.error(key.message(), m, ev, written);
         }
       }
     }
