@@ -91,29 +91,27 @@ public final class CachingProcessor extends AbstractProcessor {
       if (done.contains(name)) {
         continue;
       }
-      Unready unready;
       try {
-        unready = unready(type);
-      } catch (Throwable t) {
-        internalError(type, t);
+        processType(type, name, round.processingOver());
+      } catch (Throwable t) { // a bug: report it on this type, go on with the others
         done.add(name);
-        continue;
-      }
-      if (unready != null && !round.processingOver()) {
-        deferred.add(name); // by name: next round's TypeElement is a different object
-        continue;
-      }
-      done.add(name);
-      if (unready != null) {
-        unready.report(messager, type);
-        continue;
-      }
-      try {
-        generate(type);
-      } catch (Throwable t) {
         internalError(type, t);
       }
     }
+  }
+
+  private void processType(TypeElement type, String name, boolean lastRound) {
+    Unready unready = unready(type);
+    if (unready != null && !lastRound) {
+      deferred.add(name); // by name: next round's TypeElement is a different object
+      return;
+    }
+    done.add(name);
+    if (unready != null) {
+      unready.report(processingEnv.getMessager(), type);
+      return;
+    }
+    generate(type);
   }
 
   private void generate(TypeElement type) {

@@ -67,9 +67,10 @@ public final class CachedTypeValidator {
     Map<String, ExecutableElement> templates = new LinkedHashMap<>();
     List<ExecutableElement> withHelpers = new ArrayList<>();
     for (ExecutableElement m : annotatedMethods(type)) {
+      int problems = report.items().size();
       validateMethod(type, m, report, templates);
       Optional<AnnotationMirror> cached = Annotations.find(m, RuntimeNames.CACHED);
-      if (cached.isPresent()) {
+      if (cached.isPresent() && report.items().size() == problems) { // no cascades
         checkHelperNames(type, m, cached.get(), withHelpers, report);
         withHelpers.add(m);
       }
