@@ -8,20 +8,25 @@ import io.cachegen.processor.validation.CachedTypeValidator;
 import io.cachegen.processor.validation.Report;
 import io.cachegen.processor.writing.WrapperWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Messager;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
@@ -30,17 +35,20 @@ import javax.tools.Diagnostic;
  * ModelBuilder}) → generate ({@link WrapperWriter}).
  *
  * <p>Isolating for Gradle: each generated file depends only on its one originating type. Types
- * whose signatures mention not-yet-generated types are deferred to the next round, by name.
- * Never claims the annotations ({@code process} returns {@code false}) and never throws at javac.
+ * whose signatures mention not-yet-generated types, or whose annotations name constants that are
+ * not resolved yet, are deferred to the next round, by name, and reported only if they never
+ * resolve. Never claims the annotations ({@code process} returns {@code false}) and never throws
+ * at javac: a bug while processing one type is reported on that type, and the others go on.
  */
 @AutoService(Processor.class)
 public final class CachingProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Set<String> done = new LinkedHashSet<>();
+  private static final int FRAMES = 6;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(RuntimeNames.CACHED, RuntimeNames.CACHE_PUT, RuntimeNames.CACHE_EVICT);
+    return Set.copyOf(RuntimeNames.ANNOTATIONS);
   }
 
   @Override
@@ -52,21 +60,22 @@ public final class CachingProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
       processRound(annotations, round);
-    } catch (Throwable t) {
-      StringWriter trace = new StringWriter();
-      t.printStackTrace(new PrintWriter(trace));
+    } catch (Throwable t) { // a bug outside any one type; each type has its own catch below
       processingEnv.getMessager().printMessage(
-          Diagnostic.Kind.ERROR, Messages.INTERNAL_ERROR.format(trace));
+          Diagnostic.Kind.ERROR, Messages.INTERNAL_ERROR.format("this round", t, frames(t)));
     }
     return false;
   }
 
   private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Messager messager = processingEnv.getMessager();
     Set<TypeElement> types = new LinkedHashSet<>();
     for (String name : deferred) {
       TypeElement t = processingEnv.getElementUtils().getTypeElement(name);
       if (t != null) {
         types.add(t);
+      } else {
+        messager.printMessage(Diagnostic.Kind.ERROR, Messages.UNRESOLVED_TYPE.format(name));
       }
     }
     deferred.clear();
@@ -82,26 +91,27 @@ public final class CachingProcessor extends AbstractProcessor {
       if (done.contains(name)) {
         continue;
       }
-      if (!round.processingOver() && mentionsErrorType(type)) {
-        deferred.add(name);
-        continue;
+      try {
+        processType(type, name, round.processingOver());
+      } catch (Throwable t) { // a bug: report it on this type, go on with the others
+        done.add(name);
+        internalError(type, t);
       }
-      if (mentionsErrorType(type)) {
-        processingEnv.getMessager().printMessage(
-            Diagnostic.Kind.ERROR, Messages.UNRESOLVED_TYPE.format(name), type);
-        continue;
-      }
-      done.add(name);
-      generate(type);
     }
-    if (round.processingOver()) {
-      for (String name : deferred) {
-        TypeElement t = processingEnv.getElementUtils().getTypeElement(name);
-        processingEnv.getMessager().printMessage(
-            Diagnostic.Kind.ERROR, Messages.UNRESOLVED_TYPE.format(name), t);
-      }
-      deferred.clear();
+  }
+
+  private void processType(TypeElement type, String name, boolean lastRound) {
+    Unready unready = unready(type);
+    if (unready != null && !lastRound) {
+      deferred.add(name); // by name: next round's TypeElement is a different object
+      return;
     }
+    done.add(name);
+    if (unready != null) {
+      unready.report(processingEnv.getMessager(), type);
+      return;
+    }
+    generate(type);
   }
 
   private void generate(TypeElement type) {
@@ -119,26 +129,101 @@ public final class CachingProcessor extends AbstractProcessor {
     } catch (IOException e) {
       processingEnv.getMessager().printMessage(
           Diagnostic.Kind.ERROR,
-          Messages.INTERNAL_ERROR.format("could not write " + model.generated() + ": " + e),
+          Messages.WRITE_FAILED.format(model.generated(), e.getMessage(), model.generated()),
           type);
     }
   }
 
-  private static boolean mentionsErrorType(TypeElement type) {
-    for (ExecutableElement m : CachedTypeValidator.annotatedMethods(type)) {
-      if (isError(m.getReturnType())) {
-        return true;
-      }
-      for (VariableElement p : m.getParameters()) {
-        if (isError(p.asType())) {
-          return true;
+  private void internalError(TypeElement type, Throwable t) {
+    processingEnv.getMessager().printMessage(
+        Diagnostic.Kind.ERROR,
+        Messages.INTERNAL_ERROR.format(type.getQualifiedName(), t, frames(t)),
+        type);
+  }
+
+  /** The first few frames of {@code t}: enough to find the bug, short enough to read. */
+  private static String frames(Throwable t) {
+    StringBuilder sb = new StringBuilder();
+    StackTraceElement[] trace = t.getStackTrace();
+    for (int i = 0; i < Math.min(FRAMES, trace.length); i++) {
+      sb.append("\n\tat ").append(trace[i]);
+    }
+    if (trace.length > FRAMES) {
+      sb.append("\n\t... ").append(trace.length - FRAMES).append(" more");
+    }
+    return sb.toString();
+  }
+
+  /** Why a type cannot be processed in this round; reported only if it never resolves. */
+  private interface Unready {
+    void report(Messager messager, TypeElement type);
+  }
+
+  /**
+   * Whether {@code type} still depends on something another processor may generate later: a type
+   * its wrapper would mention (supertypes, type parameters, annotated methods, mirrored
+   * constructors, forwarded interface methods) that is not resolved yet, or an attribute of our
+   * annotations whose constant is not resolved yet.
+   */
+  private Unready unready(TypeElement type) {
+    Elements elements = processingEnv.getElementUtils();
+    List<ExecutableElement> annotated = CachedTypeValidator.annotatedMethods(type);
+    for (ExecutableElement m : annotated) {
+      for (String annotation : RuntimeNames.ANNOTATIONS) {
+        AnnotationMirror mirror = Annotations.find(m, annotation).orElse(null);
+        ExecutableElement attribute =
+            mirror == null ? null : Annotations.unreadableAttribute(elements, mirror);
+        if (attribute != null) {
+          return (messager, t) -> {
+            String name = attribute.getSimpleName().toString();
+            messager.printMessage(
+                Diagnostic.Kind.ERROR,
+                Messages.UNRESOLVED_VALUE.format(
+                    name, Annotations.simpleName(annotation), attribute.getReturnType()),
+                m, mirror, Annotations.explicitValue(mirror, name));
+          };
         }
       }
     }
-    return isError(type.getSuperclass());
+    List<ExecutableElement> signatures = new ArrayList<>(annotated);
+    if (type.getKind().isInterface()) {
+      signatures.addAll(ElementFilter.methodsIn(elements.getAllMembers(type)));
+    } else {
+      signatures.addAll(ElementFilter.constructorsIn(type.getEnclosedElements()));
+    }
+    boolean error = mentionsError(type.getSuperclass())
+        || type.getInterfaces().stream().anyMatch(CachingProcessor::mentionsError)
+        || type.getTypeParameters().stream()
+            .anyMatch(p -> p.getBounds().stream().anyMatch(CachingProcessor::mentionsError))
+        || signatures.stream().anyMatch(CachingProcessor::mentionsError);
+    if (error) {
+      return (messager, t) -> messager.printMessage(
+          Diagnostic.Kind.ERROR, Messages.UNRESOLVED_TYPE.format(t.getQualifiedName()), t);
+    }
+    return null;
   }
 
-  private static boolean isError(TypeMirror t) {
-    return t.getKind() == TypeKind.ERROR;
+  private static boolean mentionsError(ExecutableElement m) {
+    return mentionsError(m.getReturnType())
+        || m.getParameters().stream().anyMatch(p -> mentionsError(p.asType()))
+        || m.getThrownTypes().stream().anyMatch(CachingProcessor::mentionsError)
+        || m.getTypeParameters().stream()
+            .anyMatch(p -> p.getBounds().stream().anyMatch(CachingProcessor::mentionsError));
+  }
+
+  /** Whether {@code t} is or contains (as a type argument, bound or component) an error type. */
+  private static boolean mentionsError(TypeMirror t) {
+    return switch (t.getKind()) {
+      case ERROR -> true;
+      case DECLARED -> ((DeclaredType) t).getTypeArguments().stream()
+          .anyMatch(CachingProcessor::mentionsError);
+      case ARRAY -> mentionsError(((ArrayType) t).getComponentType());
+      case WILDCARD -> {
+        WildcardType w = (WildcardType) t;
+        yield (w.getExtendsBound() != null && mentionsError(w.getExtendsBound()))
+            || (w.getSuperBound() != null && mentionsError(w.getSuperBound()));
+      }
+      default -> false; // type variables: their bounds are checked where they are declared
+    };
   }
 }

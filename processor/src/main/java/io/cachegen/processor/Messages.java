@@ -1,10 +1,9 @@
 package io.cachegen.processor;
 
-import javax.tools.Diagnostic;
-
 /**
  * Every diagnostic the processor prints, with a stable tag (searchable, quotable in issues) and
- * what to do about it. Format arguments follow {@link String#format}.
+ * what to do about it. All of them are printed as errors. Format arguments follow {@link
+ * String#format}.
  */
 public enum Messages {
   PRIVATE_METHOD(
@@ -38,9 +37,10 @@ public enum Messages {
       "CacheGenInnerClass",
       "%s is an inner (non-static) class, which a top-level generated class cannot extend. Make it"
           + " static"),
-  LOCAL_CLASS(
-      "CacheGenLocalClass",
-      "%s is a local or anonymous class; cachegen only handles top-level and static nested types"),
+  SEALED_TYPE(
+      "CacheGenSealed",
+      "%s is sealed, so the generated %s cannot %s it: it is not a permitted subtype. Remove"
+          + " 'sealed', or put the annotations on a permitted subclass declared non-sealed"),
   NO_CONSTRUCTOR(
       "CacheGenNoConstructor",
       "%s has no accessible constructor, so the generated subclass cannot call super(...). Add a"
@@ -66,6 +66,11 @@ public enum Messages {
   UNSUPPORTED_TYPE(
       "CacheGenValueType",
       "cannot cache %s: %s"),
+  HELPER_CLASH(
+      "CacheGenHelperName",
+      "the generated %s adds helper methods %s and %s for this method, but %s has the same"
+          + " signature as one of them: it would be hidden or overridden, or the generated code"
+          + " would not compile. Rename one of the two methods"),
   KEY_CONFLICT(
       "CacheGenKeyConflict",
       "%s and %s share cache alias \"%s\" and key template \"%s\" but return different types (%s"
@@ -81,9 +86,18 @@ public enum Messages {
       "CacheGenUnresolvedType",
       "%s refers to a type that could not be resolved, so no caching subclass was generated. Check"
           + " earlier errors and the class path"),
+  UNRESOLVED_VALUE(
+      "CacheGenUnresolvedValue",
+      "%s in @%s does not resolve to a compile-time constant of type %s, so no caching subclass"
+          + " was generated. Check the errors about the constant it names"),
+  WRITE_FAILED(
+      "CacheGenWrite",
+      "could not write %s: %s. If another class or processor already defines %s, rename one of"
+          + " them"),
   INTERNAL_ERROR(
       "CacheGenInternal",
-      "internal error in the cachegen processor; please report it with this trace: %s");
+      "internal error in the cachegen processor while processing %s, so no caching subclass was"
+          + " generated for it: %s. This is a bug in cachegen: please report it with this message%s");
 
   private final String tag;
   private final String format;
@@ -91,11 +105,6 @@ public enum Messages {
   Messages(String tag, String format) {
     this.tag = tag;
     this.format = format;
-  }
-
-  /** The kind of diagnostic: all of these are errors. */
-  public Diagnostic.Kind kind() {
-    return Diagnostic.Kind.ERROR;
   }
 
   /** The tag, e.g. {@code CacheGenPrivate}. */

@@ -20,6 +20,8 @@ public final class RuntimeNames {
   public static final String CACHED = "io.cachegen.annotations.Cached";
   public static final String CACHE_PUT = "io.cachegen.annotations.CachePut";
   public static final String CACHE_EVICT = "io.cachegen.annotations.CacheEvict";
+  public static final java.util.List<String> ANNOTATIONS =
+      java.util.List.of(CACHED, CACHE_PUT, CACHE_EVICT);
 
   /** Every runtime class name listed above, for a test that loads them all. */
   public static final java.util.List<ClassName> ALL =

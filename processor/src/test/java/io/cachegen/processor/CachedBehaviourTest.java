@@ -16,15 +16,16 @@ import io.cachegen.runtime.Caches;
 import io.cachegen.runtime.ManualTicker;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +62,10 @@ class CachedBehaviourTest {
         .config(CacheConfig.fromMap(Map.of(
             "caches.default.backend", "locmem",
             "caches.default.location", "behaviour-" + LOCATIONS.incrementAndGet(),
-            "caches.default.timeout", "300")))
+            "caches.default.timeout", "300",
+            "caches.default.options.store_by_value", "true",
+            "caches.other.backend", "locmem",
+            "caches.other.location", "behaviour-other-" + LOCATIONS.incrementAndGet())))
         .ticker(ticker)
         .build();
   }
@@ -247,24 +251,23 @@ class CachedBehaviourTest {
   void concurrentMissesComputeOnce() throws Exception {
     int callers = 32;
     service.gate = new CountDownLatch(1);
-    CountDownLatch started = new CountDownLatch(callers);
-    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    List<FutureTask<String>> results = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < callers; i++) {
+      FutureTask<String> task = new FutureTask<>(service::slow);
+      results.add(task);
+      threads.add(start(task));
+    }
     try {
-      List<Future<String>> results = new ArrayList<>();
-      for (int i = 0; i < callers; i++) {
-        results.add(pool.submit(() -> {
-          started.countDown();
-          return service.slow();
-        }));
-      }
-      assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+      awaitOneComputingOthersWaiting(threads, "slow");
+      assertThat(service.calls("slow")).isEqualTo(1);
       service.gate.countDown();
-      for (Future<String> f : results) {
+      for (FutureTask<String> f : results) {
         assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo("slow-v");
       }
       assertThat(service.calls("slow")).isEqualTo(1);
     } finally {
-      pool.shutdownNow();
+      service.gate.countDown();
     }
   }
 
@@ -272,35 +275,159 @@ class CachedBehaviourTest {
   void concurrentWaitersGetTheComputationsOwnCheckedException() throws Exception {
     int callers = 16;
     service.gate = new CountDownLatch(1);
-    CountDownLatch started = new CountDownLatch(callers);
-    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    List<FutureTask<Throwable>> results = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < callers; i++) {
+      FutureTask<Throwable> task = new FutureTask<>(() -> {
+        try {
+          service.slowFail();
+          return null;
+        } catch (Throwable t) {
+          return t;
+        }
+      });
+      results.add(task);
+      threads.add(start(task));
+    }
     try {
-      List<Future<Throwable>> results = new ArrayList<>();
-      for (int i = 0; i < callers; i++) {
-        results.add(pool.submit(() -> {
-          started.countDown();
-          try {
-            service.slowFail();
-            return null;
-          } catch (Throwable t) {
-            return t;
-          }
-        }));
-      }
-      assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+      awaitOneComputingOthersWaiting(threads, "slowFail");
       service.gate.countDown();
-      java.util.Set<Throwable> distinct =
-          java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-      for (Future<Throwable> f : results) {
+      Set<Throwable> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (FutureTask<Throwable> f : results) {
         Throwable t = f.get(30, TimeUnit.SECONDS);
-        assertThat(t).isInstanceOf(IOException.class).hasMessageStartingWith("failure ");
+        assertThat(t).isInstanceOf(IOException.class).hasMessage("failure 1");
         distinct.add(t);
       }
-      // Each computation's exception reaches all of its waiters as is: one instance per run.
-      assertThat(distinct).hasSize(service.calls("slowFail"));
+      // The body ran once, and its own exception reached every waiter as is.
+      assertThat(service.calls("slowFail")).isEqualTo(1);
+      assertThat(distinct).hasSize(1);
     } finally {
-      pool.shutdownNow();
+      service.gate.countDown();
     }
+  }
+
+  private static Thread start(Runnable task) {
+    Thread t = new Thread(task, "caller");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /**
+   * Waits until exactly one of {@code callers} is inside the real method (blocked on the gate)
+   * and every other one is parked on that computation's flight. Polls thread states, which only
+   * settle there when single-flight works: without it, every caller would be inside the method.
+   */
+  private static void awaitOneComputingOthersWaiting(List<Thread> callers, String method) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      int computing = 0;
+      int waiting = 0;
+      for (Thread t : callers) {
+        Thread.State state = t.getState();
+        StackTraceElement[] stack = t.getStackTrace();
+        if (state == Thread.State.TIMED_WAITING
+            && inFrame(stack, CountingService.class.getName(), method)) {
+          computing++;
+        } else if (state == Thread.State.WAITING && inFrame(stack, CACHE_SITE, "await")) {
+          waiting++;
+        }
+      }
+      if (computing == 1 && waiting == callers.size() - 1) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("expected 1 caller computing " + method + " and "
+            + (callers.size() - 1) + " waiting on its flight, saw " + computing + " and "
+            + waiting);
+      }
+      Thread.yield();
+    }
+  }
+
+  private static final String CACHE_SITE = "io.cachegen.runtime.internal.CacheSite";
+
+  private static boolean inFrame(StackTraceElement[] stack, String className, String method) {
+    for (StackTraceElement frame : stack) {
+      if (frame.getClassName().equals(className) && frame.getMethodName().equals(method)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void evictBeforeInvocationHappensEvenWhenTheMethodThrows() {
+    User u = new User(1, "a");
+    service.describe(u, Status.OPEN);
+    assertThatThrownBy(() -> service.forgetThenFail(u, Status.OPEN))
+        .isInstanceOf(IOException.class).hasMessage("failed after the eviction");
+    service.describe(u, Status.OPEN);
+    assertThat(service.calls("forgetThenFail")).isEqualTo(1);
+    assertThat(service.calls("describe")).isEqualTo(2);
+  }
+
+  @Test
+  void evictAfterInvocationDoesNotHappenWhenTheMethodThrows() {
+    User u = new User(1, "a");
+    service.describe(u, Status.OPEN);
+    assertThatThrownBy(() -> service.failBeforeForgetting(u, Status.OPEN))
+        .isInstanceOf(IOException.class).hasMessage("failed before the eviction");
+    service.describe(u, Status.OPEN);
+    assertThat(service.calls("failBeforeForgetting")).isEqualTo(1);
+    assertThat(service.calls("describe")).isEqualTo(1);
+  }
+
+  @Test
+  void cachePutStoresNothingWhenTheMethodThrows() {
+    User u = new User(4, "kim");
+    String cached = service.describe(u, Status.OPEN);
+    assertThatThrownBy(() -> service.failToRename(u, Status.OPEN))
+        .isInstanceOf(IOException.class).hasMessage("rename failed");
+    assertThat(service.describe(u, Status.OPEN)).isEqualTo(cached);
+    assertThat(service.calls("failToRename")).isEqualTo(1);
+    assertThat(service.calls("describe")).isEqualTo(1);
+  }
+
+  @Test
+  void completionStageCachesSuccessOnly() throws Exception {
+    assertThat(service.stage("1").toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo("st1");
+    assertThat(service.stage("1").toCompletableFuture()).isCompletedWithValue("st1");
+    assertThat(service.calls("stage")).isEqualTo(1);
+
+    assertThatThrownBy(() -> service.stage("fail").toCompletableFuture().get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> service.stage("fail").toCompletableFuture().get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class);
+    assertThat(service.calls("stage")).isEqualTo(3);
+  }
+
+  @Test
+  void genericValueRoundTripsByValue() {
+    Map<String, List<User>> computed = service.groups();
+    Map<String, List<User>> read = service.groups();
+    assertThat(service.calls("groups")).isEqualTo(1);
+    assertThat(read).isNotSameAs(computed).isEqualTo(computed);
+    assertThat(read.get("team")).containsExactly(new User(1, "ann"), new User(2, "bob"));
+    assertThat(read.get("none")).isEmpty();
+  }
+
+  @Test
+  void aliasesKeepTheirOwnEntries() {
+    assertThat(service.data()).containsExactly("v", "b");
+    assertThat(service.otherData()).isEqualTo("other-v");
+    assertThat(service.otherData()).isEqualTo("other-v");
+    assertThat(service.calls("otherData")).isEqualTo(1);
+
+    CountingServiceCached.evictData();
+    service.nextValue = "w";
+    assertThat(service.otherData()).isEqualTo("other-v");
+    assertThat(service.data()).containsExactly("w", "b");
+    CountingServiceCached.evictOtherData();
+    assertThat(service.otherData()).isEqualTo("other-w");
+    assertThat(service.calls("otherData")).isEqualTo(2);
+    assertThat(service.calls("data")).isEqualTo(2);
   }
 
   @Test

@@ -43,4 +43,18 @@ public record CachedMethod(
   /** {@code @CacheEvict}. */
   public record Evict(
       String alias, boolean allEntries, boolean beforeInvocation, List<KeyModel> keys) {}
+
+  /** The generated {@code keyForX} helper's name for method {@code x}. */
+  public static String keyHelperName(String method) {
+    return "keyFor" + capitalize(method);
+  }
+
+  /** The generated {@code evictX} helper's name for method {@code x}. */
+  public static String evictHelperName(String method) {
+    return "evict" + capitalize(method);
+  }
+
+  private static String capitalize(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
 }

@@ -1,5 +1,10 @@
 package io.cachegen.processor.model;
 
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -71,7 +76,93 @@ public final class ValueShapes {
       return "the type " + content + " mentions a type variable, whose class is not known when"
           + " the value is read back. Cache the method in a subclass that fixes the type";
     }
+    String abstractPart = notInstantiable(content);
+    if (abstractPart != null) {
+      return "cached values are read back as the declared type (by value: Redis, or locmem with"
+          + " store_by_value), and " + abstractPart + " gives the codec no class to create, so"
+          + " every read would miss. Declare a concrete class or a record (List, Set, Map and the"
+          + " other collection interfaces are fine), or annotate the type with Jackson's"
+          + " @JsonTypeInfo or @JsonDeserialize(as = ...)";
+    }
     return null;
+  }
+
+  /**
+   * Abstract types the default codec (Jackson) materializes as a concrete class: the collection
+   * and map interfaces, {@code CharSequence} (as String) and {@code Number} (by the shape of the
+   * JSON number).
+   */
+  private static final Set<String> MATERIALIZED = Set.of(
+      "java.lang.Iterable", "java.util.Collection", "java.util.List", "java.util.Set",
+      "java.util.SortedSet", "java.util.NavigableSet", "java.util.Queue", "java.util.Deque",
+      "java.util.Map", "java.util.SortedMap", "java.util.NavigableMap", "java.util.Map.Entry",
+      "java.util.concurrent.ConcurrentMap", "java.util.concurrent.ConcurrentNavigableMap",
+      "java.util.SequencedCollection", "java.util.SequencedSet", "java.util.SequencedMap",
+      "java.util.AbstractList", "java.util.AbstractSet", "java.util.AbstractMap",
+      "java.lang.CharSequence", "java.lang.Number");
+
+  /** Jackson annotations that tell it which class to create for an abstract type. */
+  private static final Set<String> JACKSON_CREATES = Set.of(
+      "com.fasterxml.jackson.annotation.JsonTypeInfo",
+      "com.fasterxml.jackson.annotation.JsonSubTypes",
+      "com.fasterxml.jackson.databind.annotation.JsonDeserialize");
+
+  /**
+   * The first part of {@code t} (itself, a type argument or an array component) that the codec
+   * cannot create an instance of, described for a message; {@code null} if there is none.
+   */
+  private String notInstantiable(TypeMirror t) {
+    switch (t.getKind()) {
+      case ARRAY:
+        return notInstantiable(((javax.lang.model.type.ArrayType) t).getComponentType());
+      case WILDCARD:
+        TypeMirror bound = ((javax.lang.model.type.WildcardType) t).getExtendsBound();
+        return bound == null
+            ? "the wildcard type argument in " + t + " (read back as Object)"
+            : notInstantiable(bound);
+      case DECLARED:
+        DeclaredType declared = (DeclaredType) t;
+        TypeElement element = (TypeElement) declared.asElement();
+        String name = element.getQualifiedName().toString();
+        if (name.equals("java.lang.Object")) {
+          return "Object";
+        }
+        boolean isAbstract = element.getKind().isInterface()
+            || (element.getKind() == ElementKind.CLASS
+                && element.getModifiers().contains(Modifier.ABSTRACT));
+        if (isAbstract && !MATERIALIZED.contains(name) && !jacksonCreates(declared)) {
+          return (element.getKind().isInterface() ? "the interface " : "the abstract class ")
+              + name;
+        }
+        for (TypeMirror arg : declared.getTypeArguments()) {
+          String problem = notInstantiable(arg);
+          if (problem != null) {
+            return problem;
+          }
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  private boolean jacksonCreates(TypeMirror type) {
+    Element element = types.asElement(type);
+    if (element != null) {
+      for (AnnotationMirror a : element.getAnnotationMirrors()) {
+        String name =
+            ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().toString();
+        if (JACKSON_CREATES.contains(name)) {
+          return true;
+        }
+      }
+    }
+    for (TypeMirror supertype : types.directSupertypes(type)) {
+      if (jacksonCreates(supertype)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a type mentions a type variable anywhere. */

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -21,6 +23,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -31,9 +35,6 @@ import javax.lang.model.util.Types;
  * problem (so one compile shows them all).
  */
 public final class CachedTypeValidator {
-  private static final List<String> ANNOTATIONS =
-      List.of(RuntimeNames.CACHED, RuntimeNames.CACHE_PUT, RuntimeNames.CACHE_EVICT);
-
   private final Types types;
   private final Elements elements;
   private final KeyResolver keys;
@@ -50,7 +51,7 @@ public final class CachedTypeValidator {
   public static List<ExecutableElement> annotatedMethods(TypeElement type) {
     List<ExecutableElement> out = new ArrayList<>();
     for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      for (String a : ANNOTATIONS) {
+      for (String a : RuntimeNames.ANNOTATIONS) {
         if (Annotations.find(m, a).isPresent()) {
           out.add(m);
           break;
@@ -64,18 +65,22 @@ public final class CachedTypeValidator {
     Report report = new Report();
     validateType(type, report);
     Map<String, ExecutableElement> templates = new LinkedHashMap<>();
+    List<ExecutableElement> withHelpers = new ArrayList<>();
     for (ExecutableElement m : annotatedMethods(type)) {
+      int problems = report.items().size();
       validateMethod(type, m, report, templates);
+      Optional<AnnotationMirror> cached = Annotations.find(m, RuntimeNames.CACHED);
+      if (cached.isPresent() && report.items().size() == problems) { // no cascades
+        checkHelperNames(type, m, cached.get(), withHelpers, report);
+        withHelpers.add(m);
+      }
     }
     return report;
   }
 
   private void validateType(TypeElement type, Report report) {
+    // Local and anonymous classes never get here: processors do not see them.
     String name = type.getQualifiedName().toString();
-    if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      report.error(Messages.LOCAL_CLASS.format(name), type, null, null);
-      return;
-    }
     for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
       if (t.getModifiers().contains(Modifier.PRIVATE)) {
         report.error(
@@ -84,9 +89,16 @@ public final class CachedTypeValidator {
         return;
       }
     }
-    if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
-        && !type.getKind().isInterface() && type.getKind() == ElementKind.CLASS) {
+    if (type.getNestingKind() == NestingKind.MEMBER && type.getKind() == ElementKind.CLASS
+        && !type.getModifiers().contains(Modifier.STATIC)) {
       report.error(Messages.INNER_CLASS.format(name), type, null, null);
+      return;
+    }
+    if (type.getModifiers().contains(Modifier.SEALED)) {
+      report.error(
+          Messages.SEALED_TYPE.format(name, generatedSimpleName(type),
+              type.getKind().isInterface() ? "implement" : "extend"),
+          type, null, null);
       return;
     }
     if (type.getKind().isInterface()) {
@@ -133,20 +145,20 @@ public final class CachedTypeValidator {
           m, put.orElseGet(evict::get), null);
       return;
     }
-    Set3 mods = new Set3(m);
-    if (mods.has(Modifier.PRIVATE)) {
+    Set<Modifier> mods = m.getModifiers();
+    if (mods.contains(Modifier.PRIVATE)) {
       report.error(Messages.PRIVATE_METHOD.format(primaryName), m, primary, null);
       return;
     }
-    if (mods.has(Modifier.STATIC)) {
+    if (mods.contains(Modifier.STATIC)) {
       report.error(Messages.STATIC_METHOD.format(primaryName), m, primary, null);
       return;
     }
-    if (mods.has(Modifier.FINAL)) {
+    if (mods.contains(Modifier.FINAL)) {
       report.error(Messages.FINAL_METHOD.format(primaryName), m, primary, null);
       return;
     }
-    if (mods.has(Modifier.ABSTRACT) && !type.getKind().isInterface()) {
+    if (mods.contains(Modifier.ABSTRACT) && !type.getKind().isInterface()) {
       report.error(Messages.ABSTRACT_METHOD.format(primaryName), m, primary, null);
       return;
     }
@@ -204,14 +216,16 @@ public final class CachedTypeValidator {
       if (alias.isBlank()) {
         report.error(Messages.BAD_ALIAS.format(), m, ev, Annotations.explicitValue(ev, "cache"));
       }
-      for (String template : evictKeys) {
+      for (int i = 0; i < evictKeys.size(); i++) {
+        String template = evictKeys.get(i);
+        AnnotationValue written = Annotations.explicitElement(ev, "key", i);
         if (template.isEmpty()) {
-          report.error(Messages.EVICT_NOTHING.format(), m, ev, Annotations.explicitValue(ev, "key"));
+          report.error(Messages.EVICT_NOTHING.format(), m, ev, written);
           continue;
         }
         KeyResolver.Result key = keys.resolve(type, m, template);
         if (key.isError()) {
-          report.error(key.message(), m, ev, Annotations.explicitValue(ev, "key"));
+          report.error(key.message(), m, ev, written);
         }
       }
     }
@@ -221,10 +235,64 @@ public final class CachedTypeValidator {
     return m.getEnclosingElement().getSimpleName() + "." + m.getSimpleName() + "()";
   }
 
-  /** Modifier lookup, readable. */
-  private record Set3(ExecutableElement m) {
-    boolean has(Modifier mod) {
-      return m.getModifiers().contains(mod);
+  /**
+   * The generated class gets {@code keyForX(args)} and {@code evictX(args)} for each {@code @Cached}
+   * method {@code x(args)}: static, or instance methods in a generic type. A method of the type (its
+   * own or inherited) with the same name and parameters would be hidden or overridden by them, or
+   * make the generated source fail to compile, and so would two helpers with one signature.
+   */
+  private void checkHelperNames(TypeElement type, ExecutableElement m, AnnotationMirror cached,
+      List<ExecutableElement> earlier, Report report) {
+    DeclaredType self = (DeclaredType) type.asType();
+    List<TypeMirror> params = erasedParameters(self, m);
+    String name = m.getSimpleName().toString();
+    String keyHelper = CachedMethod.keyHelperName(name);
+    String evictHelper = CachedMethod.evictHelperName(name);
+    for (String helper : List.of(keyHelper, evictHelper)) {
+      String clash = null;
+      for (ExecutableElement other : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+        if (other.getSimpleName().contentEquals(helper)
+            && !other.getModifiers().contains(Modifier.PRIVATE)
+            && sameTypes(params, erasedParameters(self, other))) {
+          clash = describe(other);
+          break;
+        }
+      }
+      for (ExecutableElement e : earlier) {
+        String eName = e.getSimpleName().toString();
+        if (clash == null
+            && (CachedMethod.keyHelperName(eName).equals(helper)
+                || CachedMethod.evictHelperName(eName).equals(helper))
+            && sameTypes(params, erasedParameters(self, e))) {
+          clash = "the helper generated for " + describe(e);
+        }
+      }
+      if (clash != null) {
+        String signature = "(" + params.stream().map(TypeMirror::toString)
+            .collect(Collectors.joining(", ")) + ")";
+        report.error(
+            Messages.HELPER_CLASH.format(generatedSimpleName(type), keyHelper + signature,
+                evictHelper + signature, clash),
+            m, cached, null);
+        return;
+      }
     }
+  }
+
+  private List<TypeMirror> erasedParameters(DeclaredType self, ExecutableElement m) {
+    ExecutableType asMember = (ExecutableType) types.asMemberOf(self, m);
+    return asMember.getParameterTypes().stream().map(types::erasure).toList();
+  }
+
+  private boolean sameTypes(List<TypeMirror> a, List<TypeMirror> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!types.isSameType(a.get(i), b.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

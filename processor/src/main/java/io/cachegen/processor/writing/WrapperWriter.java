@@ -441,7 +441,7 @@ public final class WrapperWriter {
     }
 
     private MethodSpec keyHelper(CachedMethod.Store store) {
-      return helper("keyFor" + capitalize(name))
+      return helper(CachedMethod.keyHelperName(name))
           .addJavadoc("The caller key (before the alias's key function) that $L caches these"
               + " arguments under.\n", link())
           .returns(String.class)
@@ -455,7 +455,7 @@ public final class WrapperWriter {
         locals.newName(p.getSimpleName().toString(), p);
       }
       String bound = locals.newName("bound");
-      MethodSpec.Builder b = helper("evict" + capitalize(name))
+      MethodSpec.Builder b = helper(CachedMethod.evictHelperName(name))
           .addJavadoc("Removes the entry $L cached for these arguments, if any.\n", link())
           .addStatement("$T $N = $N.bind()", RuntimeNames.CACHE_SITE_BOUND, bound, site);
       if (store.key().isConstant()) {
@@ -464,7 +464,7 @@ public final class WrapperWriter {
         String args = e.getParameters().stream().map(p -> p.getSimpleName().toString())
             .collect(Collectors.joining(", "));
         b.addStatement("$N.remove($N.makeKey($N($L)))", bound, bound,
-            "keyFor" + capitalize(name), args);
+            CachedMethod.keyHelperName(name), args);
       }
       return b.build();
     }
@@ -494,9 +494,5 @@ public final class WrapperWriter {
       }
     }
     return sb.toString();
-  }
-
-  private static String capitalize(String s) {
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }
