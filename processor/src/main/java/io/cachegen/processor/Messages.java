@@ -83,7 +83,11 @@ public enum Messages {
           + " earlier errors and the class path"),
   INTERNAL_ERROR(
       "CacheGenInternal",
-      "internal error in the cachegen processor; please report it with this trace: %s");
+      "internal error in the cachegen processor; please report it with this trace: %s"),
+  AMBIGUOUS_TEMPLATE(
+      "CacheGenAmbiguousKey",
+      "key template \"%s\": %s, so two different arguments could give one key. Put a separator"
+          + " such as ':' after the placeholder, e.g. \"%s\"");
 
   private final String tag;
   private final String format;

@@ -61,7 +61,7 @@ class DeferralTest {
         .compile(src);
     assertThat(c).succeeded();
     assertThat(c).generatedSourceFile("test.SCached").contentsAsUtf8String()
-        .contains("bound.makeKey(\"dto:\" + KeyParts.string(dto.id()))");
+        .contains("\"dto:\" + (dto == null ? KeyParts.NULL : KeyParts.string(dto.id()))");
   }
 
   @Test
