@@ -15,6 +15,7 @@ import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Caches;
 import io.cachegen.runtime.KeyFunction;
+import io.cachegen.runtime.internal.CacheSite;
 import io.cachegen.runtime.internal.KeyParts;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -213,6 +214,9 @@ class KeyBehaviourTest {
     BaseCache cache = handler.get("default");
     assertThat(cache.hasKey(KeyedServiceCached.keyForDash("a", "b"))).isTrue();
     assertThat(cache.makeKey("k")).isEqualTo("app:3:k");
+    CacheSite.Bound bound = CacheSite.evict("default", null).bind();
+    assertThat(bound.keyPrefix()).isEqualTo("app:3:");
+    assertThat(bound.finishKey(bound.keyPrefix() + "k")).isEqualTo(cache.makeKey("k"));
     service.dash("a", "b");
     assertThat(service.calls("dash")).isEqualTo(1);
     KeyedServiceCached.evictDash("a", "b");
@@ -226,6 +230,9 @@ class KeyBehaviourTest {
     service.dash("a", "b");
     BaseCache cache = handler.get("default");
     assertThat(cache.makeKey("dash:a-b")).isEqualTo("P/1/DASH:A-B");
+    CacheSite.Bound bound = CacheSite.evict("default", null).bind();
+    assertThat(bound.keyPrefix()).isEmpty();
+    assertThat(bound.finishKey(bound.keyPrefix() + "k")).isEqualTo(cache.makeKey("k"));
     assertThat(cache.hasKey("dash:a-b")).isTrue();
     service.dash("a", "b");
     assertThat(service.calls("dash")).isEqualTo(1);
