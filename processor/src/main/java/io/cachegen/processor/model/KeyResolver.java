@@ -38,6 +38,14 @@ import javax.lang.model.util.Types;
  * Resolves key templates against a method's parameters at compile time (placeholders become direct
  * calls: record components, getters, accessible fields) and checks that every value in a key has a
  * stable, content-based text form. Builds the default key for an empty template.
+ *
+ * <p>Values render through {@code KeyParts} (see its Javadoc for the forms); records render
+ * component-wise through static helpers written into the generated class ({@link
+ * KeyModel.Helper}), never through their {@code toString()}. A placeholder followed by text and
+ * another placeholder escapes the first character of that text; templates where that cannot
+ * separate the values (adjacent placeholders, text starting with a letter, digit or {@code \})
+ * are rejected. A {@code null} anywhere along a property path renders as {@code \0}; the path's
+ * getters may then be called more than once, and a primitive at its end costs one small string.
  */
 public final class KeyResolver {
   /** Object's no-arg methods, which are never key properties, even where overridden. */
