@@ -97,7 +97,11 @@ public enum Messages {
   INTERNAL_ERROR(
       "CacheGenInternal",
       "internal error in the cachegen processor while processing %s, so no caching subclass was"
-          + " generated for it: %s. This is a bug in cachegen: please report it with this message%s");
+          + " generated for it: %s. This is a bug in cachegen: please report it with this message%s"),
+  AMBIGUOUS_TEMPLATE(
+      "CacheGenAmbiguousKey",
+      "key template \"%s\": %s, so two different arguments could give one key. Put a separator"
+          + " such as ':' after the placeholder, e.g. \"%s\"");
 
   private final String tag;
   private final String format;

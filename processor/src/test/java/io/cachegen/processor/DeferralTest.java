@@ -64,7 +64,7 @@ class DeferralTest {
         .compile(src);
     assertThat(c).succeeded();
     assertThat(c).generatedSourceFile("test.SCached").contentsAsUtf8String()
-        .contains("bound.makeKey(\"dto:\" + KeyParts.string(dto.id()))");
+        .contains("\"dto:\" + (dto == null ? KeyParts.NULL : KeyParts.string(dto.id()))");
   }
 
   /** Writes each source in the given round (1 = the first), as a chain of generators would. */

@@ -29,7 +29,7 @@ class GoldenTest {
   private static final Path GOLDENS = Paths.get("src/test/resources/goldens");
 
   @ParameterizedTest
-  @ValueSource(strings = {"constant", "template", "overloads", "interface", "nested", "generic"})
+  @ValueSource(strings = {"constant", "template", "overloads", "interface", "nested", "generic", "records"})
   void generatedSourceMatchesGolden(String name) throws IOException {
     Path dir = GOLDENS.resolve(name);
     List<JavaFileObject> inputs;

@@ -30,7 +30,7 @@ public abstract class RepoCached<T extends Comparable<T>> extends Repo<T> {
   @Override
   public long count(String kind) {
     CacheSite.Bound bound = COUNT_SITE.bind();
-    String key = bound.makeKey("count:" + KeyParts.string(kind));
+    String key = bound.finishKey(bound.keyPrefix() + "count:" + KeyParts.string(kind));
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (Long) cached;
@@ -60,7 +60,7 @@ public abstract class RepoCached<T extends Comparable<T>> extends Repo<T> {
   @SuppressWarnings("unchecked")
   public List<String> names(List<String> kinds) {
     CacheSite.Bound bound = NAMES_SITE.bind();
-    String key = bound.makeKey("test.Repo.names(java.util.List):" + KeyParts.of(kinds));
+    String key = bound.finishKey(bound.keyPrefix() + "test.Repo.names(java.util.List):" + KeyParts.of(kinds));
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (List<String>) cached;

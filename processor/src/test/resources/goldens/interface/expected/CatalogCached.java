@@ -38,7 +38,7 @@ public class CatalogCached implements Catalog {
   @SuppressWarnings("unchecked")
   public Map<String, List<Catalog.Item>> items(String category) {
     CacheSite.Bound bound = ITEMS_SITE.bind();
-    String key = bound.makeKey("items:" + KeyParts.string(category));
+    String key = bound.finishKey(bound.keyPrefix() + "items:" + KeyParts.string(category));
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (Map<String, List<Catalog.Item>>) cached;

@@ -33,7 +33,7 @@ public class Outer_InnerCached extends Outer.Inner {
   @Override
   public Optional<String> maybe(String id) {
     CacheSite.Bound bound = MAYBE_SITE.bind();
-    String key = bound.makeKey("maybe:" + KeyParts.string(id));
+    String key = bound.finishKey(bound.keyPrefix() + "maybe:" + KeyParts.string(id));
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return Optional.ofNullable((String) cached);
@@ -62,7 +62,7 @@ public class Outer_InnerCached extends Outer.Inner {
   @Override
   public CompletableFuture<Long> future(long id) {
     CacheSite.Bound bound = FUTURE_SITE.bind();
-    String key = bound.makeKey("future:" + id);
+    String key = bound.finishKey(bound.keyPrefix() + "future:" + id);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return CompletableFuture.completedFuture((Long) cached);
@@ -91,7 +91,7 @@ public class Outer_InnerCached extends Outer.Inner {
   @Override
   CompletionStage<String> stage(String id) {
     CacheSite.Bound bound = STAGE_SITE.bind();
-    String key = bound.makeKey("stage:" + KeyParts.string(id));
+    String key = bound.finishKey(bound.keyPrefix() + "stage:" + KeyParts.string(id));
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return CompletableFuture.completedFuture((String) cached);

@@ -40,7 +40,7 @@ public class CalculatorCached extends Calculator {
   @Override
   public int square(int n) throws IOException {
     CacheSite.Bound bound = SQUARE_SITE.bind();
-    String key = bound.makeKey("test.Calculator.square(int):" + n);
+    String key = bound.finishKey(bound.keyPrefix() + "test.Calculator.square(int):" + n);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (Integer) cached;
@@ -69,7 +69,7 @@ public class CalculatorCached extends Calculator {
   @Override
   public long square(long n) {
     CacheSite.Bound bound = SQUARE_2_SITE.bind();
-    String key = bound.makeKey("test.Calculator.square(long):" + n);
+    String key = bound.finishKey(bound.keyPrefix() + "test.Calculator.square(long):" + n);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (Long) cached;
@@ -98,7 +98,7 @@ public class CalculatorCached extends Calculator {
   @Override
   public double sum(double... values) {
     CacheSite.Bound bound = SUM_SITE.bind();
-    String key = bound.makeKey("test.Calculator.sum(double[]):" + KeyParts.of(values));
+    String key = bound.finishKey(bound.keyPrefix() + "test.Calculator.sum(double[]):" + KeyParts.of(values));
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (Double) cached;
@@ -127,7 +127,7 @@ public class CalculatorCached extends Calculator {
   @Override
   public boolean contains(List<String> items, Set<Integer> ids, Map<String, Long> weights, char c) {
     CacheSite.Bound bound = CONTAINS_SITE.bind();
-    String key = bound.makeKey("test.Calculator.contains(java.util.List,java.util.Set,java.util.Map,char):" + KeyParts.of(items) + ":" + KeyParts.of(ids) + ":" + KeyParts.of(weights) + ":" + KeyParts.string(String.valueOf(c)));
+    String key = bound.finishKey(bound.keyPrefix() + "test.Calculator.contains(java.util.List,java.util.Set,java.util.Map,char):" + KeyParts.of(items) + ":" + KeyParts.of(ids) + ":" + KeyParts.of(weights) + ":" + KeyParts.character(c));
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (Boolean) cached;
@@ -140,7 +140,7 @@ public class CalculatorCached extends Calculator {
    */
   public static String keyForContains(List<String> items, Set<Integer> ids,
       Map<String, Long> weights, char c) {
-    return "test.Calculator.contains(java.util.List,java.util.Set,java.util.Map,char):" + KeyParts.of(items) + ":" + KeyParts.of(ids) + ":" + KeyParts.of(weights) + ":" + KeyParts.string(String.valueOf(c));
+    return "test.Calculator.contains(java.util.List,java.util.Set,java.util.Map,char):" + KeyParts.of(items) + ":" + KeyParts.of(ids) + ":" + KeyParts.of(weights) + ":" + KeyParts.character(c);
   }
 
   /**
@@ -182,7 +182,7 @@ public class CalculatorCached extends Calculator {
   @Override
   public String clash(String key, String bound, String cached, String KEY_FOR_CLASH) {
     CacheSite.Bound bound_ = CLASH_SITE.bind();
-    String key_ = bound_.makeKey("test.Calculator.clash(java.lang.String,java.lang.String,java.lang.String,java.lang.String):" + KeyParts.string(key) + ":" + KeyParts.string(bound) + ":" + KeyParts.string(cached) + ":" + KeyParts.string(KEY_FOR_CLASH));
+    String key_ = bound_.finishKey(bound_.keyPrefix() + "test.Calculator.clash(java.lang.String,java.lang.String,java.lang.String,java.lang.String):" + KeyParts.string(key) + ":" + KeyParts.string(bound) + ":" + KeyParts.string(cached) + ":" + KeyParts.string(KEY_FOR_CLASH));
     Object cached_ = bound_.lookup(key_);
     if (cached_ != CacheSite.MISS) {
       return (String) cached_;

@@ -36,7 +36,7 @@ public class UserServiceCached extends UserService {
   @Override
   public String describe(UserService.User user, UserService.Status status) {
     CacheSite.Bound bound = DESCRIBE_SITE.bind();
-    String key = bound.makeKey("user:" + user.getId() + ":" + KeyParts.string(user.account.region()) + ":" + KeyParts.name(status));
+    String key = bound.finishKey(bound.keyPrefix() + "user:" + (user == null ? KeyParts.NULL : String.valueOf(user.getId())) + ":" + (user == null || user.account == null ? KeyParts.NULL : KeyParts.string(user.account.region())) + ":" + KeyParts.name(status));
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (String) cached;
@@ -48,7 +48,7 @@ public class UserServiceCached extends UserService {
    * The caller key (before the alias's key function) that {@link UserService#describe(test.UserService.User, test.UserService.Status)} caches these arguments under.
    */
   public static String keyForDescribe(UserService.User user, UserService.Status status) {
-    return "user:" + user.getId() + ":" + KeyParts.string(user.account.region()) + ":" + KeyParts.name(status);
+    return "user:" + (user == null ? KeyParts.NULL : String.valueOf(user.getId())) + ":" + (user == null || user.account == null ? KeyParts.NULL : KeyParts.string(user.account.region())) + ":" + KeyParts.name(status);
   }
 
   /**
@@ -66,7 +66,7 @@ public class UserServiceCached extends UserService {
   public String update(UserService.User user, UserService.Status status) {
     String result = super.update(user, status);
     CacheSite.Bound bound = UPDATE_SITE.bind();
-    String key = bound.makeKey("user:" + user.getId() + ":" + KeyParts.string(user.account.region()) + ":" + KeyParts.name(status));
+    String key = bound.finishKey(bound.keyPrefix() + "user:" + (user == null ? KeyParts.NULL : String.valueOf(user.getId())) + ":" + (user == null || user.account == null ? KeyParts.NULL : KeyParts.string(user.account.region())) + ":" + KeyParts.name(status));
     bound.store(key, result);
     return result;
   }
@@ -78,7 +78,7 @@ public class UserServiceCached extends UserService {
   public void delete(UserService.User user, UserService.Status status) {
     super.delete(user, status);
     CacheSite.Bound evictBound = DELETE_EVICT.bind();
-    evictBound.remove(evictBound.makeKey("user:" + user.getId() + ":" + KeyParts.string(user.account.region()) + ":" + KeyParts.name(status)));
+    evictBound.remove(evictBound.finishKey(evictBound.keyPrefix() + "user:" + (user == null ? KeyParts.NULL : String.valueOf(user.getId())) + ":" + (user == null || user.account == null ? KeyParts.NULL : KeyParts.string(user.account.region())) + ":" + KeyParts.name(status)));
   }
 
   /**
@@ -98,7 +98,7 @@ public class UserServiceCached extends UserService {
   @Override
   public String region(UserService.Account account) {
     CacheSite.Bound bound = REGION_SITE.bind();
-    String key = bound.makeKey("account:" + KeyParts.of(account));
+    String key = bound.finishKey(bound.keyPrefix() + "account:" + KeyParts.of(account, UserServiceCached::appendUserService_Account));
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (String) cached;
@@ -110,7 +110,7 @@ public class UserServiceCached extends UserService {
    * The caller key (before the alias's key function) that {@link UserService#region(test.UserService.Account)} caches these arguments under.
    */
   public static String keyForRegion(UserService.Account account) {
-    return "account:" + KeyParts.of(account);
+    return "account:" + KeyParts.of(account, UserServiceCached::appendUserService_Account);
   }
 
   /**
@@ -127,7 +127,7 @@ public class UserServiceCached extends UserService {
   @Override
   public String odd(UserService.Status status) {
     CacheSite.Bound bound = ODD_SITE.bind();
-    String key = bound.makeKey("odd */ {literal} @see <b>:" + KeyParts.name(status));
+    String key = bound.finishKey(bound.keyPrefix() + "odd */ {literal} @see <b>:" + KeyParts.name(status));
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (String) cached;
@@ -148,5 +148,16 @@ public class UserServiceCached extends UserService {
   public static void evictOdd(UserService.Status status) {
     CacheSite.Bound bound = ODD_SITE.bind();
     bound.remove(bound.makeKey(keyForOdd(status)));
+  }
+
+  /**
+   * Appends the key form of a non-null {@link UserService.Account}.
+   */
+  private static void appendUserService_Account(StringBuilder sb, UserService.Account value) {
+    sb.append("Account[id=");
+    KeyParts.append(sb, value.id());
+    sb.append(",region=");
+    KeyParts.append(sb, value.region());
+    sb.append(']');
   }
 }

@@ -1,13 +1,15 @@
 package io.cachegen.processor.model;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
 import java.util.List;
 
 /**
  * A resolved key: the caller key as a list of parts the writer concatenates. A constant key has
- * only literal parts and is made once per cache handler.
+ * only literal parts and is made once per cache handler. {@code helpers} are the static methods
+ * the parts call to render records component-wise; the writer adds each distinct one once.
  */
-public record KeyModel(String template, List<Part> parts) {
+public record KeyModel(String template, List<Part> parts, List<Helper> helpers) {
 
   /** A piece of a key. */
   public sealed interface Part permits Text, Value {}
@@ -20,6 +22,12 @@ public record KeyModel(String template, List<Part> parts) {
    * {@code primitive} says whether it is a primitive (so concatenation must start from a string).
    */
   public record Value(CodeBlock expression, boolean primitive) implements Part {}
+
+  /**
+   * {@code private static void name(StringBuilder sb, type value) { body }}: appends the form of
+   * a non-null {@code value} (a record) to {@code sb}. Equal names always have equal bodies.
+   */
+  public record Helper(String name, TypeName type, CodeBlock body) {}
 
   /** Whether the key has no argument parts. */
   public boolean isConstant() {
@@ -35,8 +43,20 @@ public record KeyModel(String template, List<Part> parts) {
 
   /** The expression building the caller key. */
   public CodeBlock expression() {
+    return expression(null);
+  }
+
+  /**
+   * The expression {@code prefix + <caller key>}, one concatenation; {@code prefix} is a String
+   * expression, or {@code null} for the caller key alone.
+   */
+  public CodeBlock expression(CodeBlock prefix) {
     CodeBlock.Builder b = CodeBlock.builder();
     boolean first = true;
+    if (prefix != null) {
+      b.add("$L", prefix);
+      first = false;
+    }
     StringBuilder pendingText = new StringBuilder();
     for (Part p : parts) {
       if (p instanceof Text t) {

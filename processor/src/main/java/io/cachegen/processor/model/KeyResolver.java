@@ -1,12 +1,21 @@
 package io.cachegen.processor.model;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
 import io.cachegen.processor.Messages;
 import io.cachegen.processor.RuntimeNames;
+import io.cachegen.processor.validation.CachedTypeValidator;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -29,6 +38,14 @@ import javax.lang.model.util.Types;
  * Resolves key templates against a method's parameters at compile time (placeholders become direct
  * calls: record components, getters, accessible fields) and checks that every value in a key has a
  * stable, content-based text form. Builds the default key for an empty template.
+ *
+ * <p>Values render through {@code KeyParts} (see its Javadoc for the forms); records render
+ * component-wise through static helpers written into the generated class ({@link
+ * KeyModel.Helper}), never through their {@code toString()}. A placeholder followed by text and
+ * another placeholder escapes the first character of that text; templates where that cannot
+ * separate the values (adjacent placeholders, text starting with a letter, digit or {@code \})
+ * are rejected. A {@code null} anywhere along a property path renders as {@code \0}; the path's
+ * getters may then be called more than once, and a primitive at its end costs one small string.
  */
 public final class KeyResolver {
   /** Object's no-arg methods, which are never key properties, even where overridden. */
@@ -67,8 +84,9 @@ public final class KeyResolver {
    * {@code owner.method(paramTypes)} and its arguments.
    */
   public Result resolve(TypeElement owner, ExecutableElement method, String template) {
+    Forms forms = new Forms(owner, method);
     if (template.isEmpty()) {
-      return defaultKey(owner, method);
+      return defaultKey(owner, method, forms);
     }
     KeyTemplate parsed;
     try {
@@ -76,9 +94,15 @@ public final class KeyResolver {
     } catch (KeyTemplate.SyntaxException e) {
       return Result.error(Messages.TEMPLATE_SYNTAX, template, e.getMessage());
     }
+    Result ambiguous = ambiguity(parsed);
+    if (ambiguous != null) {
+      return ambiguous;
+    }
     PackageElement pkg = elements.getPackageOf(owner);
     List<KeyModel.Part> parts = new ArrayList<>();
-    for (KeyTemplate.Segment s : parsed.segments()) {
+    List<KeyTemplate.Segment> segments = parsed.segments();
+    for (int i = 0; i < segments.size(); i++) {
+      KeyTemplate.Segment s = segments.get(i);
       if (s instanceof KeyTemplate.Literal l) {
         parts.add(new KeyModel.Text(l.text()));
         continue;
@@ -102,6 +126,8 @@ public final class KeyResolver {
       CodeBlock expr = CodeBlock.of("$N", param.getSimpleName().toString());
       TypeMirror type = param.asType();
       String walked = p.root();
+      // Every step before the last must be non-null; a null one renders the whole value as \0.
+      List<CodeBlock> guards = new ArrayList<>();
       for (String prop : p.path()) {
         Access access = findProperty(type, prop, pkg);
         if (access == null) {
@@ -113,6 +139,7 @@ public final class KeyResolver {
                   + ") has no accessible property '" + prop + "'",
               valid.isEmpty() ? "none" : String.join(", ", valid));
         }
+        guards.add(CodeBlock.of("$L == null", expr));
         expr = access.field
             ? CodeBlock.of("$L.$N", expr, access.name)
             : CodeBlock.of("$L.$N()", expr, access.name);
@@ -125,12 +152,62 @@ public final class KeyResolver {
             Messages.UNSTABLE_KEY, "{" + p.text() + "} of type " + type, problem,
             "..." + "{" + p.text() + ".id}");
       }
-      parts.add(render(expr, type));
+      KeyModel.Value value = forms.value(expr, type);
+      char separator = i + 1 < segments.size()
+          ? ((KeyTemplate.Literal) segments.get(i + 1)).text().charAt(0)
+          : ':';
+      if (i + 2 < segments.size() && !KEY_PARTS_STRUCTURAL.contains(String.valueOf(separator))) {
+        // Not escaped in forms already: escape it in this value, so no value can contain it.
+        value = new KeyModel.Value(
+            CodeBlock.of("$T.escape($L, $L)", RuntimeNames.KEY_PARTS, asString(value),
+                charLiteral(separator)),
+            false);
+      }
+      if (!guards.isEmpty()) {
+        value = new KeyModel.Value(
+            CodeBlock.of("($L ? $T.NULL : $L)", CodeBlock.join(guards, " || "),
+                RuntimeNames.KEY_PARTS, asString(value)),
+            false);
+      }
+      parts.add(value);
     }
-    return Result.ok(new KeyModel(template, List.copyOf(parts)));
+    return Result.ok(new KeyModel(template, List.copyOf(parts), forms.helpers()));
   }
 
-  private Result defaultKey(TypeElement owner, ExecutableElement method) {
+  /** Characters every key form escapes (KeyParts' structural set). */
+  private static final String KEY_PARTS_STRUCTURAL = "\\:,[]={}";
+
+  /**
+   * Why the values of {@code t} could run into each other: two placeholders with nothing between
+   * them, or text after a placeholder that starts with a letter, digit or backslash (which values
+   * could contain unescaped).
+   */
+  private static Result ambiguity(KeyTemplate t) {
+    List<KeyTemplate.Segment> segments = t.segments();
+    for (int i = 0; i + 1 < segments.size(); i++) {
+      if (!(segments.get(i) instanceof KeyTemplate.Placeholder p)) {
+        continue;
+      }
+      String fix = t.source().replace("{" + p.text() + "}", "{" + p.text() + "}:");
+      KeyTemplate.Segment next = segments.get(i + 1);
+      if (next instanceof KeyTemplate.Placeholder q) {
+        return Result.error(Messages.AMBIGUOUS_TEMPLATE, t.source(),
+            "{" + p.text() + "} and {" + q.text() + "} have nothing between them", fix);
+      }
+      if (i + 2 == segments.size()) {
+        continue; // trailing text: a fixed suffix, never ambiguous
+      }
+      char c = ((KeyTemplate.Literal) next).text().charAt(0);
+      if (Character.isLetterOrDigit(c) || c == '\\') {
+        return Result.error(Messages.AMBIGUOUS_TEMPLATE, t.source(),
+            "the text after {" + p.text() + "} starts with '" + c + "', which a value can contain",
+            fix);
+      }
+    }
+    return null;
+  }
+
+  private Result defaultKey(TypeElement owner, ExecutableElement method, Forms forms) {
     List<KeyModel.Part> parts = new ArrayList<>();
     StringBuilder head = new StringBuilder(owner.getQualifiedName()).append('.')
         .append(method.getSimpleName()).append('(');
@@ -150,37 +227,235 @@ public final class KeyResolver {
             "..." + "{" + v.getSimpleName() + ".id}");
       }
       parts.add(new KeyModel.Text(":"));
-      parts.add(render(CodeBlock.of("$N", v.getSimpleName().toString()), v.asType()));
+      parts.add(forms.value(CodeBlock.of("$N", v.getSimpleName().toString()), v.asType()));
     }
-    return Result.ok(new KeyModel("", List.copyOf(parts)));
+    return Result.ok(new KeyModel("", List.copyOf(parts), forms.helpers()));
   }
 
-  private KeyModel.Value render(CodeBlock expr, TypeMirror type) {
-    TypeKind kind = type.getKind();
-    if (kind == TypeKind.CHAR) {
-      return new KeyModel.Value(
-          CodeBlock.of("$T.string($T.valueOf($L))", RuntimeNames.KEY_PARTS, String.class, expr),
-          false);
+  private static String charLiteral(char c) {
+    if (c == '\'') {
+      return "'\\''";
     }
-    if (kind.isPrimitive()) {
-      return new KeyModel.Value(expr, true);
-    }
-    if (isClass(type, "java.lang.String")) {
-      return new KeyModel.Value(CodeBlock.of("$T.string($L)", RuntimeNames.KEY_PARTS, expr), false);
-    }
-    if (kind == TypeKind.DECLARED && !isClass(type, "java.lang.Character")) {
-      try {
-        types.unboxedType(type);
-        return new KeyModel.Value(expr, true); // Integer, Long, Boolean...: text or "null"
-      } catch (IllegalArgumentException notABox) {
-        // fall through
+    return c >= ' ' && c < 127 ? "'" + c + "'" : "(char) " + (int) c;
+  }
+
+  private static CodeBlock asString(KeyModel.Value v) {
+    return v.primitive() ? CodeBlock.of("$T.valueOf($L)", String.class, v.expression())
+        : v.expression();
+  }
+
+  /**
+   * Renders values of one method's key: top-level values as String expressions, records through
+   * generated static helpers ({@code appendPoint(sb, value)}) that call the accessors directly.
+   */
+  private final class Forms {
+    private final TypeElement owner;
+    private final ClassName generated;
+    private final Set<String> reserved;
+    /** By name, so the writer adds them in a stable order; shared with nested helpers' forms. */
+    private final Map<String, KeyModel.Helper> helpers;
+    private final Map<String, String> helperNames;
+    private int lambdas;
+
+    Forms(TypeElement owner, ExecutableElement method) {
+      this(owner, new HashSet<>(), new TreeMap<>(), new HashMap<>());
+      for (VariableElement v : method.getParameters()) {
+        reserved.add(v.getSimpleName().toString());
       }
-      TypeElement te = (TypeElement) ((DeclaredType) type).asElement();
-      if (te.getKind() == ElementKind.ENUM) {
+    }
+
+    private Forms(TypeElement owner, Set<String> reserved, Map<String, KeyModel.Helper> helpers,
+        Map<String, String> helperNames) {
+      this.owner = owner;
+      this.generated = ClassName.get(elements.getPackageOf(owner).getQualifiedName().toString(),
+          CachedTypeValidator.generatedSimpleName(owner));
+      this.reserved = reserved;
+      this.helpers = helpers;
+      this.helperNames = helperNames;
+    }
+
+    List<KeyModel.Helper> helpers() {
+      return List.copyOf(helpers.values());
+    }
+
+    /** {@code expr} (of {@code type}) as a concatenable part in its stable form. */
+    KeyModel.Value value(CodeBlock expr, TypeMirror type) {
+      TypeKind kind = type.getKind();
+      if (kind == TypeKind.CHAR) {
+        return new KeyModel.Value(
+            CodeBlock.of("$T.character($L)", RuntimeNames.KEY_PARTS, expr), false);
+      }
+      if (kind.isPrimitive()) {
+        return new KeyModel.Value(expr, true);
+      }
+      if (isClass(type, "java.lang.String")) {
+        return new KeyModel.Value(CodeBlock.of("$T.string($L)", RuntimeNames.KEY_PARTS, expr), false);
+      }
+      if (kind == TypeKind.DECLARED
+          && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM) {
         return new KeyModel.Value(CodeBlock.of("$T.name($L)", RuntimeNames.KEY_PARTS, expr), false);
       }
+      if (needsForm(type)) {
+        return new KeyModel.Value(
+            CodeBlock.of("$T.of($L, $L)", RuntimeNames.KEY_PARTS, expr, form(type)), false);
+      }
+      // boxes (null is \0, Character escaped), UUIDs, collections, arrays, toString() types
+      return new KeyModel.Value(CodeBlock.of("$T.of($L)", RuntimeNames.KEY_PARTS, expr), false);
     }
-    return new KeyModel.Value(CodeBlock.of("$T.of($L)", RuntimeNames.KEY_PARTS, expr), false);
+
+    /** A {@code KeyParts.Form} expression for non-null values of {@code type}. */
+    private CodeBlock form(TypeMirror type) {
+      type = bound(type);
+      if (!needsForm(type)) {
+        return CodeBlock.of("$T.ANY", RuntimeNames.KEY_PARTS);
+      }
+      if (type.getKind() == TypeKind.DECLARED
+          && ((DeclaredType) type).asElement().getKind() == ElementKind.RECORD) {
+        return CodeBlock.of("$T::$N", generated, recordHelper((DeclaredType) type));
+      }
+      int n = ++lambdas;
+      while (reserved.contains("sb" + n) || reserved.contains("v" + n)) {
+        n = ++lambdas;
+      }
+      String sb = "sb" + n;
+      String v = "v" + n;
+      return CodeBlock.of("($N, $N) -> $L", sb, v, composite(sb, CodeBlock.of("$N", v), type));
+    }
+
+    /** A call appending the non-null composite {@code expr} to {@code sb}. */
+    private CodeBlock composite(String sb, CodeBlock expr, TypeMirror type) {
+      if (type.getKind() == TypeKind.ARRAY) {
+        return CodeBlock.of("$T.appendArray($N, $L, $L)", RuntimeNames.KEY_PARTS, sb, expr,
+            form(((ArrayType) type).getComponentType()));
+      }
+      TypeMirror map = asSuper(type, "java.util.Map");
+      if (map != null) {
+        List<? extends TypeMirror> kv = ((DeclaredType) map).getTypeArguments();
+        return CodeBlock.of("$T.appendMap($N, $L, $L, $L)", RuntimeNames.KEY_PARTS, sb, expr,
+            form(kv.get(0)), form(kv.get(1)));
+      }
+      TypeMirror collection = asSuper(type, "java.util.Collection");
+      if (collection != null) {
+        return CodeBlock.of("$T.appendAll($N, $L, $L)", RuntimeNames.KEY_PARTS, sb, expr,
+            form(((DeclaredType) collection).getTypeArguments().get(0)));
+      }
+      return CodeBlock.of("$T.appendOptional($N, $L, $L)", RuntimeNames.KEY_PARTS, sb, expr,
+          form(((DeclaredType) type).getTypeArguments().get(0)));
+    }
+
+    /**
+     * The helper appending a record as {@code Name[a=x,b=y]}, one per record declaration and
+     * generated class. A generic record's type-variable components render through {@code
+     * KeyParts.append} ({@link #stabilityProblem} rejects record type arguments).
+     */
+    private String recordHelper(DeclaredType type) {
+      TypeElement record = (TypeElement) type.asElement();
+      String qualified = record.getQualifiedName().toString();
+      String name = helperNames.get(qualified);
+      if (name != null) {
+        return name;
+      }
+      boolean samePackage = elements.getPackageOf(record).equals(elements.getPackageOf(owner));
+      String flat = samePackage
+          ? String.join("_", ClassName.get(record).simpleNames())
+          : qualified.replace('.', '_');
+      name = "append" + Character.toUpperCase(flat.charAt(0)) + flat.substring(1);
+      helperNames.put(qualified, name);
+      Forms inner = new Forms(owner, Set.of("sb", "value"), helpers, helperNames);
+      CodeBlock.Builder body = CodeBlock.builder();
+      String text = record.getSimpleName() + "[";
+      for (Element e : record.getEnclosedElements()) {
+        if (e.getKind() != ElementKind.RECORD_COMPONENT) {
+          continue;
+        }
+        String c = e.getSimpleName().toString();
+        body.addStatement("sb.append($S)", text + c + "=");
+        text = ",";
+        CodeBlock access = CodeBlock.of("value.$N()", c);
+        TypeMirror ct = bound(e.asType());
+        if (!ct.getKind().isPrimitive() && needsForm(ct)) {
+          body.addStatement("$T.append(sb, $L, $L)", RuntimeNames.KEY_PARTS, access,
+              inner.form(ct));
+        } else {
+          body.addStatement("$T.append(sb, $L)", RuntimeNames.KEY_PARTS, access);
+        }
+      }
+      if (text.equals(",")) {
+        body.addStatement("sb.append(']')");
+      } else {
+        body.addStatement("sb.append($S)", text + "]"); // no components: Name[]
+      }
+      TypeName param = ClassName.get(record);
+      if (!record.getTypeParameters().isEmpty()) {
+        TypeName[] wild = new TypeName[record.getTypeParameters().size()];
+        Arrays.fill(wild, WildcardTypeName.subtypeOf(Object.class));
+        param = ParameterizedTypeName.get(ClassName.get(record), wild);
+      }
+      helpers.put(name, new KeyModel.Helper(name, param, body.build()));
+      return name;
+    }
+  }
+
+  private TypeMirror bound(TypeMirror type) {
+    while (true) {
+      if (type.getKind() == TypeKind.TYPEVAR) {
+        type = ((TypeVariable) type).getUpperBound();
+      } else if (type.getKind() == TypeKind.WILDCARD
+          && ((WildcardType) type).getExtendsBound() != null) {
+        type = ((WildcardType) type).getExtendsBound();
+      } else {
+        return type;
+      }
+    }
+  }
+
+  /** Whether rendering {@code type} reaches a record, which needs a generated helper. */
+  private boolean needsForm(TypeMirror type) {
+    type = bound(type);
+    if (type.getKind() == TypeKind.ARRAY) {
+      return needsForm(((ArrayType) type).getComponentType());
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    DeclaredType declared = (DeclaredType) type;
+    if (declared.asElement().getKind() == ElementKind.RECORD) {
+      return true;
+    }
+    TypeMirror container = asSuper(type, "java.util.Map");
+    if (container == null) {
+      container = asSuper(type, "java.util.Collection");
+    }
+    if (container == null && isClass(type, "java.util.Optional")) {
+      container = type;
+    }
+    if (container == null) {
+      return false;
+    }
+    for (TypeMirror arg : ((DeclaredType) container).getTypeArguments()) {
+      if (needsForm(arg)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code type} viewed as its supertype {@code className} (with type arguments), or null. */
+  private TypeMirror asSuper(TypeMirror type, String className) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    if (((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
+        .contentEquals(className)) {
+      return type;
+    }
+    for (TypeMirror s : types.directSupertypes(type)) {
+      TypeMirror found = asSuper(s, className);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /**
@@ -235,6 +510,12 @@ public final class KeyResolver {
       return null; // recursive type: checked further up
     }
     if (te.getKind() == ElementKind.RECORD) {
+      for (TypeMirror arg : declared.getTypeArguments()) {
+        if (needsForm(arg)) {
+          return "a record inside type argument " + arg + " of generic record "
+              + te.getSimpleName() + " has no generated key form";
+        }
+      }
       for (Element e : te.getEnclosedElements()) {
         if (e.getKind() == ElementKind.RECORD_COMPONENT) {
           TypeMirror componentType = types.asMemberOf(declared, e);

@@ -121,9 +121,40 @@ public final class WrapperWriter {
     for (ExecutableElement f : model.forwarded()) {
       type.addMethod(forward(f, declared, delegate));
     }
+    for (KeyModel.Helper h : keyHelpers(model)) {
+      type.addMethod(MethodSpec.methodBuilder(h.name())
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addJavadoc("Appends the key form of a non-null {@link $T}.\n", rawType(h.type()))
+          .addParameter(StringBuilder.class, "sb")
+          .addParameter(h.type(), "value")
+          .addCode(h.body())
+          .build());
+    }
     return JavaFile.builder(model.generated().packageName(), type.build())
         .skipJavaLangImports(true)
         .build();
+  }
+
+  /** The record helpers of every key in {@code model}, each once, sorted by name. */
+  private static java.util.Collection<KeyModel.Helper> keyHelpers(CachedType model) {
+    Map<String, KeyModel.Helper> helpers = new java.util.TreeMap<>();
+    for (CachedMethod m : model.methods()) {
+      List<KeyModel> keys = new ArrayList<>();
+      if (m.cached() != null) {
+        keys.add(m.cached().key());
+      }
+      if (m.evict() != null) {
+        keys.addAll(m.evict().keys());
+      }
+      for (KeyModel k : keys) {
+        k.helpers().forEach(h -> helpers.putIfAbsent(h.name(), h));
+      }
+    }
+    return helpers.values();
+  }
+
+  private static TypeName rawType(TypeName t) {
+    return t instanceof ParameterizedTypeName p ? p.rawType() : t;
   }
 
   private MethodSpec constructor(ExecutableElement c) {
@@ -403,10 +434,12 @@ public final class WrapperWriter {
       }
     }
 
+    /** The made key: {@code prefix:version:} and the caller key in one concatenation. */
     private CodeBlock madeKey(String bound, KeyModel key) {
       return key.isConstant()
           ? CodeBlock.of("$N.constantKey()", bound)
-          : CodeBlock.of("$N.makeKey($L)", bound, key.expression());
+          : CodeBlock.of("$N.finishKey($L)", bound,
+              key.expression(CodeBlock.of("$N.keyPrefix()", bound)));
     }
 
     private void evict(MethodSpec.Builder b, String evictSite, String evictBound,
@@ -421,7 +454,8 @@ public final class WrapperWriter {
         if (single && k.isConstant()) {
           b.addStatement("$N.remove($N.constantKey())", evictBound, evictBound);
         } else {
-          b.addStatement("$N.remove($N.makeKey($L))", evictBound, evictBound, k.expression());
+          b.addStatement("$N.remove($N.finishKey($L))", evictBound, evictBound,
+              k.expression(CodeBlock.of("$N.keyPrefix()", evictBound)));
         }
       }
     }

@@ -6,6 +6,8 @@ import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Caches;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
+import io.cachegen.runtime.KeyFunction;
+import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.DistributedLocking;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * constant key template, makes the stored key once; both are kept until a different handler is
  * installed (checked by identity on every call, one volatile read). The hit path is {@code bind()},
  * one key build, one {@link Bound#lookup(String)}: no allocation beyond what the backend does.
+ *
+ * <p>A templated key is built in one concatenation: {@code
+ * bound.finishKey(bound.keyPrefix() + "user:" + id)}. When the alias makes keys with {@link
+ * KeyFunction#DEFAULT}, {@link Bound#keyPrefix()} is the made-key prefix {@code
+ * key_prefix:version:} (the alias's configured version, as {@link BaseCache#makeKey(String)} uses)
+ * and {@link Bound#finishKey(String)} returns its argument; with any other key function the prefix
+ * is empty and {@code finishKey} calls {@link BaseCache#makeKey(String)}.
  *
  * <p>On a miss, {@link Bound#load(String, Loader)} computes once per made key in this JVM: other
  * threads missing the same key wait for that computation and get its value, or its exception as
@@ -117,9 +126,27 @@ public final class CacheSite {
       return b;
     }
     BaseCache cache = handler.get(alias);
-    b = new Bound(handler, cache, constantKey == null ? null : cache.makeKey(constantKey));
+    b = new Bound(handler, cache, constantKey == null ? null : cache.makeKey(constantKey),
+        defaultKeyPrefix(cache));
     bound = b;
     return b;
+  }
+
+  private static final String PROBE = "probe:\\,[]={}-. ";
+
+  /**
+   * {@code key_prefix:version:} when {@code cache} makes keys with {@link KeyFunction#DEFAULT}
+   * (a cachegen backend configured without {@code key_function}, checked against {@code makeKey}),
+   * else {@code null}.
+   */
+  static String defaultKeyPrefix(BaseCache cache) {
+    if (!(cache instanceof AbstractCache a) || a.settings().keyFunction().isPresent()) {
+      return null;
+    }
+    String prefix = cache.keyPrefix() + ':' + cache.version() + ':';
+    return cache.makeKey("").equals(prefix) && cache.makeKey(PROBE).equals(prefix + PROBE)
+        ? prefix
+        : null;
   }
 
   /** The content of an {@code Optional} result, {@code null} for empty (or a {@code null} Optional). */
@@ -137,11 +164,15 @@ public final class CacheSite {
     final CacheHandler handler;
     private final BaseCache cache;
     private final String madeConstantKey;
+    private final String keyPrefix;
+    private final boolean prefixed;
 
-    Bound(CacheHandler handler, BaseCache cache, String madeConstantKey) {
+    Bound(CacheHandler handler, BaseCache cache, String madeConstantKey, String defaultKeyPrefix) {
       this.handler = handler;
       this.cache = cache;
       this.madeConstantKey = madeConstantKey;
+      this.prefixed = defaultKeyPrefix != null;
+      this.keyPrefix = prefixed ? defaultKeyPrefix : "";
     }
 
     /** The bound cache. */
@@ -157,6 +188,23 @@ public final class CacheSite {
     /** The made (stored) key for a caller key. */
     public String makeKey(String key) {
       return cache.makeKey(key);
+    }
+
+    /**
+     * What to put before a caller key for {@link #finishKey(String)}: {@code key_prefix:version:}
+     * when the alias uses the default key function, else the empty string.
+     */
+    public String keyPrefix() {
+      return keyPrefix;
+    }
+
+    /**
+     * The made key for {@code keyPrefix() + key}: the argument itself under the default key
+     * function, else {@link #makeKey(String) makeKey(key)}. Equal to {@code makeKey(key)} either
+     * way.
+     */
+    public String finishKey(String prefixedKey) {
+      return prefixed ? prefixedKey : cache.makeKey(prefixedKey);
     }
 
     /** The cached value, {@code null} for a cached {@code null}, or {@link #MISS}. */

@@ -6,33 +6,70 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.SortedSet;
 
 /**
  * <b>Not API; only generated code calls it.</b> Renders method arguments in the stable form that
  * cache keys are built from.
  *
+ * <h2>Forms</h2>
+ *
  * <ul>
- *   <li>{@code null}: {@code \0};
- *   <li>strings: the text with {@code \} and {@code :} escaped as {@code \\} and {@code \:}, so
- *       {@code "a:b"} then {@code "c"} never renders like {@code "a"} then {@code "b:c"};
- *   <li>primitives, boxes, {@code UUID}s and any type with its own {@code toString()}: that text,
- *       escaped as strings are;
- *   <li>enums: {@code name()};
- *   <li>lists and arrays: {@code [a,b]} of their elements' forms, in order; sets and maps without a
- *       defined order: sorted by element (or key) form, so equal sets give equal keys;
- *   <li>{@code Optional}: its content's form, {@code \0} when empty.
+ *   <li>{@code null}: {@code \0}, anywhere (also for a {@code null} met along a property path);
+ *   <li>strings and {@code char}s: the text with {@code \} and the structural characters {@code :
+ *       , [ ] = { }} escaped by a {@code \}, so {@code "user:42"} stays {@code user\:42} and
+ *       {@code "42"} stays {@code 42};
+ *   <li>primitives and boxes: their text ({@code Character}: escaped, as {@code char});
+ *   <li>enums: {@code name()}; {@code UUID}s and any other type with its own {@code toString()}:
+ *       that text, escaped as strings are;
+ *   <li>lists, other collections and arrays: {@code [a,b]} of their elements' forms, in order;
+ *       sets: {@code [a,b]} sorted by element form, maps: {@code {k=v,k2=v2}} sorted by entry
+ *       form, so equal sets and maps give equal keys whatever their class or iteration order, in
+ *       every JVM;
+ *   <li>{@code Optional}: its content's form, {@code \0} when empty;
+ *   <li>records: {@code Name[a=x,b=y]} of their components' forms, written by generated code
+ *       ({@link Form}) that calls the accessors directly; this class never renders a record itself.
  * </ul>
  *
- * <p>Records are rendered by their {@code toString()}, which lists their components. The processor
- * checks at compile time that every argument type has such a content-based form. Thread-safe.
+ * <p>Since every structural character inside an element is escaped and {@code \} itself is,
+ * each form reads back to exactly one value: different arguments never give one form.
+ *
+ * <h2>Key templates</h2>
+ *
+ * <p>A template like {@code user:{id}:{page}} is literal text around argument forms. A form never
+ * holds an unescaped {@code :}, so values cannot move a {@code :} separator. For any other
+ * separator, the processor escapes the first character of the literal text that follows a
+ * placeholder in that placeholder's form ({@link #escape(String, char)}): in {@code {a}-{b}}, the
+ * form of {@code a} has {@code -} escaped, so {@code a="x-y", b="z"} gives {@code x\-y-z} and
+ * {@code a="x", b="y-z"} gives {@code x-y-z}. For that rule to suffice, the processor rejects two
+ * placeholders with nothing between them and literal text after a placeholder that starts with a
+ * letter, a digit or {@code \}. Prefer {@code :} between placeholders: it needs no extra escaping.
+ *
+ * <p>Thread-safe. Methods that return a form return their argument itself, not a copy, when
+ * nothing needs escaping.
  */
 public final class KeyParts {
   /** The form of {@code null}. */
   public static final String NULL = "\\0";
 
+  /** Renders a record (or other composite) component-wise; generated code implements it. */
+  @FunctionalInterface
+  public interface Form<T> {
+    /** Appends the form of {@code value}, never {@code null}, to {@code sb}. */
+    void append(StringBuilder sb, T value);
+  }
+
+  /** The form of any value this class renders by itself ({@link #append(StringBuilder, Object)}). */
+  public static final Form<Object> ANY = KeyParts::append;
+
   private KeyParts() {}
+
+  /** Whether {@code c} is escaped in every string form. */
+  static boolean structural(char c) {
+    return switch (c) {
+      case '\\', ':', ',', '[', ']', '=', '{', '}' -> true;
+      default -> false;
+    };
+  }
 
   /** A string argument, escaped. Returns {@code s} itself when nothing needs escaping. */
   public static String string(String s) {
@@ -40,8 +77,7 @@ public final class KeyParts {
       return NULL;
     }
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\\' || c == ':') {
+      if (structural(s.charAt(i))) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         escapeInto(sb, s);
         return sb.toString();
@@ -50,9 +86,35 @@ public final class KeyParts {
     return s;
   }
 
+  /** A {@code char} argument, escaped. */
+  public static String character(char c) {
+    return structural(c) ? "\\" + c : String.valueOf(c);
+  }
+
   /** An enum argument: its name. */
   public static String name(Enum<?> e) {
     return e == null ? NULL : e.name();
+  }
+
+  /**
+   * {@code form} with every {@code c} escaped as {@code \c}; {@code form} itself when it holds no
+   * {@code c}. For a template separator {@code c} that is not structural (so never already
+   * escaped), not a letter or digit and not {@code \}.
+   */
+  public static String escape(String form, char c) {
+    int first = form.indexOf(c);
+    if (first < 0) {
+      return form;
+    }
+    StringBuilder sb = new StringBuilder(form.length() + 4).append(form, 0, first);
+    for (int i = first; i < form.length(); i++) {
+      char ch = form.charAt(i);
+      if (ch == c) {
+        sb.append('\\');
+      }
+      sb.append(ch);
+    }
+    return sb.toString();
   }
 
   /** Any other argument in its stable form (see the class description). */
@@ -63,56 +125,181 @@ public final class KeyParts {
     if (value instanceof String s) {
       return string(s);
     }
-    if (value instanceof Number || value instanceof Boolean || value instanceof Character) {
-      return value.toString();
+    if (value instanceof Enum<?> e) {
+      return e.name();
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return string(value.toString());
     }
     StringBuilder sb = new StringBuilder();
     append(sb, value);
     return sb.toString();
   }
 
-  /** Appends the stable form of {@code value} to {@code sb}. */
+  /** {@code value} in the form {@code form} writes; {@link #NULL} for {@code null}. */
+  public static <T> String of(T value, Form<? super T> form) {
+    if (value == null) {
+      return NULL;
+    }
+    StringBuilder sb = new StringBuilder();
+    form.append(sb, value);
+    return sb.toString();
+  }
+
+  /** Appends the form of {@code value}, or {@link #NULL}, through {@code form}. */
+  public static <T> void append(StringBuilder sb, T value, Form<? super T> form) {
+    if (value == null) {
+      sb.append(NULL);
+    } else {
+      form.append(sb, value);
+    }
+  }
+
+  /** Appends a {@code long} (or {@code int}, {@code short}, {@code byte}). */
+  public static void append(StringBuilder sb, long value) {
+    sb.append(value);
+  }
+
+  /** Appends a {@code double}. */
+  public static void append(StringBuilder sb, double value) {
+    sb.append(value);
+  }
+
+  /** Appends a {@code float}. */
+  public static void append(StringBuilder sb, float value) {
+    sb.append(value);
+  }
+
+  /** Appends a {@code boolean}. */
+  public static void append(StringBuilder sb, boolean value) {
+    sb.append(value);
+  }
+
+  /** Appends a {@code char}, escaped. */
+  public static void append(StringBuilder sb, char value) {
+    if (structural(value)) {
+      sb.append('\\');
+    }
+    sb.append(value);
+  }
+
+  /**
+   * Appends the stable form of {@code value} to {@code sb}.
+   *
+   * @throws IllegalArgumentException for a record: the processor renders records with a generated
+   *     {@link Form}, since their {@code toString()} does not escape their components
+   */
   public static void append(StringBuilder sb, Object value) {
     if (value == null) {
       sb.append(NULL);
     } else if (value instanceof String s) {
       escapeInto(sb, s);
-    } else if (value instanceof Number || value instanceof Boolean || value instanceof Character) {
-      sb.append(value);
     } else if (value instanceof Enum<?> e) {
       sb.append(e.name());
+    } else if (value instanceof Character c) {
+      append(sb, c.charValue());
     } else if (value instanceof Optional<?> o) {
       append(sb, o.orElse(null));
     } else if (value instanceof Map<?, ?> m) {
-      appendMap(sb, m);
-    } else if (value instanceof Set<?> s && !(s instanceof SortedSet<?>)) {
-      appendSorted(sb, s);
+      appendMap(sb, m, ANY, ANY);
     } else if (value instanceof Collection<?> c) {
-      sb.append('[');
-      boolean first = true;
-      for (Object o : c) {
-        if (!first) {
-          sb.append(',');
-        }
-        first = false;
-        append(sb, o);
-      }
-      sb.append(']');
+      appendAll(sb, c, ANY);
+    } else if (value instanceof Object[] a) {
+      appendArray(sb, a, ANY);
     } else if (value.getClass().isArray()) {
-      appendArray(sb, value);
+      appendPrimitiveArray(sb, value);
+    } else if (value instanceof Record) {
+      throw new IllegalArgumentException(
+          "a " + value.getClass().getName() + " record reached a key without its generated form;"
+              + " please report this as a cachegen bug");
     } else {
       escapeInto(sb, value.toString());
     }
   }
 
-  private static void appendArray(StringBuilder sb, Object array) {
-    sb.append('[');
-    if (array instanceof Object[] a) {
-      for (int i = 0; i < a.length; i++) {
-        comma(sb, i);
-        append(sb, a[i]);
+  /**
+   * Appends a collection: {@code [a,b]}, elements through {@code form}; a {@link Set}'s elements
+   * sorted by form.
+   */
+  public static <T> void appendAll(
+      StringBuilder sb, Collection<? extends T> c, Form<? super T> form) {
+    if (c == null) {
+      sb.append(NULL);
+      return;
+    }
+    if (c instanceof Set<?>) {
+      List<String> forms = new ArrayList<>(c.size());
+      for (T o : c) {
+        forms.add(of(o, form));
       }
-    } else if (array instanceof int[] a) {
+      forms.sort(null);
+      joinInto(sb, '[', forms, ']');
+      return;
+    }
+    sb.append('[');
+    boolean first = true;
+    for (T o : c) {
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      append(sb, o, form);
+    }
+    sb.append(']');
+  }
+
+  /** Appends an object array: {@code [a,b]}, elements through {@code form}, in order. */
+  public static <T> void appendArray(StringBuilder sb, T[] a, Form<? super T> form) {
+    if (a == null) {
+      sb.append(NULL);
+      return;
+    }
+    sb.append('[');
+    for (int i = 0; i < a.length; i++) {
+      comma(sb, i);
+      append(sb, a[i], form);
+    }
+    sb.append(']');
+  }
+
+  /** Appends a map: {@code {k=v,k2=v2}}, entries sorted by form. */
+  public static <K, V> void appendMap(
+      StringBuilder sb, Map<? extends K, ? extends V> m, Form<? super K> keys,
+      Form<? super V> values) {
+    if (m == null) {
+      sb.append(NULL);
+      return;
+    }
+    List<String> forms = new ArrayList<>(m.size());
+    StringBuilder entry = new StringBuilder();
+    for (Map.Entry<? extends K, ? extends V> e : m.entrySet()) {
+      entry.setLength(0);
+      append(entry, e.getKey(), keys);
+      entry.append('=');
+      append(entry, e.getValue(), values);
+      forms.add(entry.toString());
+    }
+    forms.sort(null);
+    joinInto(sb, '{', forms, '}');
+  }
+
+  /** Appends an {@code Optional}'s content through {@code form}; {@link #NULL} when empty. */
+  public static <T> void appendOptional(
+      StringBuilder sb, Optional<? extends T> o, Form<? super T> form) {
+    append(sb, o == null ? null : o.orElse(null), form);
+  }
+
+  private static void joinInto(StringBuilder sb, char open, List<String> forms, char close) {
+    sb.append(open);
+    for (int i = 0; i < forms.size(); i++) {
+      comma(sb, i).append(forms.get(i));
+    }
+    sb.append(close);
+  }
+
+  private static void appendPrimitiveArray(StringBuilder sb, Object array) {
+    sb.append('[');
+    if (array instanceof int[] a) {
       for (int i = 0; i < a.length; i++) {
         comma(sb, i).append(a[i]);
       }
@@ -130,8 +317,7 @@ public final class KeyParts {
       }
     } else if (array instanceof char[] a) {
       for (int i = 0; i < a.length; i++) {
-        comma(sb, i);
-        escapeInto(sb, String.valueOf(a[i]));
+        append(comma(sb, i), a[i]);
       }
     } else if (array instanceof boolean[] a) {
       for (int i = 0; i < a.length; i++) {
@@ -153,30 +339,10 @@ public final class KeyParts {
     return i > 0 ? sb.append(',') : sb;
   }
 
-  private static void appendSorted(StringBuilder sb, Collection<?> c) {
-    List<String> forms = new ArrayList<>(c.size());
-    for (Object o : c) {
-      forms.add(of(o));
-    }
-    forms.sort(null);
-    sb.append('[').append(String.join(",", forms)).append(']');
-  }
-
-  private static void appendMap(StringBuilder sb, Map<?, ?> m) {
-    List<String> forms = new ArrayList<>(m.size());
-    for (Map.Entry<?, ?> e : m.entrySet()) {
-      forms.add(of(e.getKey()) + "=" + of(e.getValue()));
-    }
-    if (!(m instanceof SortedMap<?, ?>)) {
-      forms.sort(null);
-    }
-    sb.append('{').append(String.join(",", forms)).append('}');
-  }
-
   private static void escapeInto(StringBuilder sb, String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\\' || c == ':') {
+      if (structural(c)) {
         sb.append('\\');
       }
       sb.append(c);
