@@ -125,7 +125,7 @@ class DeferralTest {
     assertThat(c).generatedSourceFile("test.SCached").contentsAsUtf8String()
         .contains("CacheSite.cached(\"users\", ValueType.of(String.class), Timeout.seconds(30)");
     assertThat(c).generatedSourceFile("test.SCached").contentsAsUtf8String()
-        .contains("bound.makeKey(\"user:\" + id)");
+        .contains("bound.finishKey(bound.keyPrefix() + \"user:\" + id)");
   }
 
   /** Types from another package: written before they resolve, they would lack their imports. */
