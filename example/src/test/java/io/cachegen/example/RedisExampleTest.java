@@ -30,7 +30,7 @@ class RedisExampleTest extends ExampleAppContract {
     get("/login?next=r");
     RedisCache redis = (RedisCache) handler.cache();
     Timeout dataTtl = redis.ttl("data");
-    Timeout pageTtl = redis.ttl("page:/login?next=r");
+    Timeout pageTtl = redis.ttl(LoginPageCached.keyForRender("/login?next=r", "r"));
     assertThat(dataTtl.toMillis()).isBetween(1L, 10_000L);
     assertThat(pageTtl.toMillis()).isBetween(10_001L, 30_000L);
   }
