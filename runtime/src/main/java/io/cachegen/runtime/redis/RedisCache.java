@@ -356,7 +356,9 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     if (ms == -1) {
       return Timeout.NEVER;
     }
-    return ms <= 0 ? Timeout.NOW : Timeout.of(Duration.ofMillis(ms));
+    // a key written by someone else may carry a TTL past what a Timeout holds
+    return ms <= 0 ? Timeout.NOW
+        : Timeout.of(Duration.ofMillis(Math.min(ms, Timeout.MAX_SECONDS * 1000)));
   }
 
   /** Sets {@code key} to expire in {@code seconds}; returns whether the key exists. */
