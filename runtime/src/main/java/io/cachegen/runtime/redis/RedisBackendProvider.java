@@ -1,10 +1,12 @@
 package io.cachegen.runtime.redis;
 
 import io.cachegen.runtime.BaseCache;
+import io.cachegen.runtime.CacheConfigurationException;
 import io.cachegen.runtime.CacheSettings;
 import io.cachegen.runtime.codec.Codecs;
 import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheBackendProvider;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,9 +38,33 @@ public final class RedisBackendProvider implements CacheBackendProvider {
   public void validate(CacheSettings settings) {
     Codecs.named(settings.stringOption("serializer", "json"), settings.describeOption("serializer"));
     RedisOptions options = RedisOptions.from(settings);
-    RedisLocation.parseAll(settings.location(), settings.describe("location"));
+    List<RedisLocation> locations =
+        RedisLocation.parseAll(settings.location(), settings.describe("location"));
+    checkCredentials(settings, options, locations);
     if (options.sslCaCerts() != null) {
       TlsSettings.trustStore(options.sslCaCerts(), settings.describeOption("ssl_ca_certs"));
+    }
+  }
+
+  /**
+   * Fails when a server would be given a user name but no password (Redis ACLs need both).
+   *
+   * @throws CacheConfigurationException naming {@code options.username} or {@code location},
+   *     whichever supplied the user name
+   */
+  static void checkCredentials(
+      CacheSettings settings, RedisOptions options, List<RedisLocation> locations) {
+    for (RedisLocation location : locations) {
+      boolean userInUrl = location.username() != null;
+      String user = userInUrl ? location.username() : options.username();
+      String password = location.password() != null ? location.password() : options.password();
+      if (user != null && password == null) {
+        String property = userInUrl ? settings.describe("location")
+            : settings.describeOption("username");
+        throw new CacheConfigurationException(property + ": user name '" + user + "' for "
+            + location.describe() + " needs a password: set " + settings.property(
+                "options.password") + " or put it in the URL (redis://user:password@host:port/db)");
+      }
     }
   }
 

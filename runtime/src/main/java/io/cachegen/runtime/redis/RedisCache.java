@@ -66,6 +66,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     this.options = RedisOptions.from(settings);
     List<RedisLocation> locations =
         RedisLocation.parseAll(settings.location(), settings.describe("location"));
+    RedisBackendProvider.checkCredentials(settings, options, locations);
     this.payloads = new RedisPayloads(codec, options.compressor(), options.compressMinSize());
     this.ignored = new IgnoredErrorLog(settings.alias(), options.logIgnoredExceptions(),
         options.logIntervalMillis(), System::nanoTime);

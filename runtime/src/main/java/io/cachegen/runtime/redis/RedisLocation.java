@@ -93,6 +93,9 @@ public record RedisLocation(
       String u = colon < 0 ? userInfo : userInfo.substring(0, colon);
       user = u.isEmpty() ? null : decode(u);
       pass = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+      if (pass != null && pass.isEmpty()) {
+        pass = null; // redis://user:@host names no password
+      }
       if (colon < 0) {
         // redis://secret@host is the password alone, as redis-py reads it
         pass = user;

@@ -1,6 +1,5 @@
 package io.cachegen.runtime.redis;
 
-import io.cachegen.runtime.CacheConfigurationException;
 import java.time.Duration;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.ConnectionFactory;
@@ -56,11 +55,7 @@ final class RedisServer implements AutoCloseable {
         .database(db)
         .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
     if (user != null) {
-      if (password == null) {
-        throw new CacheConfigurationException(locationProperty + ": username '" + user
-            + "' needs a password (in the URL or options.password)");
-      }
-      b.user(user);
+      b.user(user); // with a password: RedisBackendProvider.checkCredentials made sure
     }
     if (password != null) {
       b.password(password);

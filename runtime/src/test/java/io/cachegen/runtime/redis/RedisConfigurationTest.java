@@ -62,6 +62,30 @@ class RedisConfigurationTest {
   }
 
   @Test
+  void aUserNameWithoutAPasswordFailsAtStartUpNamingWhereTheNameCameFrom() {
+    assertThatThrownBy(() -> handler(Map.of("location", "redis://h:6379/0",
+            "options.username", "alice")))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.options.username")
+        .hasMessageContaining("'alice'")
+        .hasMessageContaining("caches.default.options.password");
+    assertThatThrownBy(() -> handler(Map.of("location", "redis://h:6379/0,redis://bob:@r:6380/0",
+            "options.username", "alice", "options.password", "")))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.options.username");
+    assertThatThrownBy(() -> handler(Map.of("location", "redis://h:6379/0,redis://bob:@r:6380/0",
+            "options.password", "")))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.location")
+        .hasMessageContaining("'bob'")
+        .hasMessageContaining("r:6380");
+    // with a password from either place, it starts (no server is contacted at start-up)
+    handler(Map.of("location", "redis://h:6379/0", "options.username", "alice",
+        "options.password", "pw")).close();
+    handler(Map.of("location", "redis://alice:pw@h:6379/0")).close();
+  }
+
+  @Test
   void aMissingLocationSaysWhatToWrite() {
     assertThatThrownBy(() -> handler(Map.of()))
         .isInstanceOf(CacheConfigurationException.class)
