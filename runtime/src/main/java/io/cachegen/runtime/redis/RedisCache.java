@@ -67,7 +67,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     List<RedisLocation> locations =
         RedisLocation.parseAll(settings.location(), settings.describe("location"));
     RedisBackendProvider.checkCredentials(settings, options, locations);
-    this.payloads = new RedisPayloads(codec, options.compressor(), options.compressMinSize());
+    this.payloads = new RedisPayloads(codec, options.compressor(), options.compressMinSize(),
+        options.maxValueSize());
     this.ignored = new IgnoredErrorLog(settings.alias(), options.logIgnoredExceptions(),
         options.logIntervalMillis(), System::nanoTime);
     this.defaultKeyFunction = settings.keyFunction().isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cachegen.runtime.CacheKeyNotFoundException;
 import io.cachegen.runtime.CacheValueException;
+import io.cachegen.runtime.LogCapture;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import java.nio.charset.StandardCharsets;
@@ -224,6 +225,33 @@ class RedisCacheTest {
     assertThat(cache.getMany(List.of("k"), String.class)).isEmpty();
     cache.set("k", "fixed");
     assertThat(cache.get("k", String.class)).isEqualTo("fixed");
+  }
+
+  @Test
+  void aValueThatDecompressesPastMaxValueSizeIsAMissLoggedOnce() throws Exception {
+    RedisCache bounded = RedisFixture.cache(RedisFixture.shared(), Map.of(
+        "options.compressor", "gzip", "options.max_value_size", Integer.toString(1 << 20)));
+    RedisCache unbounded = RedisFixture.cache(RedisFixture.shared(), Map.of(
+        "key_prefix", bounded.keyPrefix(), "options.compressor", "gzip"));
+    try (LogCapture log = LogCapture.start()) {
+      // a "bomb": a few KiB in Redis, a 4 MiB JSON string once decompressed
+      String big = "x".repeat(4 << 20);
+      byte[] bomb = Compressor.Builtin.GZIP.compress(
+          ("\"" + big + "\"").getBytes(StandardCharsets.UTF_8));
+      assertThat(bomb.length).isLessThan(64 * 1024);
+      redis.set(bounded.makeKey("bomb").getBytes(StandardCharsets.UTF_8), bomb);
+      assertThat(bounded.get("bomb", String.class, "dflt")).isEqualTo("dflt");
+      assertThat(bounded.get("bomb", String.class, "dflt")).isEqualTo("dflt");
+      assertThat(bounded.getMany(List.of("bomb"), String.class)).isEmpty();
+      assertThat(log.count("decompresses to more than 1048576 bytes")).isEqualTo(1);
+      assertThat(log.text()).contains(bounded.makeKey("bomb"));
+      // the same bytes are a valid value under the default bound: the bound made the miss
+      assertThat(unbounded.get("bomb", String.class)).hasSize(big.length());
+    } finally {
+      unbounded.close();
+      bounded.clear();
+      bounded.close();
+    }
   }
 
   @Test
