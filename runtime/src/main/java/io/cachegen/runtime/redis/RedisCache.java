@@ -401,7 +401,9 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   /**
    * The caller's keys of this alias (at the configured version) matching the glob {@code
    * pattern}, read lazily with SCAN in batches, never KEYS. A key may appear twice if the keyspace
-   * changes during the scan (a SCAN guarantee). Connection failures surface while iterating.
+   * changes during the scan (a SCAN guarantee). The whole scan runs on the primary, since a
+   * cursor is only valid on the server that issued it. Connection failures surface while
+   * iterating.
    */
   public Stream<String> iterKeys(String pattern) {
     String glob = madePattern(pattern);
@@ -416,7 +418,9 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       public boolean hasNext() {
         while (!page.hasNext() && !done) {
           String from = cursor;
-          ScanResult<String> result = client.read(c -> c.scan(from, scan));
+          // a SCAN cursor means something only to the server that issued it: every page of the
+          // scan comes from the primary (as deletePattern's), never from a replica picked per call
+          ScanResult<String> result = client.write(c -> c.scan(from, scan));
           cursor = result.getCursor();
           done = cursor.equals(ScanParams.SCAN_POINTER_START);
           page = result.getResult().iterator();

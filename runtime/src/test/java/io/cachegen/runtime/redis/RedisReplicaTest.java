@@ -70,6 +70,20 @@ class RedisReplicaTest {
   }
 
   @Test
+  void iterKeysScansThePrimaryOnlyWithOneCursor() {
+    Map<String, Object> values = new java.util.HashMap<>();
+    for (int i = 0; i < 2500; i++) { // more than one SCAN page
+      values.put("k" + i, i);
+    }
+    assertThat(cache.setMany(values)).isEmpty();
+    onReplica.set(cache.makeKey("replica-only"), "1");
+    java.util.List<String> keys = cache.iterKeys("*").toList();
+    assertThat(keys).doesNotContain("replica-only");
+    assertThat(new java.util.HashSet<>(keys)).isEqualTo(values.keySet());
+    assertThat(cache.deletePattern("*")).isEqualTo(2500);
+  }
+
+  @Test
   void aDeadReplicaFallsBackToThePrimary() {
     cache.set("w", "written");
     onReplica.set(cache.makeKey("replica-only"), "\"from the replica\"");
