@@ -154,7 +154,7 @@ public final class CacheHandler implements AutoCloseable {
     settings.booleanOption("record_stats", true);
     settings.option("serializer").ifPresent(
         name -> io.cachegen.runtime.codec.Codecs.named(name, settings.describeOption("serializer")));
-    backend.validate(settings);
+    backend.validate(settings, context(settings));
   }
 
   /** Configures a {@link CacheHandler}. */

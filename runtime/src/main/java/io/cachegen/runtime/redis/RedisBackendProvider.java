@@ -8,6 +8,8 @@ import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheBackendProvider;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code backend=redis}: {@link RedisCache}.
@@ -21,10 +23,13 @@ import java.util.Set;
  * [json; or smile], {@code compressor} [none; gzip, zlib/deflate], {@code compress_min_size} [256
  * bytes], {@code max_value_size} [512 MiB: the most bytes a stored value may decompress to; more is
  * an unreadable value, i.e. a miss], {@code ignore_exceptions} [false], {@code log_ignored_exceptions} [true], {@code
- * ignored_exceptions_log_interval} [10 seconds], {@code clear_flushes_db} [false], {@code
+ * ignored_exceptions_log_interval} [10 seconds], {@code clear_flushes_db} [false: clear() deletes
+ * this alias's keys by pattern, see {@link ClearPattern}], {@code
  * ssl_ca_certs} [JDK trust store], {@code ssl_check_hostname} [true].
  */
 public final class RedisBackendProvider implements CacheBackendProvider {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisBackendProvider.class);
+
   @Override
   public String name() {
     return "redis";
@@ -44,6 +49,30 @@ public final class RedisBackendProvider implements CacheBackendProvider {
     checkCredentials(settings, options, locations);
     if (options.sslCaCerts() != null) {
       TlsSettings.trustStore(options.sslCaCerts(), settings.describeOption("ssl_ca_certs"));
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Also checks that {@code clear()} can be confined to this alias's keys (see {@link
+   * ClearPattern}), and warns when the key prefix is empty.
+   */
+  @Override
+  public void validate(CacheSettings settings, BackendContext context) {
+    validate(settings);
+    RedisOptions options = RedisOptions.from(settings);
+    if (options.clearFlushesDb()) {
+      return;
+    }
+    String pattern = ClearPattern.of(settings, context.keyFunction());
+    if (settings.keyPrefix().isEmpty()) {
+      RedisLocation primary =
+          RedisLocation.parseAll(settings.location(), settings.describe("location")).get(0);
+      LOG.warn("cache '{}': {} is empty, so clear() deletes every key matching '{}' on {} (db {}),"
+          + " including those of any other alias or application that uses no prefix there; set a"
+          + " key_prefix to keep them apart", settings.alias(), settings.property("key_prefix"),
+          pattern, primary.describe(), primary.db() != null ? primary.db() : options.db());
     }
   }
 

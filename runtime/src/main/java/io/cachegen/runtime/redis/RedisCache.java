@@ -41,7 +41,9 @@ import redis.clients.jedis.resps.ScanResult;
  * keeps the key's TTL. Timeouts follow Django: {@link Timeout#NEVER} stores without expiry, a zero
  * timeout deletes. {@link #getMany} is one {@code MGET}, {@link #setMany} one pipeline and {@link
  * #deleteMany} one {@code UNLINK}. {@link #clear()} removes only this alias's keys (SCAN + UNLINK
- * over its prefix) unless {@code options.clear_flushes_db=true}.
+ * over a pattern of its prefix, see {@link ClearPattern}) unless {@code
+ * options.clear_flushes_db=true}; an alias whose clear() could not be confined so fails at
+ * start-up.
  *
  * <p>Servers: see {@link DefaultClient} (primary for writes, replicas for reads). When a server is
  * down or slow, a call fails within {@code socket_timeout} with a {@link RedisConnectionException}
@@ -58,7 +60,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   private final DefaultClient client;
   private final RedisPayloads payloads;
   private final IgnoredErrorLog ignored;
-  private final boolean defaultKeyFunction;
+  /** What clear() deletes by; null with {@code clear_flushes_db}. */
+  private final String clearPattern;
 
   /** Creates the cache for {@code settings}; see {@link RedisBackendProvider} for the options. */
   public RedisCache(CacheSettings settings, BackendContext context) {
@@ -71,7 +74,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
         options.maxValueSize());
     this.ignored = new IgnoredErrorLog(settings.alias(), options.logIgnoredExceptions(),
         options.logIntervalMillis(), System::nanoTime);
-    this.defaultKeyFunction = settings.keyFunction().isEmpty();
+    this.clearPattern =
+        options.clearFlushesDb() ? null : ClearPattern.of(settings, context.keyFunction());
     this.client = new DefaultClient(settings.alias(), locations, options,
         settings.describe("location"));
   }
@@ -289,11 +293,12 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     }, null);
   }
 
-  /** The SCAN pattern that matches every key of this alias. */
+  /**
+   * The SCAN pattern that matches every key of this alias, at every version ({@link ClearPattern});
+   * {@code null} with {@code clear_flushes_db=true}.
+   */
   String clearPattern() {
-    String prefix = globEscape(keyPrefix());
-    // Django's default key function makes "prefix:version:key"
-    return defaultKeyFunction ? prefix + ":*" : prefix + "*";
+    return clearPattern;
   }
 
   private long deleteMatching(String pattern) {
@@ -318,7 +323,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   /**
    * Stores {@code value} like {@link #set(String, Object, Timeout)}, but only if the key is absent
    * ({@code nx}) or only if it is present ({@code xx}), as django-redis's {@code set(..., nx=,
-   * xx=)}.
+   * xx=)}. With a zero timeout nothing is stored: {@code nx} returns whether the key is absent,
+   * {@code xx} deletes the key and returns whether it existed.
    *
    * @return whether the value was stored
    * @throws IllegalArgumentException if both {@code nx} and {@code xx} are true
@@ -333,7 +339,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     String made = made(key);
     Timeout t = resolve(timeout);
     if (t.expiresImmediately()) {
-      return xx && doDelete(made);
+      // django-redis: nx reports whether the key is absent (as add does), xx deletes it
+      return nx ? !doHasKey(made) : doDelete(made);
     }
     return doSet(made, value, t, nx ? SetMode.IF_ABSENT : SetMode.IF_PRESENT);
   }

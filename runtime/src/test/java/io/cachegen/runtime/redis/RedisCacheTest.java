@@ -166,21 +166,63 @@ class RedisCacheTest {
 
   @Test
   void clearRemovesOnlyThisPrefixAndEscapesGlobCharacters() {
-    RedisCache starry = RedisFixture.cache(RedisFixture.shared(),
-        Map.of("key_prefix", RedisFixture.uniquePrefix() + "*"));
-    RedisCache plain = RedisFixture.cache(RedisFixture.shared(), Map.of());
+    // the prefixes differ only by the star: an unescaped "u*" would match "u" and "uX" keys too
+    String u = RedisFixture.uniquePrefix();
+    RedisCache starry = RedisFixture.cache(RedisFixture.shared(), Map.of("key_prefix", u + "*"));
+    RedisCache plain = RedisFixture.cache(RedisFixture.shared(), Map.of("key_prefix", u));
+    RedisCache longer = RedisFixture.cache(RedisFixture.shared(), Map.of("key_prefix", u + "X"));
     try {
       starry.set("a", 1);
       plain.set("a", 2);
-      cache.set("a", 3);
+      longer.set("a", 3);
       starry.clear();
       assertThat(starry.hasKey("a")).isFalse();
       assertThat(plain.get("a", Integer.class)).isEqualTo(2);
-      assertThat(cache.get("a", Integer.class)).isEqualTo(3);
+      assertThat(longer.get("a", Integer.class)).isEqualTo(3);
     } finally {
       plain.clear();
+      longer.clear();
       plain.close();
+      longer.close();
       starry.close();
+    }
+  }
+
+  @Test
+  void clearTakesEveryVersionButNotALongerPrefixAfterAColon() {
+    RedisCache sessions = RedisFixture.cache(RedisFixture.shared(),
+        Map.of("key_prefix", cache.keyPrefix() + ":sessions"));
+    try {
+      cache.set("a", 1);
+      cache.set("a", 2, Timeout.DEFAULT, 7);
+      sessions.set("a", 3);
+      cache.clear();
+      assertThat(cache.hasKey("a")).isFalse();
+      assertThat(cache.hasKey("a", 7)).isFalse();
+      assertThat(sessions.get("a", Integer.class)).isEqualTo(3);
+    } finally {
+      sessions.clear();
+      sessions.close();
+    }
+  }
+
+  @Test
+  void withAnEmptyPrefixClearTakesOnlyKeysShapedLikeItsOwn() {
+    try (RedisFixture.Server server = RedisFixture.startPrivate();
+        RedisClient direct = RedisFixture.directClient(server.url());
+        RedisCache bare = RedisFixture.cache(server.url(), Map.of("key_prefix", ""))) {
+      direct.set("foreign", "x");
+      direct.set("web:1:k", "x");
+      direct.set("session:abc", "x");
+      bare.set("a", 1);
+      bare.set("b", 2, Timeout.DEFAULT, 3);
+      assertThat(direct.exists(":1:a")).isTrue();
+      bare.clear();
+      assertThat(direct.exists(":1:a")).isFalse();
+      assertThat(direct.exists(":3:b")).isFalse();
+      assertThat(direct.exists("foreign")).isTrue();
+      assertThat(direct.exists("web:1:k")).isTrue();
+      assertThat(direct.exists("session:abc")).isTrue();
     }
   }
 
