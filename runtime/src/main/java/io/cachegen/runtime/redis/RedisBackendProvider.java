@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@code location}: {@code redis://[user:password@]host:port/db}, {@code rediss://…} (TLS) or
  * {@code unix:///path/redis.sock?db=N}; a comma-separated list is a primary followed by replicas.
  * Options (defaults in brackets): {@code password}, {@code username} (ACL), {@code db} [0] — each
- * used only when the URL has none; {@code socket_timeout} [2 seconds, decimals allowed], {@code
- * socket_connect_timeout} [socket_timeout], {@code max_connections} [16 per server], {@code
+ * used only when the URL has none; {@code socket_timeout} [2 seconds, decimals allowed: the
+ * longest wait for a reply], {@code socket_connect_timeout} [socket_timeout: the longest wait for a
+ * connection, pooled or new], {@code max_connections} [16 per server], {@code
  * max_idle} [max_connections], {@code min_idle} [0], {@code client_name}, {@code serializer}
  * [json; or smile], {@code compressor} [none; gzip, zlib/deflate], {@code compress_min_size} [256
  * bytes], {@code max_value_size} [512 MiB: the most bytes a stored value may decompress to; more is
@@ -26,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * ignored_exceptions_log_interval} [10 seconds], {@code clear_flushes_db} [false: clear() deletes
  * this alias's keys by pattern, see {@link ClearPattern}], {@code
  * ssl_ca_certs} [JDK trust store], {@code ssl_check_hostname} [true].
+ *
+ * <p>A call on a server that hangs returns (or, with {@code ignore_exceptions}, gives up) within
+ * {@code socket_connect_timeout + socket_timeout}; a read whose replica hangs moves on to the other
+ * servers only within that time, so it returns within twice that at worst (see {@link
+ * DefaultClient}).
  */
 public final class RedisBackendProvider implements CacheBackendProvider {
   private static final Logger LOG = LoggerFactory.getLogger(RedisBackendProvider.class);

@@ -46,7 +46,8 @@ import redis.clients.jedis.resps.ScanResult;
  * start-up.
  *
  * <p>Servers: see {@link DefaultClient} (primary for writes, replicas for reads). When a server is
- * down or slow, a call fails within {@code socket_timeout} with a {@link RedisConnectionException}
+ * down or hangs, a call fails within {@code socket_connect_timeout + socket_timeout} (a read that
+ * falls back across servers: see {@link DefaultClient}) with a {@link RedisConnectionException}
  * naming the server; with {@code options.ignore_exceptions=true} reads are misses instead, writes
  * and deletes return {@code false}, and the failure is logged at a bounded rate. Counters ({@code
  * incr}, {@code incrVersion}) and locks still throw, because they cannot pretend to succeed.

@@ -11,9 +11,10 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.providers.PooledConnectionProvider;
 
 /**
- * One Redis server of an alias with its own connection pool (a Jedis {@link RedisClient}). A
- * borrow waits at most {@code socket_timeout} for a free connection, so no call waits on the pool
- * longer than it would wait on the server. Thread-safe.
+ * One Redis server of an alias with its own connection pool (a Jedis {@link RedisClient}). Getting
+ * a connection takes at most {@code socket_connect_timeout}, whether it waits for a free one in
+ * the pool or opens a new one; the reply then takes at most {@code socket_timeout}. So a call on a
+ * server that hangs returns within {@code socket_connect_timeout + socket_timeout}. Thread-safe.
  */
 final class RedisServer implements AutoCloseable {
   private final RedisLocation location;
@@ -29,7 +30,7 @@ final class RedisServer implements AutoCloseable {
     pool.setMaxIdle(options.maxIdle());
     pool.setMinIdle(options.minIdle());
     pool.setBlockWhenExhausted(true);
-    pool.setMaxWait(Duration.ofMillis(options.socketTimeoutMillis()));
+    pool.setMaxWait(Duration.ofMillis(options.connectTimeoutMillis()));
     pool.setTestWhileIdle(true);
     pool.setJmxEnabled(false);
     PooledConnectionProvider provider;

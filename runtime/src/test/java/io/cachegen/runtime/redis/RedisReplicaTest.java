@@ -97,6 +97,24 @@ class RedisReplicaTest {
   }
 
   @Test
+  void aHungReplicaFallsBackToThePrimaryWithinTheBound() {
+    cache.set("w", "written");
+    // socket_timeout 0.5 s and socket_connect_timeout (the same by default): a hung replica costs
+    // one socket_timeout, then the primary answers; the documented worst case is 2 x (C + S)
+    replica.pause();
+    try {
+      for (int i = 0; i < 3; i++) {
+        long start = System.nanoTime();
+        assertThat(cache.get("w", String.class)).isEqualTo("written");
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertThat(took).as("read %d took %d ms", i, took).isLessThan(1_000 + 300);
+      }
+    } finally {
+      replica.resume();
+    }
+  }
+
+  @Test
   void aReplicaThatCannotServeFallsBackToThePrimary() {
     // a replica of a primary that does not exist answers MASTERDOWN to every read
     try (RedisFixture.Server stale = RedisFixture.startPrivate("--replicaof", "127.0.0.1",
