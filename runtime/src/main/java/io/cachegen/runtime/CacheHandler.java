@@ -1,5 +1,6 @@
 package io.cachegen.runtime;
 
+import io.cachegen.runtime.locmem.LocMemBackendProvider;
 import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheBackendProvider;
@@ -44,9 +45,15 @@ public final class CacheHandler implements AutoCloseable {
     this.backends = builder.backends;
     this.keyFunctions = builder.keyFunctions;
     this.ticker = builder.ticker;
+    List<CacheSettings> locmem = new ArrayList<>();
     for (String alias : config.aliases()) {
-      validate(config.settings(alias));
+      CacheSettings settings = config.settings(alias);
+      validate(settings);
+      if (backends.get(settings.backend()) instanceof LocMemBackendProvider) {
+        locmem.add(settings);
+      }
     }
+    LocMemBackendProvider.checkSharedLocations(locmem);
   }
 
   /** A handler for {@link CacheConfig#load()} with the backends found by {@link ServiceLoader}. */
@@ -113,9 +120,9 @@ public final class CacheHandler implements AutoCloseable {
       caches.clear();
     }
     List<RuntimeException> failures = new ArrayList<>();
-    for (Map.Entry<String, BaseCache> e : toClose.entrySet()) {
-      String alias = e.getKey();
-      BaseCache cache = e.getValue();
+    for (Map.Entry<String, BaseCache> entry : toClose.entrySet()) {
+      String alias = entry.getKey();
+      BaseCache cache = entry.getValue();
       try {
         cache.close();
       } catch (RuntimeException e) {
