@@ -206,6 +206,32 @@ class RedisFaultTest {
   }
 
   @Test
+  void passwordsWithUrlCharactersNeverShowInLogsMessagesOrToString() {
+    String raw = "p/a@s:s%w,d-QQ";
+    String encoded = java.net.URLEncoder.encode(raw, java.nio.charset.StandardCharsets.UTF_8);
+    int deadPort = RedisFixture.freePort();
+    try (io.cachegen.runtime.LogCapture log = io.cachegen.runtime.LogCapture.start()) {
+      RedisCache viaUrl = RedisFixture.cache("redis://user:" + encoded + "@127.0.0.1:" + deadPort
+          + "/0", Map.of("options.ignore_exceptions", "true", "options.socket_timeout", "0.3",
+          "key_prefix", ""));
+      caches.add(viaUrl);
+      RedisCache viaOption = RedisFixture.cache("redis://127.0.0.1:" + deadPort + "/0",
+          Map.of("options.password", raw, "options.socket_timeout", "0.3"));
+      caches.add(viaOption);
+      assertThat(viaUrl.get("k", String.class, "dflt")).isEqualTo("dflt");
+      assertThatThrownBy(() -> viaOption.get("k", String.class))
+          .isInstanceOf(RedisConnectionException.class)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("QQ"));
+      for (Object shown : List.of(viaUrl, viaUrl.settings(), viaUrl.options(), viaUrl.client(),
+          viaOption, viaOption.settings(), viaOption.options())) {
+        assertThat(shown.toString()).doesNotContain("QQ").doesNotContain(encoded);
+      }
+      assertThat(log.text()).contains("ignored a Redis failure").contains("key_prefix is empty")
+          .doesNotContain("QQ").doesNotContain(encoded);
+    }
+  }
+
+  @Test
   void logLinesNeverShowThePassword() {
     java.io.PrintStream original = System.err;
     java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
