@@ -141,7 +141,8 @@ public interface BaseCache extends AutoCloseable {
 
   /**
    * Stores {@code value} only if {@code key} at {@code version} holds nothing (atomically); returns
-   * whether it stored.
+   * whether it stored. With a zero timeout nothing readable is stored and, as in Django, the
+   * result says whether the key was absent (a present key is left alone).
    */
   boolean add(String key, Object value, Timeout timeout, int version);
 

@@ -264,8 +264,7 @@ public final class CacheConfig {
         try {
           timeout = Timeout.parse(raw.get("timeout"));
         } catch (IllegalArgumentException ex) {
-          throw bad(alias, "timeout", raw.get("timeout"), origins,
-              "use a whole number of seconds >= 0 (0 = do not cache) or 'none' (never expires)");
+          throw bad(alias, "timeout", raw.get("timeout"), origins, "use " + Timeout.ALLOWED);
         }
       }
       int version = 1;

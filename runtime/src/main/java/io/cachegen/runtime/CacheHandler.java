@@ -1,5 +1,6 @@
 package io.cachegen.runtime;
 
+import io.cachegen.runtime.locmem.LocMemBackendProvider;
 import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheBackendProvider;
@@ -32,16 +33,27 @@ public final class CacheHandler implements AutoCloseable {
   private final Map<String, KeyFunction> keyFunctions;
   private final Ticker ticker;
   private final ConcurrentHashMap<String, BaseCache> caches = new ConcurrentHashMap<>();
-  private volatile boolean closed;
+  /**
+   * Guards creating a cache and closing: a cache is created only while the handler is open, and
+   * close() sees every cache created. The hit path (a cache already created) never takes it.
+   */
+  private final Object lifecycle = new Object();
+  private boolean closed;
 
   private CacheHandler(Builder builder) {
     this.config = builder.config != null ? builder.config : CacheConfig.load();
     this.backends = builder.backends;
     this.keyFunctions = builder.keyFunctions;
     this.ticker = builder.ticker;
+    List<CacheSettings> locmem = new ArrayList<>();
     for (String alias : config.aliases()) {
-      validate(config.settings(alias));
+      CacheSettings settings = config.settings(alias);
+      validate(settings);
+      if (backends.get(settings.backend()) instanceof LocMemBackendProvider) {
+        locmem.add(settings);
+      }
     }
+    LocMemBackendProvider.checkSharedLocations(locmem);
   }
 
   /** A handler for {@link CacheConfig#load()} with the backends found by {@link ServiceLoader}. */
@@ -75,11 +87,17 @@ public final class CacheHandler implements AutoCloseable {
     if (cache != null) {
       return cache;
     }
-    if (closed) {
-      throw new IllegalStateException("CacheHandler is closed");
+    synchronized (lifecycle) {
+      if (closed) {
+        throw new IllegalStateException("CacheHandler is closed");
+      }
+      cache = caches.get(alias);
+      if (cache == null) {
+        cache = createCache(config.settings(alias));
+        caches.put(alias, cache);
+      }
+      return cache;
     }
-    CacheSettings settings = config.settings(alias);
-    return caches.computeIfAbsent(alias, a -> createCache(settings));
   }
 
   /** The {@code default} alias's cache (Django's {@code cache}). */
@@ -95,10 +113,16 @@ public final class CacheHandler implements AutoCloseable {
   /** Closes every cache created so far; later {@link #get} calls fail. Idempotent. */
   @Override
   public void close() {
-    closed = true;
+    Map<String, BaseCache> toClose;
+    synchronized (lifecycle) {
+      closed = true;
+      toClose = new TreeMap<>(caches);
+      caches.clear();
+    }
     List<RuntimeException> failures = new ArrayList<>();
-    for (String alias : new TreeSet<>(caches.keySet())) {
-      BaseCache cache = caches.remove(alias);
+    for (Map.Entry<String, BaseCache> entry : toClose.entrySet()) {
+      String alias = entry.getKey();
+      BaseCache cache = entry.getValue();
       try {
         cache.close();
       } catch (RuntimeException e) {
@@ -154,7 +178,7 @@ public final class CacheHandler implements AutoCloseable {
     settings.booleanOption("record_stats", true);
     settings.option("serializer").ifPresent(
         name -> io.cachegen.runtime.codec.Codecs.named(name, settings.describeOption("serializer")));
-    backend.validate(settings);
+    backend.validate(settings, context(settings));
   }
 
   /** Configures a {@link CacheHandler}. */
@@ -164,14 +188,46 @@ public final class CacheHandler implements AutoCloseable {
     private final Map<String, KeyFunction> keyFunctions = new TreeMap<>();
     private Ticker ticker = Ticker.system();
 
+    /**
+     * Finds providers through the thread context class loader (an application server's or a
+     * plugin's), then through cachegen's own loader, so both see cachegen's built-in backends.
+     * The first provider found for a name wins.
+     */
     private Builder() {
-      ClassLoader loader = CacheHandler.class.getClassLoader();
-      for (CacheBackendProvider p : ServiceLoader.load(CacheBackendProvider.class, loader)) {
-        backends.putIfAbsent(p.name(), p);
+      for (ClassLoader loader : loaders()) {
+        for (CacheBackendProvider p : load(CacheBackendProvider.class, loader)) {
+          backends.putIfAbsent(p.name(), p);
+        }
+        for (KeyFunctionProvider p : load(KeyFunctionProvider.class, loader)) {
+          keyFunctions.putIfAbsent(p.name(), p.keyFunction());
+        }
       }
-      for (KeyFunctionProvider p : ServiceLoader.load(KeyFunctionProvider.class, loader)) {
-        keyFunctions.putIfAbsent(p.name(), p.keyFunction());
+    }
+
+    /**
+     * The providers {@code loader} lists, skipping (with a warning) those it cannot load: under
+     * the context loader, a provider may implement another loader's copy of the interface.
+     */
+    private static <S> List<S> load(Class<S> service, ClassLoader loader) {
+      List<S> found = new ArrayList<>();
+      java.util.Iterator<S> it = ServiceLoader.load(service, loader).iterator();
+      while (true) {
+        try {
+          if (!it.hasNext()) {
+            return found;
+          }
+          found.add(it.next());
+        } catch (java.util.ServiceConfigurationError e) {
+          LOG.warn("skipping a {} that cannot be loaded: {}", service.getSimpleName(),
+              e.getMessage());
+        }
       }
+    }
+
+    private static List<ClassLoader> loaders() {
+      ClassLoader own = CacheHandler.class.getClassLoader();
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      return context == null || context == own ? List.of(own) : List.of(context, own);
     }
 
     /** The configuration to serve; {@link CacheConfig#load()} if not set. */

@@ -28,6 +28,21 @@ public final class Timeout {
   /** Expire at once: the value is not stored, and a value already under the key is removed. */
   public static final Timeout NOW = new Timeout(0);
 
+  /**
+   * The longest timeout, in seconds: 100 years (3,155,760,000). Every backend can express it (a
+   * Redis expiry must fit in a 64-bit count of milliseconds since 1970); use {@link #NEVER} for
+   * values that should not expire at all.
+   */
+  public static final long MAX_SECONDS = 3_155_760_000L;
+
+  private static final String RANGE = "a whole number of seconds from 0 (do not cache) to "
+      + MAX_SECONDS + " (100 years)";
+
+  private static final Duration MAX = Duration.ofSeconds(MAX_SECONDS);
+
+  /** What a configured timeout may be, for messages. */
+  public static final String ALLOWED = RANGE + ", or 'none' (never expires)";
+
   private final long millis;
 
   private Timeout(long millis) {
@@ -37,33 +52,37 @@ public final class Timeout {
   /**
    * A timeout of the given number of seconds.
    *
-   * @throws IllegalArgumentException if {@code seconds} is negative
+   * @throws IllegalArgumentException if {@code seconds} is negative or more than {@link
+   *     #MAX_SECONDS}
    */
   public static Timeout seconds(long seconds) {
-    if (seconds < 0) {
+    if (seconds < 0 || seconds > MAX_SECONDS) {
       throw new IllegalArgumentException(
-          "timeout must be >= 0 seconds (0 = do not cache); got " + seconds
+          "timeout must be " + RANGE + "; got " + seconds
               + ". Use Timeout.NEVER for no expiry or Timeout.DEFAULT for the alias's default");
     }
-    return seconds == 0 ? NOW : new Timeout(Math.multiplyExact(seconds, 1000L));
+    return seconds == 0 ? NOW : new Timeout(seconds * 1000L);
   }
 
   /**
    * A timeout of the given duration, rounded down to whole milliseconds.
    *
-   * @throws IllegalArgumentException if {@code duration} is negative
+   * @throws IllegalArgumentException if {@code duration} is negative or longer than {@link
+   *     #MAX_SECONDS}
    */
   public static Timeout of(Duration duration) {
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("timeout must not be negative; got " + duration);
+    if (duration.isNegative() || duration.compareTo(MAX) > 0) {
+      throw new IllegalArgumentException(
+          "timeout must be from 0 to " + MAX_SECONDS + " seconds (100 years); got " + duration
+              + ". Use Timeout.NEVER for no expiry");
     }
     long ms = duration.toMillis();
     return ms == 0 ? NOW : new Timeout(ms);
   }
 
   /**
-   * Parses a configuration value: a whole number of seconds ({@code 0} = do not cache) or {@code
-   * none} (never expires).
+   * Parses a configuration value: a whole number of seconds from 0 (do not cache) to {@link
+   * #MAX_SECONDS}, or {@code none} (never expires).
    *
    * @throws IllegalArgumentException naming the accepted forms if the text is neither
    */
@@ -76,14 +95,11 @@ public final class Timeout {
     try {
       seconds = Long.parseLong(t);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "'" + text + "' is not a timeout: use a whole number of seconds >= 0 (0 = do not cache)"
-              + " or 'none' (never expires)");
+      seconds = -1; // also a number too large for a long
     }
-    if (seconds < 0) {
+    if (seconds < 0 || seconds > MAX_SECONDS) {
       throw new IllegalArgumentException(
-          "'" + text + "' is negative: use a whole number of seconds >= 0 (0 = do not cache)"
-              + " or 'none' (never expires)");
+          "'" + text + "' is not a timeout: use " + ALLOWED);
     }
     return seconds(seconds);
   }

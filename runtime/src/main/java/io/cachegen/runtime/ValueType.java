@@ -23,8 +23,13 @@ import java.util.Objects;
 public abstract class ValueType<T> {
   private final Type type;
   private final Class<?> rawType;
-  private volatile Object prepared;
-  private volatile Object preparedBy;
+  /**
+   * What one codec prepared, with that codec: a single reference, so a reader never pairs one
+   * codec's object with another codec. Replaced (not mutated) when another codec prepares.
+   */
+  private volatile Prepared prepared;
+
+  private record Prepared(Object owner, Object value) {}
 
   /** Captures the type argument of an anonymous subclass: {@code new ValueType<List<Foo>>() {}}. */
   protected ValueType() {
@@ -67,14 +72,16 @@ public abstract class ValueType<T> {
    * yet or another codec did. For codec implementations.
    */
   public Object preparedBy(Object owner) {
-    Object p = prepared;
-    return preparedBy == owner ? p : null;
+    Prepared p = prepared;
+    return p != null && p.owner() == owner ? p.value() : null;
   }
 
-  /** Keeps what {@code owner} prepared for this type; see {@link #preparedBy(Object)}. */
+  /**
+   * Keeps what {@code owner} prepared for this type, replacing what any codec kept before; see
+   * {@link #preparedBy(Object)}. Called once per codec change, not per decode.
+   */
   public void keepPrepared(Object owner, Object value) {
-    prepared = value;
-    preparedBy = owner;
+    prepared = new Prepared(owner, value);
   }
 
   @Override

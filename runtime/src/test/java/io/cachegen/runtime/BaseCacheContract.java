@@ -44,6 +44,14 @@ public abstract class BaseCacheContract {
       new ValueType<Map<String, List<Person>>>() {};
 
   private final List<CacheHandler> handlers = new ArrayList<>();
+  private final String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+  /**
+   * The key prefixes of this test's caches: unique per test, so that a backend shared with others
+   * (a Redis named by {@code REDIS_URL}) only ever sees this test touch its own keys.
+   */
+  protected final String prefix = "contract-" + run;
+  protected final String otherPrefix = "other-" + run;
+  protected final String keyFunctionPrefix = "kf-" + run;
   protected BaseCache cache;
 
   /**
@@ -62,6 +70,15 @@ public abstract class BaseCacheContract {
 
   /** Whether the backend stores anything; false for dummy. */
   protected boolean stores() {
+    return true;
+  }
+
+  /**
+   * Whether {@code clear()} removes only the keys of the cache's own prefix (Redis) rather than
+   * everything in a store shared by every alias with the same location (locmem, as Django's
+   * LocMemCache, whose clear() empties its LOCATION's store).
+   */
+  protected boolean clearKeepsOtherPrefixes() {
     return true;
   }
 
@@ -92,7 +109,7 @@ public abstract class BaseCacheContract {
 
   @BeforeEach
   void createCache() {
-    cache = newCache(Map.of("key_prefix", "contract"));
+    cache = newCache(Map.of("key_prefix", prefix));
     cache.clear();
   }
 
@@ -237,10 +254,46 @@ public abstract class BaseCacheContract {
     assertThat(cache.get("k", String.class)).isEqualTo(expect("first"));
   }
 
+  /**
+   * Django: {@code add(key, value, timeout=0)} stores nothing that can be read back but reports
+   * {@code True} when the key was absent, as locmem (it stores an already expired entry) and
+   * django-redis ({@code not has_key}) do; a present key is left alone and gives {@code False}.
+   */
   @Test
-  void addWithZeroTimeoutStoresNothing() {
-    assertThat(cache.add("k", "v", Timeout.NOW)).isFalse();
+  void addWithZeroTimeoutStoresNothingAndReportsWhetherTheKeyWasAbsent() {
+    assertThat(cache.add("k", "v", Timeout.NOW)).isTrue();
     assertThat(cache.hasKey("k")).isFalse();
+    cache.set("present", "kept");
+    assertThat(cache.add("present", "v", Timeout.NOW)).isEqualTo(!stores());
+    assertThat(cache.get("present", String.class)).isEqualTo(expect("kept"));
+  }
+
+  @Test
+  void concurrentAddsHaveExactlyOneWinner() throws Exception {
+    int threads = 8;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < 20; round++) {
+        String key = "race-" + round;
+        List<Future<Boolean>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          String value = "thread-" + t;
+          futures.add(pool.submit(() -> {
+            start.await();
+            return cache.add(key, value) ? Boolean.TRUE : Boolean.FALSE;
+          }));
+        }
+        int winners = 0;
+        for (Future<Boolean> f : futures) {
+          winners += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        // DummyCache, like Django's, reports every add as done
+        assertThat(winners).as("round %d", round).isEqualTo(stores() ? 1 : threads);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
@@ -287,6 +340,28 @@ public abstract class BaseCacheContract {
     assertThat(cache.hasKey("a")).isFalse();
     assertThat(cache.hasKey("b")).isFalse();
     assertThat(cache.hasKey("c")).isEqualTo(stores());
+  }
+
+  /** A value the codec cannot encode: its getter throws. */
+  public static final class Unencodable {
+    public String getBoom() {
+      throw new IllegalStateException("cannot be encoded");
+    }
+  }
+
+  @Test
+  void setManyReturnsTheKeysThatFailed() {
+    if (!storesByValue()) {
+      return; // store-by-reference never encodes, so nothing can fail
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("good", "g");
+    values.put("bad", new Unencodable());
+    values.put("also-good", 2);
+    assertThat(cache.setMany(values)).containsExactly("bad");
+    assertThat(cache.get("good", String.class)).isEqualTo(expect("g"));
+    assertThat(cache.get("also-good", Integer.class)).isEqualTo(expect(2));
+    assertThat(cache.hasKey("bad")).isFalse();
   }
 
   @Test
@@ -410,8 +485,8 @@ public abstract class BaseCacheContract {
 
   @Test
   void makeKeyIsPrefixVersionKeyByDefault() {
-    assertThat(cache.makeKey("data")).isEqualTo("contract:1:data");
-    assertThat(cache.makeKey("data", 7)).isEqualTo("contract:7:data");
+    assertThat(cache.makeKey("data")).isEqualTo(prefix + ":1:data");
+    assertThat(cache.makeKey("data", 7)).isEqualTo(prefix + ":7:data");
   }
 
   @Test
@@ -425,7 +500,7 @@ public abstract class BaseCacheContract {
 
   @Test
   void theConfiguredVersionIsTheDefault() {
-    BaseCache v2 = newCache(Map.of("key_prefix", "contract", "version", "2"));
+    BaseCache v2 = newCache(Map.of("key_prefix", prefix, "version", "2"));
     cache.set("k", "at v1");
     v2.set("k", "at v2");
     assertThat(v2.version()).isEqualTo(2);
@@ -448,6 +523,20 @@ public abstract class BaseCacheContract {
   }
 
   @Test
+  void incrVersionKeepsTheExpiry() {
+    if (!stores()) {
+      return;
+    }
+    cache.set("short", "v", Timeout.seconds(2));
+    cache.set("long", "v", Timeout.seconds(60));
+    assertThat(cache.incrVersion("short")).isEqualTo(2);
+    assertThat(cache.incrVersion("long")).isEqualTo(2);
+    timePasses(Duration.ofSeconds(3));
+    assertThat(cache.hasKey("short", 2)).as("moved with its 2 s timeout").isFalse();
+    assertThat(cache.get("long", ValueType.of(String.class), null, 2)).isEqualTo("v");
+  }
+
+  @Test
   void incrVersionOfAMissingKeyIsAnError() {
     assertThatThrownBy(() -> cache.incrVersion("missing"))
         .isInstanceOf(CacheKeyNotFoundException.class)
@@ -456,22 +545,32 @@ public abstract class BaseCacheContract {
 
   @Test
   void prefixesSeparateCachesSharingABackend() {
-    BaseCache other = newCache(Map.of("key_prefix", "other"));
+    BaseCache other = newCache(Map.of("key_prefix", otherPrefix));
     cache.set("k", "mine");
     assertThat(other.get("k", String.class)).isNull();
     other.set("k", "theirs");
     assertThat(cache.get("k", String.class)).isEqualTo(expect("mine"));
     other.clear();
+    assertThat(other.hasKey("k")).isFalse();
+    assertThat(cache.get("k", String.class)).as("other.clear() and this prefix's keys")
+        .isEqualTo(clearKeepsOtherPrefixes() ? expect("mine") : null);
   }
 
   @Test
   void aRegisteredKeyFunctionBuildsTheKeys() {
-    BaseCache custom = newCache(Map.of("key_prefix", "kf", "key_function", "reversed"));
-    assertThat(custom.makeKey("abc")).isEqualTo("cba|kf|1");
+    BaseCache custom = newCache(Map.of("key_prefix", keyFunctionPrefix, "key_function",
+        "reversed"));
+    assertThat(custom.makeKey("abc")).isEqualTo("cba|" + keyFunctionPrefix + "|1");
     custom.set("abc", "v");
+    custom.set("abc", "v2", Timeout.DEFAULT, 2);
+    cache.set("abc", "mine");
     assertThat(custom.get("abc", String.class)).isEqualTo(expect("v"));
-    assertThat(cache.get("abc", String.class)).isNull();
+    assertThat(cache.get("abc", String.class)).isEqualTo(expect("mine"));
     custom.clear();
+    assertThat(custom.hasKey("abc")).as("clear() finds keys a custom key function made").isFalse();
+    assertThat(custom.hasKey("abc", 2)).as("at every version").isFalse();
+    assertThat(cache.get("abc", String.class))
+        .isEqualTo(clearKeepsOtherPrefixes() ? expect("mine") : null);
   }
 
   @Test
@@ -498,7 +597,7 @@ public abstract class BaseCacheContract {
 
   @Test
   void theConfiguredTimeoutIsTheDefault() {
-    BaseCache twoSeconds = newCache(Map.of("key_prefix", "contract", "timeout", "2"));
+    BaseCache twoSeconds = newCache(Map.of("key_prefix", prefix, "timeout", "2"));
     assertThat(twoSeconds.defaultTimeout()).isEqualTo(Timeout.seconds(2));
     twoSeconds.set("k", "v");
     assertThat(twoSeconds.hasKey("k")).isEqualTo(stores());
@@ -508,7 +607,7 @@ public abstract class BaseCacheContract {
 
   @Test
   void timeoutNoneNeverExpires() {
-    BaseCache forever = newCache(Map.of("key_prefix", "contract", "timeout", "none"));
+    BaseCache forever = newCache(Map.of("key_prefix", prefix, "timeout", "none"));
     assertThat(forever.defaultTimeout()).isEqualTo(Timeout.NEVER);
     forever.set("k", "v");
     cache.set("explicit", "v", Timeout.NEVER);
@@ -522,7 +621,7 @@ public abstract class BaseCacheContract {
     cache.set("k", "old");
     assertThat(cache.set("k", "new", Timeout.NOW)).isFalse();
     assertThat(cache.hasKey("k")).isFalse();
-    BaseCache zero = newCache(Map.of("key_prefix", "contract", "timeout", "0"));
+    BaseCache zero = newCache(Map.of("key_prefix", prefix, "timeout", "0"));
     assertThat(zero.set("z", "v")).isFalse();
     assertThat(zero.hasKey("z")).isFalse();
   }
@@ -569,7 +668,7 @@ public abstract class BaseCacheContract {
   @Test
   void aliasAndSettingsAreExposed() {
     assertThat(cache.alias()).isEqualTo(ALIAS);
-    assertThat(cache.keyPrefix()).isEqualTo("contract");
+    assertThat(cache.keyPrefix()).isEqualTo(prefix);
     assertThat(cache.version()).isEqualTo(1);
     assertThat(cache.defaultTimeout()).isEqualTo(Timeout.seconds(300));
   }

@@ -145,6 +145,27 @@ class CacheConfigTest {
         .hasMessageContaining("'-5'");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "9223372036854775807", "9223372036854775808", "9223372036854775", "3155760001"})
+  void aTimeoutTooLargeIsAConfigurationErrorNamingTheRange(String value) {
+    assertThatThrownBy(() -> config("caches.default.timeout", value))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.timeout")
+        .hasMessageContaining("'" + value + "'")
+        .hasMessageContaining("3155760000 (100 years)");
+  }
+
+  @Test
+  void theLongestTimeoutIsAccepted() {
+    assertThat(config("caches.default.timeout", "3155760000").settings("default").timeout()
+        .toMillis()).isEqualTo(Timeout.MAX_SECONDS * 1000);
+    assertThatThrownBy(() -> Timeout.seconds(Long.MAX_VALUE))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100 years");
+    assertThatThrownBy(() -> Timeout.of(java.time.Duration.ofDays(365L * 200)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100 years");
+  }
+
   @Test
   void aBadVersionIsAnError() {
     assertThatThrownBy(() -> config("caches.default.version", "x"))

@@ -29,7 +29,7 @@ class CacheHandlerTest {
   }
 
   /** A backend that counts how often it creates and closes caches. */
-  static final class CountingBackend implements CacheBackendProvider {
+  static class CountingBackend implements CacheBackendProvider {
     final AtomicInteger created = new AtomicInteger();
     final AtomicInteger closed = new AtomicInteger();
 
@@ -88,6 +88,88 @@ class CacheHandlerTest {
     handler.close();
     assertThat(backend.closed).hasValue(1);
     assertThatThrownBy(() -> handler.get("default")).isInstanceOf(IllegalStateException.class);
+  }
+
+  /**
+   * A cache being created while close() runs is either closed by it or never handed out: close()
+   * waits for the creation, and no cache outlives the handler unclosed.
+   */
+  @Test
+  void aCacheCreatedDuringCloseIsClosedToo() throws Exception {
+    java.util.concurrent.CountDownLatch creating = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch proceed = new java.util.concurrent.CountDownLatch(1);
+    CountingBackend backend = new CountingBackend() {
+      @Override
+      public BaseCache create(CacheSettings settings, BackendContext context) {
+        creating.countDown();
+        try {
+          proceed.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return super.create(settings, context);
+      }
+    };
+    CacheHandler handler = CacheHandler.builder()
+        .backend(backend)
+        .config(CacheConfig.fromMap(Map.of("caches.default.backend", "counting")))
+        .build();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<BaseCache> getting = pool.submit(() -> handler.get("default"));
+      creating.await();
+      Thread[] closer = new Thread[1];
+      Future<?> closing = pool.submit(() -> {
+        closer[0] = Thread.currentThread();
+        handler.close();
+      });
+      // let close() either finish or block waiting for the creation; no timing involved
+      while (!closing.isDone() && (closer[0] == null
+          || closer[0].getState() != Thread.State.BLOCKED)) {
+        Thread.onSpinWait();
+      }
+      proceed.countDown();
+      closing.get(30, TimeUnit.SECONDS);
+      getting.get(30, TimeUnit.SECONDS);
+    } finally {
+      proceed.countDown();
+      pool.shutdownNow();
+    }
+    assertThat(backend.created).hasValue(1);
+    assertThat(backend.closed).as("every cache created is closed").hasValue(1);
+    assertThat(handler.all()).isEmpty();
+    assertThatThrownBy(() -> handler.get("default")).isInstanceOf(IllegalStateException.class);
+  }
+
+  /** A backend registered only through a services file the context class loader sees. */
+  public static final class ContextLoaderBackend extends CountingBackend {
+    @Override
+    public String name() {
+      return "context-loader-only";
+    }
+  }
+
+  @Test
+  void providersAreFoundThroughTheContextClassLoaderToo() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tccl-");
+    java.nio.file.Path services = dir.resolve("META-INF/services");
+    java.nio.file.Files.createDirectories(services);
+    java.nio.file.Files.writeString(services.resolve(CacheBackendProvider.class.getName()),
+        ContextLoaderBackend.class.getName() + "\n");
+    Thread me = Thread.currentThread();
+    ClassLoader original = me.getContextClassLoader();
+    try (java.net.URLClassLoader tccl = new java.net.URLClassLoader(
+        new java.net.URL[] {dir.toUri().toURL()}, original)) {
+      me.setContextClassLoader(tccl);
+      CacheHandler handler = CacheHandler.create(CacheConfig.fromMap(Map.of(
+          "caches.default.backend", "context-loader-only", "caches.l.backend", "locmem")));
+      assertThat(handler.cache()).isInstanceOf(DummyCache.class);
+      assertThat(handler.get("l").alias()).as("built-in backends still found").isEqualTo("l");
+      handler.close();
+    } finally {
+      me.setContextClassLoader(original);
+      io.cachegen.runtime.redis.RedisFixture.deleteTree(dir);
+    }
   }
 
   @Test

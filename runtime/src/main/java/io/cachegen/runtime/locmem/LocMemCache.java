@@ -51,8 +51,8 @@ public final class LocMemCache extends AbstractCache {
     this.byValue = settings.booleanOption("store_by_value", true);
     this.location = settings.location();
     Ticker ticker = context.ticker();
-    LocMemStore store =
-        LocMemStores.acquire(location, () -> new LocMemStore(maxEntries, ticker));
+    LocMemStore store = LocMemStores.acquire(settings, maxEntries, byValue, ticker,
+        () -> new LocMemStore(maxEntries, ticker));
     this.cache = store.cache;
     this.map = store.map;
     this.eviction = store.eviction;

@@ -1,5 +1,8 @@
 package io.cachegen.runtime.locmem;
 
+import io.cachegen.runtime.CacheConfigurationException;
+import io.cachegen.runtime.CacheSettings;
+import io.cachegen.runtime.Ticker;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -7,23 +10,62 @@ import java.util.function.Supplier;
 /**
  * Named stores shared by every locmem cache with the same non-empty {@code location} in this JVM,
  * as Django's locmem caches share a store per {@code LOCATION}. A store lives while a cache uses
- * it; an empty location always gets a private store.
+ * it; an empty location always gets a private store. Caches sharing a store must agree on what
+ * it is built with ({@code max_entries}, {@code store_by_value}, the ticker).
  */
 final class LocMemStores {
   private static final Map<String, Shared> STORES = new HashMap<>();
 
-  private record Shared(LocMemStore store, int users) {}
+  /** A store, how many caches use it, and what it was built with (by which alias). */
+  private record Shared(LocMemStore store, int users, String alias, int maxEntries,
+      boolean byValue, Ticker ticker) {
+    Shared withUsers(int n) {
+      return new Shared(store, n, alias, maxEntries, byValue, ticker);
+    }
+  }
 
   private LocMemStores() {}
 
-  static synchronized LocMemStore acquire(String location, Supplier<LocMemStore> factory) {
+  /**
+   * The store of {@code location}, made with {@code factory} if it has none yet.
+   *
+   * @throws CacheConfigurationException naming both aliases if the store was built with another
+   *     {@code max_entries}, {@code store_by_value} or ticker than this alias asks for
+   */
+  static synchronized LocMemStore acquire(CacheSettings settings, int maxEntries, boolean byValue,
+      Ticker ticker, Supplier<LocMemStore> factory) {
+    String location = settings.location();
     if (location.isEmpty()) {
       return factory.get();
     }
     Shared shared = STORES.get(location);
-    LocMemStore store = shared == null ? factory.get() : shared.store();
-    STORES.put(location, new Shared(store, shared == null ? 1 : shared.users() + 1));
-    return store;
+    if (shared == null) {
+      STORES.put(location,
+          new Shared(factory.get(), 1, settings.alias(), maxEntries, byValue, ticker));
+      return STORES.get(location).store();
+    }
+    String other = "caches." + shared.alias();
+    if (shared.maxEntries() != maxEntries) {
+      throw disagree(settings, "options.max_entries", maxEntries, other, shared.maxEntries());
+    }
+    if (shared.byValue() != byValue) {
+      throw disagree(settings, "options.store_by_value", byValue, other, shared.byValue());
+    }
+    if (shared.ticker() != ticker) {
+      throw new CacheConfigurationException("caches." + settings.alias() + " shares locmem"
+          + " location '" + location + "' with " + other + ", whose store runs on another"
+          + " Ticker (another CacheHandler): give the aliases different locations");
+    }
+    STORES.put(location, shared.withUsers(shared.users() + 1));
+    return shared.store();
+  }
+
+  static CacheConfigurationException disagree(CacheSettings settings, String setting,
+      Object value, String other, Object otherValue) {
+    return new CacheConfigurationException(settings.describe(setting) + " = " + value
+        + " disagrees with " + other + "." + setting + " = " + otherValue + ": both use locmem"
+        + " location '" + settings.location() + "', and caches with one location share one"
+        + " store. Give them the same " + setting + " or different locations");
   }
 
   /** Returns whether this was the last user, whose store the caller should empty. */
@@ -39,7 +81,7 @@ final class LocMemStores {
       STORES.remove(location);
       return true;
     }
-    STORES.put(location, new Shared(shared.store(), shared.users() - 1));
+    STORES.put(location, shared.withUsers(shared.users() - 1));
     return false;
   }
 }

@@ -31,11 +31,39 @@ public interface Compressor {
   boolean recognises(byte[] stored);
 
   /**
-   * Decompresses {@code stored}.
+   * Decompresses {@code stored}, to at most {@link #DEFAULT_MAX_SIZE} bytes.
    *
    * @throws IOException if the bytes are not in this format
+   * @throws TooLargeException if they decompress to more than {@link #DEFAULT_MAX_SIZE} bytes
    */
-  byte[] decompress(byte[] stored) throws IOException;
+  default byte[] decompress(byte[] stored) throws IOException {
+    return decompress(stored, DEFAULT_MAX_SIZE);
+  }
+
+  /**
+   * Decompresses {@code stored}, giving up as soon as the output would pass {@code maxSize} bytes,
+   * so a small "compression bomb" cannot exhaust the heap: at most about {@code maxSize} bytes are
+   * ever held.
+   *
+   * @throws IOException if the bytes are not in this format
+   * @throws TooLargeException if they decompress to more than {@code maxSize} bytes
+   */
+  byte[] decompress(byte[] stored, int maxSize) throws IOException;
+
+  /**
+   * The default bound on a decompressed value ({@code options.max_value_size}): 512 MiB, the
+   * largest string Redis stores.
+   */
+  int DEFAULT_MAX_SIZE = 512 * 1024 * 1024;
+
+  /** A payload that decompresses to more than the allowed size. */
+  final class TooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLargeException(int maxSize) {
+      super("decompresses to more than " + maxSize + " bytes (options.max_value_size)");
+    }
+  }
 
   /**
    * The compressor called {@code name}: {@code none}, {@code gzip}, or {@code zlib} ({@code
@@ -67,7 +95,10 @@ public interface Compressor {
       }
 
       @Override
-      public byte[] decompress(byte[] stored) {
+      public byte[] decompress(byte[] stored, int maxSize) throws TooLargeException {
+        if (stored.length > maxSize) {
+          throw new TooLargeException(maxSize);
+        }
         return stored;
       }
     },
@@ -83,10 +114,8 @@ public interface Compressor {
       }
 
       @Override
-      public byte[] decompress(byte[] stored) throws IOException {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
-          return in.readAllBytes();
-        }
+      public byte[] decompress(byte[] stored, int maxSize) throws IOException {
+        return readBounded(new GZIPInputStream(new ByteArrayInputStream(stored)), maxSize);
       }
     },
     ZLIB {
@@ -103,16 +132,28 @@ public interface Compressor {
       }
 
       @Override
-      public byte[] decompress(byte[] stored) throws IOException {
-        try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(stored))) {
-          return in.readAllBytes();
-        }
+      public byte[] decompress(byte[] stored, int maxSize) throws IOException {
+        return readBounded(new InflaterInputStream(new ByteArrayInputStream(stored)), maxSize);
       }
     };
 
     @Override
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Java's largest array, less one so that one byte more can be read to detect overflow. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 9;
+
+    private static byte[] readBounded(InputStream stream, int maxSize) throws IOException {
+      try (InputStream in = stream) {
+        // readNBytes grows its buffer as data arrives: a bomb costs at most maxSize + 1 bytes
+        byte[] out = in.readNBytes(Math.min(maxSize, MAX_ARRAY) + 1);
+        if (out.length > maxSize) {
+          throw new TooLargeException(maxSize);
+        }
+        return out;
+      }
     }
 
     private interface StreamMaker {

@@ -18,14 +18,23 @@ import redis.clients.jedis.exceptions.JedisException;
  * others are replicas, and a read goes to a random replica. A server that fails is not tried again
  * in the same call: a read moves on to another replica and finally to the primary; a write fails.
  * Failures become a {@link RedisConnectionException} naming the last server tried. Thread-safe.
+ *
+ * <p>Time bounds, with C = {@code socket_connect_timeout} and S = {@code socket_timeout}: a call
+ * on one server that hangs returns within C + S (see {@link RedisServer}). A read moves on to the
+ * next server only while it is younger than C + S, so a read whose every server hangs returns
+ * within 2 × (C + S), and one whose replica hangs typically within S plus the primary's answer.
  */
 public final class DefaultClient implements AutoCloseable {
   private final String alias;
   private final List<RedisServer> servers;
+  /** How long after its start a read may still move on to another server. */
+  private final long fallbackWindowNanos;
 
   DefaultClient(String alias, List<RedisLocation> locations, RedisOptions options,
       String locationProperty) {
     this.alias = alias;
+    this.fallbackWindowNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+        (long) options.connectTimeoutMillis() + options.socketTimeoutMillis());
     List<RedisServer> made = new ArrayList<>();
     try {
       for (RedisLocation location : locations) {
@@ -78,7 +87,11 @@ public final class DefaultClient implements AutoCloseable {
     Collections.shuffle(order, ThreadLocalRandom.current());
     order.add(servers.get(0));
     RedisConnectionException last = null;
+    long start = System.nanoTime();
     for (RedisServer server : order) {
+      if (last != null && System.nanoTime() - start >= fallbackWindowNanos) {
+        break; // the call has used its time: no other server is tried
+      }
       try {
         return command.apply(server.client());
       } catch (JedisException e) {

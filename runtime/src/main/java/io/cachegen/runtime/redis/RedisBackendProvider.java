@@ -1,11 +1,15 @@
 package io.cachegen.runtime.redis;
 
 import io.cachegen.runtime.BaseCache;
+import io.cachegen.runtime.CacheConfigurationException;
 import io.cachegen.runtime.CacheSettings;
 import io.cachegen.runtime.codec.Codecs;
 import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheBackendProvider;
+import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code backend=redis}: {@link RedisCache}.
@@ -13,15 +17,25 @@ import java.util.Set;
  * <p>{@code location}: {@code redis://[user:password@]host:port/db}, {@code rediss://…} (TLS) or
  * {@code unix:///path/redis.sock?db=N}; a comma-separated list is a primary followed by replicas.
  * Options (defaults in brackets): {@code password}, {@code username} (ACL), {@code db} [0] — each
- * used only when the URL has none; {@code socket_timeout} [2 seconds, decimals allowed], {@code
- * socket_connect_timeout} [socket_timeout], {@code max_connections} [16 per server], {@code
+ * used only when the URL has none; {@code socket_timeout} [2 seconds, decimals allowed: the
+ * longest wait for a reply], {@code socket_connect_timeout} [socket_timeout: the longest wait for a
+ * connection, pooled or new], {@code max_connections} [16 per server], {@code
  * max_idle} [max_connections], {@code min_idle} [0], {@code client_name}, {@code serializer}
  * [json; or smile], {@code compressor} [none; gzip, zlib/deflate], {@code compress_min_size} [256
- * bytes], {@code ignore_exceptions} [false], {@code log_ignored_exceptions} [true], {@code
- * ignored_exceptions_log_interval} [10 seconds], {@code clear_flushes_db} [false], {@code
+ * bytes], {@code max_value_size} [512 MiB: the most bytes a stored value may decompress to; more is
+ * an unreadable value, i.e. a miss], {@code ignore_exceptions} [false], {@code log_ignored_exceptions} [true], {@code
+ * ignored_exceptions_log_interval} [10 seconds], {@code clear_flushes_db} [false: clear() deletes
+ * this alias's keys by pattern, see {@link ClearPattern}], {@code
  * ssl_ca_certs} [JDK trust store], {@code ssl_check_hostname} [true].
+ *
+ * <p>A call on a server that hangs returns (or, with {@code ignore_exceptions}, gives up) within
+ * {@code socket_connect_timeout + socket_timeout}; a read whose replica hangs moves on to the other
+ * servers only within that time, so it returns within twice that at worst (see {@link
+ * DefaultClient}).
  */
 public final class RedisBackendProvider implements CacheBackendProvider {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisBackendProvider.class);
+
   @Override
   public String name() {
     return "redis";
@@ -36,9 +50,57 @@ public final class RedisBackendProvider implements CacheBackendProvider {
   public void validate(CacheSettings settings) {
     Codecs.named(settings.stringOption("serializer", "json"), settings.describeOption("serializer"));
     RedisOptions options = RedisOptions.from(settings);
-    RedisLocation.parseAll(settings.location(), settings.describe("location"));
+    List<RedisLocation> locations =
+        RedisLocation.parseAll(settings.location(), settings.describe("location"));
+    checkCredentials(settings, options, locations);
     if (options.sslCaCerts() != null) {
       TlsSettings.trustStore(options.sslCaCerts(), settings.describeOption("ssl_ca_certs"));
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Also checks that {@code clear()} can be confined to this alias's keys (see {@link
+   * ClearPattern}), and warns when the key prefix is empty.
+   */
+  @Override
+  public void validate(CacheSettings settings, BackendContext context) {
+    validate(settings);
+    RedisOptions options = RedisOptions.from(settings);
+    if (options.clearFlushesDb()) {
+      return;
+    }
+    String pattern = ClearPattern.of(settings, context.keyFunction());
+    if (settings.keyPrefix().isEmpty()) {
+      RedisLocation primary =
+          RedisLocation.parseAll(settings.location(), settings.describe("location")).get(0);
+      LOG.warn("cache '{}': {} is empty, so clear() deletes every key matching '{}' on {} (db {}),"
+          + " including those of any other alias or application that uses no prefix there; set a"
+          + " key_prefix to keep them apart", settings.alias(), settings.property("key_prefix"),
+          pattern, primary.describe(), primary.db() != null ? primary.db() : options.db());
+    }
+  }
+
+  /**
+   * Fails when a server would be given a user name but no password (Redis ACLs need both).
+   *
+   * @throws CacheConfigurationException naming {@code options.username} or {@code location},
+   *     whichever supplied the user name
+   */
+  static void checkCredentials(
+      CacheSettings settings, RedisOptions options, List<RedisLocation> locations) {
+    for (RedisLocation location : locations) {
+      boolean userInUrl = location.username() != null;
+      String user = userInUrl ? location.username() : options.username();
+      String password = location.password() != null ? location.password() : options.password();
+      if (user != null && password == null) {
+        String property = userInUrl ? settings.describe("location")
+            : settings.describeOption("username");
+        throw new CacheConfigurationException(property + ": user name '" + user + "' for "
+            + location.describe() + " needs a password: set " + settings.property(
+                "options.password") + " or put it in the URL (redis://user:password@host:port/db)");
+      }
     }
   }
 

@@ -41,10 +41,13 @@ import redis.clients.jedis.resps.ScanResult;
  * keeps the key's TTL. Timeouts follow Django: {@link Timeout#NEVER} stores without expiry, a zero
  * timeout deletes. {@link #getMany} is one {@code MGET}, {@link #setMany} one pipeline and {@link
  * #deleteMany} one {@code UNLINK}. {@link #clear()} removes only this alias's keys (SCAN + UNLINK
- * over its prefix) unless {@code options.clear_flushes_db=true}.
+ * over a pattern of its prefix, see {@link ClearPattern}) unless {@code
+ * options.clear_flushes_db=true}; an alias whose clear() could not be confined so fails at
+ * start-up.
  *
  * <p>Servers: see {@link DefaultClient} (primary for writes, replicas for reads). When a server is
- * down or slow, a call fails within {@code socket_timeout} with a {@link RedisConnectionException}
+ * down or hangs, a call fails within {@code socket_connect_timeout + socket_timeout} (a read that
+ * falls back across servers: see {@link DefaultClient}) with a {@link RedisConnectionException}
  * naming the server; with {@code options.ignore_exceptions=true} reads are misses instead, writes
  * and deletes return {@code false}, and the failure is logged at a bounded rate. Counters ({@code
  * incr}, {@code incrVersion}) and locks still throw, because they cannot pretend to succeed.
@@ -58,7 +61,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   private final DefaultClient client;
   private final RedisPayloads payloads;
   private final IgnoredErrorLog ignored;
-  private final boolean defaultKeyFunction;
+  /** What clear() deletes by; null with {@code clear_flushes_db}. */
+  private final String clearPattern;
 
   /** Creates the cache for {@code settings}; see {@link RedisBackendProvider} for the options. */
   public RedisCache(CacheSettings settings, BackendContext context) {
@@ -66,10 +70,13 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     this.options = RedisOptions.from(settings);
     List<RedisLocation> locations =
         RedisLocation.parseAll(settings.location(), settings.describe("location"));
-    this.payloads = new RedisPayloads(codec, options.compressor(), options.compressMinSize());
+    RedisBackendProvider.checkCredentials(settings, options, locations);
+    this.payloads = new RedisPayloads(codec, options.compressor(), options.compressMinSize(),
+        options.maxValueSize());
     this.ignored = new IgnoredErrorLog(settings.alias(), options.logIgnoredExceptions(),
         options.logIntervalMillis(), System::nanoTime);
-    this.defaultKeyFunction = settings.keyFunction().isEmpty();
+    this.clearPattern =
+        options.clearFlushesDb() ? null : ClearPattern.of(settings, context.keyFunction());
     this.client = new DefaultClient(settings.alias(), locations, options,
         settings.describe("location"));
   }
@@ -287,11 +294,12 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     }, null);
   }
 
-  /** The SCAN pattern that matches every key of this alias. */
+  /**
+   * The SCAN pattern that matches every key of this alias, at every version ({@link ClearPattern});
+   * {@code null} with {@code clear_flushes_db=true}.
+   */
   String clearPattern() {
-    String prefix = globEscape(keyPrefix());
-    // Django's default key function makes "prefix:version:key"
-    return defaultKeyFunction ? prefix + ":*" : prefix + "*";
+    return clearPattern;
   }
 
   private long deleteMatching(String pattern) {
@@ -316,7 +324,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   /**
    * Stores {@code value} like {@link #set(String, Object, Timeout)}, but only if the key is absent
    * ({@code nx}) or only if it is present ({@code xx}), as django-redis's {@code set(..., nx=,
-   * xx=)}.
+   * xx=)}. With a zero timeout nothing is stored: {@code nx} returns whether the key is absent,
+   * {@code xx} deletes the key and returns whether it existed.
    *
    * @return whether the value was stored
    * @throws IllegalArgumentException if both {@code nx} and {@code xx} are true
@@ -331,7 +340,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     String made = made(key);
     Timeout t = resolve(timeout);
     if (t.expiresImmediately()) {
-      return xx && doDelete(made);
+      // django-redis: nx reports whether the key is absent (as add does), xx deletes it
+      return nx ? !doHasKey(made) : doDelete(made);
     }
     return doSet(made, value, t, nx ? SetMode.IF_ABSENT : SetMode.IF_PRESENT);
   }
@@ -356,7 +366,9 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     if (ms == -1) {
       return Timeout.NEVER;
     }
-    return ms <= 0 ? Timeout.NOW : Timeout.of(Duration.ofMillis(ms));
+    // a key written by someone else may carry a TTL past what a Timeout holds
+    return ms <= 0 ? Timeout.NOW
+        : Timeout.of(Duration.ofMillis(Math.min(ms, Timeout.MAX_SECONDS * 1000)));
   }
 
   /** Sets {@code key} to expire in {@code seconds}; returns whether the key exists. */
@@ -397,7 +409,9 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   /**
    * The caller's keys of this alias (at the configured version) matching the glob {@code
    * pattern}, read lazily with SCAN in batches, never KEYS. A key may appear twice if the keyspace
-   * changes during the scan (a SCAN guarantee). Connection failures surface while iterating.
+   * changes during the scan (a SCAN guarantee). The whole scan runs on the primary, since a
+   * cursor is only valid on the server that issued it. Connection failures surface while
+   * iterating.
    */
   public Stream<String> iterKeys(String pattern) {
     String glob = madePattern(pattern);
@@ -412,7 +426,9 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       public boolean hasNext() {
         while (!page.hasNext() && !done) {
           String from = cursor;
-          ScanResult<String> result = client.read(c -> c.scan(from, scan));
+          // a SCAN cursor means something only to the server that issued it: every page of the
+          // scan comes from the primary (as deletePattern's), never from a replica picked per call
+          ScanResult<String> result = client.write(c -> c.scan(from, scan));
           cursor = result.getCursor();
           done = cursor.equals(ScanParams.SCAN_POINTER_START);
           page = result.getResult().iterator();

@@ -1,6 +1,7 @@
 package io.cachegen.runtime.redis;
 
 import io.cachegen.runtime.CacheConfigurationException;
+import io.cachegen.runtime.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -36,6 +37,11 @@ public record RedisLocation(
   /** The port used when a {@code redis://} or {@code rediss://} URL names none. */
   public static final int DEFAULT_PORT = 6379;
 
+  /** Appended to the shown URL when it has user-info, which is the usual cause of a bad URL. */
+  private static final String PASSWORD_HINT = ". A password in the URL must have '/', '@', ':',"
+      + " '%', '#', '?' and ',' percent-encoded (e.g. %2F for '/', %40 for '@'), or go in"
+      + " options.password";
+
   /**
    * Parses a comma-separated {@code location}: the first server is the primary, the rest are
    * replicas.
@@ -49,14 +55,14 @@ public record RedisLocation(
           property + " is required for backend=redis, e.g. redis://127.0.0.1:6379/0"
               + " (a comma-separated list: primary first, then replicas)");
     }
+    // messages show the whole list redacted: a password holding ',' spans two parts
+    String shown = Redaction.location(location);
     List<RedisLocation> out = new ArrayList<>();
     for (String part : location.split(",")) {
       if (part.isBlank()) {
-        throw new CacheConfigurationException(
-            property + " = '" + io.cachegen.runtime.Redaction.location(location)
-                + "' has an empty server between commas");
+        throw bad(property, shown, "has an empty server between commas");
       }
-      out.add(parse(part.trim(), property));
+      out.add(parse(part.trim(), property, shown));
     }
     return List.copyOf(out);
   }
@@ -67,7 +73,10 @@ public record RedisLocation(
    * @throws CacheConfigurationException naming {@code property} if it is not a Redis URL
    */
   public static RedisLocation parse(String url, String property) {
-    String shown = io.cachegen.runtime.Redaction.location(url);
+    return parse(url, property, Redaction.location(url));
+  }
+
+  private static RedisLocation parse(String url, String property, String shown) {
     URI uri;
     try {
       uri = new URI(url);
@@ -84,6 +93,9 @@ public record RedisLocation(
       String u = colon < 0 ? userInfo : userInfo.substring(0, colon);
       user = u.isEmpty() ? null : decode(u);
       pass = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+      if (pass != null && pass.isEmpty()) {
+        pass = null; // redis://user:@host names no password
+      }
       if (colon < 0) {
         // redis://secret@host is the password alone, as redis-py reads it
         pass = user;
@@ -183,6 +195,7 @@ public record RedisLocation(
   private static CacheConfigurationException bad(String property, String shown, String why) {
     return new CacheConfigurationException(
         property + " = '" + shown + "' " + why
-            + "; use redis://[user:password@]host:port/db, rediss://… or unix:///path?db=N");
+            + "; use redis://[user:password@]host:port/db, rediss://… or unix:///path?db=N"
+            + (shown.contains("****@") ? PASSWORD_HINT : ""));
   }
 }

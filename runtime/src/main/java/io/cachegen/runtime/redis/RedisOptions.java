@@ -24,6 +24,7 @@ public final class RedisOptions {
           "client_name",
           "compressor",
           "compress_min_size",
+          "max_value_size",
           "ignore_exceptions",
           "log_ignored_exceptions",
           "ignored_exceptions_log_interval",
@@ -42,6 +43,7 @@ public final class RedisOptions {
   private final String clientName;
   private final Compressor compressor;
   private final int compressMinSize;
+  private final int maxValueSize;
   private final boolean ignoreExceptions;
   private final boolean logIgnoredExceptions;
   private final long logIntervalMillis;
@@ -72,6 +74,7 @@ public final class RedisOptions {
     this.compressor =
         Compressor.named(s.stringOption("compressor", "none"), s.describeOption("compressor"));
     this.compressMinSize = s.intOption("compress_min_size", 256, 0);
+    this.maxValueSize = s.intOption("max_value_size", Compressor.DEFAULT_MAX_SIZE, 1);
     this.ignoreExceptions = s.booleanOption("ignore_exceptions", false);
     this.logIgnoredExceptions = s.booleanOption("log_ignored_exceptions", true);
     this.logIntervalMillis = s.secondsOptionAsMillis("ignored_exceptions_log_interval", 10_000);
@@ -152,6 +155,15 @@ public final class RedisOptions {
   /** {@code compress_min_size}: payloads shorter than this many bytes are stored as they are. */
   public int compressMinSize() {
     return compressMinSize;
+  }
+
+  /**
+   * {@code max_value_size}: the most bytes a stored value may decompress to (512 MiB by default);
+   * a value that would decompress to more (a "compression bomb", or a value of a larger
+   * configuration) is unreadable: a miss, logged once per key.
+   */
+  public int maxValueSize() {
+    return maxValueSize;
   }
 
   /** {@code ignore_exceptions}: connection failures become misses and skipped writes. */

@@ -23,7 +23,10 @@ final class RedisPayloads {
   /** The compressors a stored value may carry: ours first, then the built-in ones. */
   private final Compressor[] readable;
 
-  RedisPayloads(CacheCodec codec, Compressor compressor, int compressMinSize) {
+  private final int maxValueSize;
+
+  RedisPayloads(CacheCodec codec, Compressor compressor, int compressMinSize, int maxValueSize) {
+    this.maxValueSize = maxValueSize;
     this.readable = new Compressor[] {compressor, Compressor.Builtin.GZIP, Compressor.Builtin.ZLIB};
     this.codec = codec;
     this.compressor = compressor;
@@ -50,7 +53,8 @@ final class RedisPayloads {
   /**
    * Decodes stored bytes as {@code type}.
    *
-   * @throws CacheValueException if they are not a {@code type}
+   * @throws CacheValueException if they are not a {@code type}, or decompress to more than
+   *     {@code max_value_size} bytes
    */
   <T> T decode(byte[] stored, ValueType<T> type) {
     if (isPlainInteger(stored)) {
@@ -63,7 +67,9 @@ final class RedisPayloads {
     for (Compressor c : readable) {
       if (c.recognises(stored)) {
         try {
-          return c.decompress(stored);
+          return c.decompress(stored, maxValueSize);
+        } catch (Compressor.TooLargeException e) {
+          throw new CacheValueException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
           // not really compressed: fall through and let the codec judge the raw bytes
         }

@@ -1,6 +1,5 @@
 package io.cachegen.runtime.redis;
 
-import io.cachegen.runtime.CacheConfigurationException;
 import java.time.Duration;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.ConnectionFactory;
@@ -12,9 +11,10 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.providers.PooledConnectionProvider;
 
 /**
- * One Redis server of an alias with its own connection pool (a Jedis {@link RedisClient}). A
- * borrow waits at most {@code socket_timeout} for a free connection, so no call waits on the pool
- * longer than it would wait on the server. Thread-safe.
+ * One Redis server of an alias with its own connection pool (a Jedis {@link RedisClient}). Getting
+ * a connection takes at most {@code socket_connect_timeout}, whether it waits for a free one in
+ * the pool or opens a new one; the reply then takes at most {@code socket_timeout}. So a call on a
+ * server that hangs returns within {@code socket_connect_timeout + socket_timeout}. Thread-safe.
  */
 final class RedisServer implements AutoCloseable {
   private final RedisLocation location;
@@ -30,7 +30,7 @@ final class RedisServer implements AutoCloseable {
     pool.setMaxIdle(options.maxIdle());
     pool.setMinIdle(options.minIdle());
     pool.setBlockWhenExhausted(true);
-    pool.setMaxWait(Duration.ofMillis(options.socketTimeoutMillis()));
+    pool.setMaxWait(Duration.ofMillis(options.connectTimeoutMillis()));
     pool.setTestWhileIdle(true);
     pool.setJmxEnabled(false);
     PooledConnectionProvider provider;
@@ -56,11 +56,7 @@ final class RedisServer implements AutoCloseable {
         .database(db)
         .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
     if (user != null) {
-      if (password == null) {
-        throw new CacheConfigurationException(locationProperty + ": username '" + user
-            + "' needs a password (in the URL or options.password)");
-      }
-      b.user(user);
+      b.user(user); // with a password: RedisBackendProvider.checkCredentials made sure
     }
     if (password != null) {
       b.password(password);

@@ -34,10 +34,11 @@ final class UnixSocketFactory implements JedisSocketFactory {
   @Override
   public Socket createSocket() {
     SocketChannel channel = null;
+    Selector selector = null;
     try {
       channel = SocketChannel.open(StandardProtocolFamily.UNIX);
       channel.configureBlocking(false);
-      Selector selector = Selector.open();
+      selector = Selector.open();
       if (!channel.connect(UnixDomainSocketAddress.of(path))) {
         channel.register(selector, SelectionKey.OP_CONNECT);
         if (selector.select(connectTimeoutMillis) == 0) {
@@ -46,15 +47,22 @@ final class UnixSocketFactory implements JedisSocketFactory {
         channel.finishConnect();
       }
       return new ChannelSocket(channel, selector, socketTimeoutMillis);
-    } catch (IOException e) {
-      if (channel != null) {
-        try {
-          channel.close();
-        } catch (IOException ignored) {
-          // already failing
-        }
-      }
+    } catch (IOException | RuntimeException e) {
+      // the selector holds file descriptors of its own: a failed connect must close both
+      closeQuietly(selector);
+      closeQuietly(channel);
       throw new JedisConnectionException("Failed to connect to unix:" + path, e);
+    }
+  }
+
+  private static void closeQuietly(java.io.Closeable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (IOException ignored) {
+      // already failing
     }
   }
 

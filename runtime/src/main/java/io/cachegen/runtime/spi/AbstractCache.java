@@ -310,7 +310,9 @@ public abstract class AbstractCache implements BaseCache {
     String made = checkedKey(key, version);
     Timeout t = resolve(timeout);
     if (t.expiresImmediately()) {
-      return false;
+      // Django: locmem stores an already expired entry and returns True if the key was absent;
+      // django-redis returns "not has_key". Either way nothing readable is stored.
+      return !doHasKey(made);
     }
     return doSet(made, value, t, SetMode.IF_ABSENT);
   }

@@ -27,6 +27,15 @@ public interface CacheBackendProvider {
    */
   default void validate(CacheSettings settings) {}
 
+  /**
+   * As {@link #validate(CacheSettings)}, with what {@link #create} will get besides the settings
+   * (the resolved key function), for checks that need it. The default calls {@link
+   * #validate(CacheSettings)}; {@link io.cachegen.runtime.CacheHandler} calls this one.
+   */
+  default void validate(CacheSettings settings, BackendContext context) {
+    validate(settings);
+  }
+
   /** Creates the cache for one alias. Called once per alias, lazily. */
   BaseCache create(CacheSettings settings, BackendContext context);
 }

@@ -19,8 +19,6 @@ import redis.clients.jedis.resps.ScanResult;
  */
 @Tag("redis")
 class RedisCacheContractTest extends BaseCacheContract {
-  /** The made keys of the contract's caches: prefixes "contract" and "other", and "…|kf|1". */
-  private static final List<String> PATTERNS = List.of("contract:*", "other:*", "*|kf|*");
 
   @Override
   protected Map<String, String> backendSettings() {
@@ -30,8 +28,11 @@ class RedisCacheContractTest extends BaseCacheContract {
   @Override
   protected void timePasses(Duration duration) {
     long ms = duration.toMillis();
+    // only the keys of this test's caches: their prefixes are unique to the test
+    List<String> patterns =
+        List.of(prefix + ":*", otherPrefix + ":*", "*|" + keyFunctionPrefix + "|*");
     try (RedisClient redis = RedisFixture.directClient(RedisFixture.shared())) {
-      for (String pattern : PATTERNS) {
+      for (String pattern : patterns) {
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
           ScanResult<String> page = redis.scan(cursor, new ScanParams().match(pattern).count(500));

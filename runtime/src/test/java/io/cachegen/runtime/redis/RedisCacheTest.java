@@ -2,9 +2,11 @@ package io.cachegen.runtime.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cachegen.runtime.CacheKeyNotFoundException;
 import io.cachegen.runtime.CacheValueException;
+import io.cachegen.runtime.LogCapture;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 
 /** Redis specifics on {@link RedisFixture#shared()}: storage layout, extras, locks, bad data. */
@@ -165,21 +168,63 @@ class RedisCacheTest {
 
   @Test
   void clearRemovesOnlyThisPrefixAndEscapesGlobCharacters() {
-    RedisCache starry = RedisFixture.cache(RedisFixture.shared(),
-        Map.of("key_prefix", RedisFixture.uniquePrefix() + "*"));
-    RedisCache plain = RedisFixture.cache(RedisFixture.shared(), Map.of());
+    // the prefixes differ only by the star: an unescaped "u*" would match "u" and "uX" keys too
+    String u = RedisFixture.uniquePrefix();
+    RedisCache starry = RedisFixture.cache(RedisFixture.shared(), Map.of("key_prefix", u + "*"));
+    RedisCache plain = RedisFixture.cache(RedisFixture.shared(), Map.of("key_prefix", u));
+    RedisCache longer = RedisFixture.cache(RedisFixture.shared(), Map.of("key_prefix", u + "X"));
     try {
       starry.set("a", 1);
       plain.set("a", 2);
-      cache.set("a", 3);
+      longer.set("a", 3);
       starry.clear();
       assertThat(starry.hasKey("a")).isFalse();
       assertThat(plain.get("a", Integer.class)).isEqualTo(2);
-      assertThat(cache.get("a", Integer.class)).isEqualTo(3);
+      assertThat(longer.get("a", Integer.class)).isEqualTo(3);
     } finally {
       plain.clear();
+      longer.clear();
       plain.close();
+      longer.close();
       starry.close();
+    }
+  }
+
+  @Test
+  void clearTakesEveryVersionButNotALongerPrefixAfterAColon() {
+    RedisCache sessions = RedisFixture.cache(RedisFixture.shared(),
+        Map.of("key_prefix", cache.keyPrefix() + ":sessions"));
+    try {
+      cache.set("a", 1);
+      cache.set("a", 2, Timeout.DEFAULT, 7);
+      sessions.set("a", 3);
+      cache.clear();
+      assertThat(cache.hasKey("a")).isFalse();
+      assertThat(cache.hasKey("a", 7)).isFalse();
+      assertThat(sessions.get("a", Integer.class)).isEqualTo(3);
+    } finally {
+      sessions.clear();
+      sessions.close();
+    }
+  }
+
+  @Test
+  void withAnEmptyPrefixClearTakesOnlyKeysShapedLikeItsOwn() {
+    try (RedisFixture.Server server = RedisFixture.startPrivate();
+        RedisClient direct = RedisFixture.directClient(server.url());
+        RedisCache bare = RedisFixture.cache(server.url(), Map.of("key_prefix", ""))) {
+      direct.set("foreign", "x");
+      direct.set("web:1:k", "x");
+      direct.set("session:abc", "x");
+      bare.set("a", 1);
+      bare.set("b", 2, Timeout.DEFAULT, 3);
+      assertThat(direct.exists(":1:a")).isTrue();
+      bare.clear();
+      assertThat(direct.exists(":1:a")).isFalse();
+      assertThat(direct.exists(":3:b")).isFalse();
+      assertThat(direct.exists("foreign")).isTrue();
+      assertThat(direct.exists("web:1:k")).isTrue();
+      assertThat(direct.exists("session:abc")).isTrue();
     }
   }
 
@@ -219,11 +264,136 @@ class RedisCacheTest {
 
   @Test
   void corruptBytesAreAMissUntilOverwritten() {
-    putRaw("k", new byte[] {(byte) 0xff, 0x00, 0x13, 0x37});
-    assertThat(cache.get("k", String.class, "dflt")).isEqualTo("dflt");
-    assertThat(cache.getMany(List.of("k"), String.class)).isEmpty();
-    cache.set("k", "fixed");
-    assertThat(cache.get("k", String.class)).isEqualTo("fixed");
+    try (LogCapture log = LogCapture.start()) {
+      putRaw("k", new byte[] {(byte) 0xff, 0x00, 0x13, 0x37});
+      assertThat(cache.get("k", String.class, "dflt")).isEqualTo("dflt");
+      assertThat(cache.getMany(List.of("k"), String.class)).isEmpty();
+      assertThat(cache.get("k", String.class, "dflt")).isEqualTo("dflt");
+      assertThat(log.count("under key '" + cache.makeKey("k") + "' is unreadable"))
+          .as("logged once per key").isEqualTo(1);
+      putRaw("k2", new byte[] {(byte) 0xff});
+      cache.get("k2", String.class);
+      assertThat(log.count("under key '" + cache.makeKey("k2") + "' is unreadable")).isEqualTo(1);
+      cache.set("k", "fixed");
+      assertThat(cache.get("k", String.class)).isEqualTo("fixed");
+    }
+  }
+
+  @Test
+  void aKeyMemcachedCouldNotTakeIsWarnedAboutOncePerKey() {
+    try (LogCapture log = LogCapture.start()) {
+      cache.set("a key with spaces", 1);
+      cache.get("a key with spaces", Integer.class);
+      cache.set("x".repeat(300), 1);
+      assertThat(log.count("key '" + cache.makeKey("a key with spaces")
+          + "' contains characters that would cause errors with memcached")).isEqualTo(1);
+      assertThat(log.count("is longer than 250 characters")).isEqualTo(1);
+      assertThat(cache.get("a key with spaces", Integer.class)).as("it still works here")
+          .isEqualTo(1);
+    }
+  }
+
+  /** Per-command call counts from INFO commandstats, e.g. {@code get -> 3}. */
+  private static Map<String, Long> commandCalls(RedisClient r) {
+    Map<String, Long> calls = new HashMap<>();
+    for (String line : r.info("commandstats").split("\r?\n")) {
+      // cmdstat_get:calls=3,usec=...
+      if (line.startsWith("cmdstat_")) {
+        String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+        String rest = line.substring(line.indexOf("calls=") + "calls=".length());
+        calls.put(name, Long.parseLong(rest.substring(0, rest.indexOf(','))));
+      }
+    }
+    return calls;
+  }
+
+  private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> d = new HashMap<>();
+    after.forEach((k, v) -> {
+      long n = v - before.getOrDefault(k, 0L);
+      if (n != 0) {
+        d.put(k, n);
+      }
+    });
+    return d;
+  }
+
+  @Test
+  void batchOperationsAreOneRoundTripAndScansNeverUseKeys() {
+    assumeTrue(RedisFixture.sharedIsPrivate(),
+        "counts commands with INFO commandstats: only on a server the fixture started, alone");
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int i = 0; i < 50; i++) {
+      values.put("k" + i, "v" + i);
+    }
+    Map<String, Long> before = commandCalls(redis);
+    assertThat(cache.setMany(values)).isEmpty();
+    Map<String, Long> afterSet = commandCalls(redis);
+    // one pipeline: 50 SETs sent together, and nothing else per key
+    assertThat(delta(before, afterSet)).containsEntry("set", 50L).doesNotContainKeys("get",
+        "mset", "exists");
+    assertThat(cache.getMany(values.keySet(), String.class)).hasSize(50);
+    Map<String, Long> afterGet = commandCalls(redis);
+    assertThat(delta(afterSet, afterGet)).containsEntry("mget", 1L).doesNotContainKey("get");
+    cache.deleteMany(List.of("k0", "k1", "k2"));
+    Map<String, Long> afterDelete = commandCalls(redis);
+    assertThat(delta(afterGet, afterDelete)).containsEntry("unlink", 1L).doesNotContainKey("del");
+    assertThat(cache.iterKeys("k1*").sorted().toList()).hasSize(10);
+    assertThat(cache.deletePattern("k4*")).isEqualTo(11); // k4 and k40..k49
+    cache.clear();
+    Map<String, Long> afterScans = commandCalls(redis);
+    assertThat(delta(afterDelete, afterScans)).containsKey("scan").doesNotContainKey("keys");
+  }
+
+  @Test
+  void optionsDbIsUsedWhenTheUrlNamesNone() {
+    java.net.URI shared = java.net.URI.create(RedisFixture.shared());
+    String noDb = shared.getScheme() + "://" + shared.getRawAuthority();
+    try (RedisCache inDb3 = RedisFixture.cache(noDb, Map.of("options.db", "3"));
+        RedisClient db3 = RedisFixture.directClient(noDb + "/3")) {
+      inDb3.set("k", "in db 3");
+      assertThat(db3.get(inDb3.makeKey("k"))).isEqualTo("\"in db 3\"");
+      assertThat(redis.exists(inDb3.makeKey("k"))).as("not in the URL's default db").isFalse();
+      inDb3.clear();
+    }
+  }
+
+  @Test
+  void clientNameIsSetOnEveryConnection() {
+    String name = "cachegen-" + RedisFixture.uniquePrefix();
+    try (RedisCache named = RedisFixture.cache(RedisFixture.shared(),
+        Map.of("options.client_name", name))) {
+      named.set("k", 1);
+      Object list = redis.sendCommand(Protocol.Command.CLIENT, "LIST");
+      assertThat(new String((byte[]) list, StandardCharsets.UTF_8)).contains("name=" + name + " ");
+    }
+  }
+
+  @Test
+  void aValueThatDecompressesPastMaxValueSizeIsAMissLoggedOnce() throws Exception {
+    RedisCache bounded = RedisFixture.cache(RedisFixture.shared(), Map.of(
+        "options.compressor", "gzip", "options.max_value_size", Integer.toString(1 << 20)));
+    RedisCache unbounded = RedisFixture.cache(RedisFixture.shared(), Map.of(
+        "key_prefix", bounded.keyPrefix(), "options.compressor", "gzip"));
+    try (LogCapture log = LogCapture.start()) {
+      // a "bomb": a few KiB in Redis, a 4 MiB JSON string once decompressed
+      String big = "x".repeat(4 << 20);
+      byte[] bomb = Compressor.Builtin.GZIP.compress(
+          ("\"" + big + "\"").getBytes(StandardCharsets.UTF_8));
+      assertThat(bomb.length).isLessThan(64 * 1024);
+      redis.set(bounded.makeKey("bomb").getBytes(StandardCharsets.UTF_8), bomb);
+      assertThat(bounded.get("bomb", String.class, "dflt")).isEqualTo("dflt");
+      assertThat(bounded.get("bomb", String.class, "dflt")).isEqualTo("dflt");
+      assertThat(bounded.getMany(List.of("bomb"), String.class)).isEmpty();
+      assertThat(log.count("decompresses to more than 1048576 bytes")).isEqualTo(1);
+      assertThat(log.text()).contains(bounded.makeKey("bomb"));
+      // the same bytes are a valid value under the default bound: the bound made the miss
+      assertThat(unbounded.get("bomb", String.class)).hasSize(big.length());
+    } finally {
+      unbounded.close();
+      bounded.clear();
+      bounded.close();
+    }
   }
 
   @Test
@@ -300,7 +470,9 @@ class RedisCacheTest {
       long start = System.nanoTime();
       assertThatThrownBy(() -> cache.lock("job", Duration.ofSeconds(30), Duration.ofMillis(200)))
           .isInstanceOf(RedisLockException.class).hasMessageContaining("job");
-      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(150L, 2000L);
+      // it waited its whole wait (its deadline is on the same clock) and gave up
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+          .isGreaterThanOrEqualTo(200L);
       assertThat(cache.tryLock(lock.key(), Duration.ofSeconds(1), Duration.ZERO)).isNull();
       // someone else's lock with the same name is never released by us
       assertThat(lock.extend(Duration.ofSeconds(60))).isTrue();
@@ -311,18 +483,28 @@ class RedisCacheTest {
     assertThat(redis.get(cache.makeKey("job"))).isEqualTo("someone-else");
     redis.del(cache.makeKey("job"));
 
-    ExecutorService pool = Executors.newFixedThreadPool(4);
+    // a real critical section: a read-modify-write of a plain Redis value (GET, then SET) that
+    // loses updates unless the holders are exclusive; plus a count of concurrent holders
+    String counter = cache.makeKey("counter");
+    redis.set(counter, "0");
+    int threads = 4;
+    int rounds = 25;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     AtomicInteger inside = new AtomicInteger();
     AtomicInteger maxInside = new AtomicInteger();
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
     try {
       List<Future<?>> futures = new java.util.ArrayList<>();
-      for (int i = 0; i < 4; i++) {
+      for (int i = 0; i < threads; i++) {
         futures.add(pool.submit(() -> {
-          for (int j = 0; j < 10; j++) {
-            try (RedisLock l = cache.lock("shared", Duration.ofSeconds(10),
-                Duration.ofSeconds(20))) {
-              assertThat(l.key()).isEqualTo(cache.makeKey("shared"));
+          start.await();
+          for (int j = 0; j < rounds; j++) {
+            try (RedisLock l = cache.lock("shared", Duration.ofSeconds(30),
+                Duration.ofSeconds(60))) {
               maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+              long seen = Long.parseLong(redis.get(counter));
+              Thread.yield();
+              redis.set(counter, Long.toString(seen + 1));
               inside.decrementAndGet();
             }
           }
@@ -330,12 +512,13 @@ class RedisCacheTest {
         }));
       }
       for (Future<?> f : futures) {
-        f.get(60, TimeUnit.SECONDS);
+        f.get(120, TimeUnit.SECONDS);
       }
     } finally {
       pool.shutdownNow();
     }
-    assertThat(maxInside.get()).isEqualTo(1);
+    assertThat(maxInside.get()).as("holders at once").isEqualTo(1);
+    assertThat(redis.get(counter)).as("no update lost").isEqualTo(Integer.toString(threads * rounds));
   }
 
   @Test

@@ -62,6 +62,92 @@ class RedisConfigurationTest {
   }
 
   @Test
+  void aUserNameWithoutAPasswordFailsAtStartUpNamingWhereTheNameCameFrom() {
+    assertThatThrownBy(() -> handler(Map.of("location", "redis://h:6379/0",
+            "options.username", "alice")))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.options.username")
+        .hasMessageContaining("'alice'")
+        .hasMessageContaining("caches.default.options.password");
+    assertThatThrownBy(() -> handler(Map.of("location", "redis://h:6379/0,redis://bob:@r:6380/0",
+            "options.username", "alice", "options.password", "")))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.options.username");
+    assertThatThrownBy(() -> handler(Map.of("location", "redis://h:6379/0,redis://bob:@r:6380/0",
+            "options.password", "")))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.location")
+        .hasMessageContaining("'bob'")
+        .hasMessageContaining("r:6380");
+    // with a password from either place, it starts (no server is contacted at start-up)
+    handler(Map.of("location", "redis://h:6379/0", "options.username", "alice",
+        "options.password", "pw")).close();
+    handler(Map.of("location", "redis://alice:pw@h:6379/0")).close();
+  }
+
+  private static CacheHandler withKeyFunctions(Map<String, String> settings) {
+    Map<String, String> props = new HashMap<>();
+    props.put("caches.default.backend", "redis");
+    props.put("caches.default.location", "redis://h:6379/0");
+    settings.forEach((k, v) -> props.put("caches.default." + k, v));
+    return CacheHandler.builder().config(CacheConfig.fromMap(props))
+        .keyFunction("reversed", (key, prefix, version) ->
+            new StringBuilder(key).reverse() + "|" + prefix + "|" + version)
+        .keyFunction("slashes", (key, prefix, version) -> prefix + "/v" + version + "/" + key)
+        .keyFunction("hashed", (key, prefix, version) ->
+            prefix + ":" + version + ":" + Integer.toHexString(key.hashCode()))
+        .build();
+  }
+
+  private static String clearPattern(Map<String, String> settings) {
+    try (CacheHandler h = withKeyFunctions(settings)) {
+      return ((RedisCache) h.get("default")).clearPattern();
+    }
+  }
+
+  @Test
+  void clearPatternsCoverEveryVersionOfThisPrefixOnly() {
+    assertThat(clearPattern(Map.of("key_prefix", "web"))).isEqualTo("web:[-0-9]*:*");
+    assertThat(clearPattern(Map.of("key_prefix", "a*b?[c]"))).isEqualTo("a\\*b\\?\\[c\\]:[-0-9]*:*");
+    assertThat(clearPattern(Map.of("key_prefix", "kf", "key_function", "reversed")))
+        .isEqualTo("*|kf|*");
+    assertThat(clearPattern(Map.of("key_prefix", "p", "key_function", "slashes", "version", "9")))
+        .isEqualTo("p/v*/*");
+    assertThat(clearPattern(Map.of("key_prefix", "p", "options.clear_flushes_db", "true")))
+        .isNull();
+  }
+
+  @Test
+  void aClearThatCouldNotBeConfinedFailsAtStartUp() {
+    assertThatThrownBy(() -> withKeyFunctions(Map.of("key_function", "reversed")))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.key_prefix is empty")
+        .hasMessageContaining("caches.default.options.clear_flushes_db=true");
+    assertThatThrownBy(() -> withKeyFunctions(Map.of("key_prefix", "p", "key_function", "hashed")))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.key_function").hasMessageContaining("'hashed'")
+        .hasMessageContaining("clear()");
+    // a database that belongs to the alias alone may be flushed instead
+    withKeyFunctions(Map.of("key_function", "reversed", "options.clear_flushes_db", "true"))
+        .close();
+    withKeyFunctions(Map.of("key_prefix", "p", "key_function", "hashed",
+        "options.clear_flushes_db", "true")).close();
+  }
+
+  @Test
+  void anEmptyPrefixIsWarnedAboutAtStartUp() {
+    try (io.cachegen.runtime.LogCapture log = io.cachegen.runtime.LogCapture.start()) {
+      withKeyFunctions(Map.of("location", "redis://:Secret-Pw@h:6379/4")).close();
+      assertThat(log.count("caches.default.key_prefix is empty")).isEqualTo(1);
+      assertThat(log.text()).contains("':[-0-9]*:*'").contains("h:6379 (db 4)")
+          .doesNotContain("Secret-Pw");
+      withKeyFunctions(Map.of("key_prefix", "web")).close();
+      withKeyFunctions(Map.of("options.clear_flushes_db", "true")).close();
+      assertThat(log.count("key_prefix is empty")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aMissingLocationSaysWhatToWrite() {
     assertThatThrownBy(() -> handler(Map.of()))
         .isInstanceOf(CacheConfigurationException.class)

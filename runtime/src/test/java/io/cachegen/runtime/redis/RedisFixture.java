@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -33,8 +36,9 @@ import redis.clients.jedis.RedisClient;
  * <p>{@link #shared()} picks, in order: (1) the {@code REDIS_URL} environment variable, never
  * flushed (use {@link #uniquePrefix()} for keys); (2) a private {@code redis-server} from the PATH
  * on a free port ({@code --save "" --appendonly no}, in a temporary directory), stopped when the
- * JVM exits; (3) Testcontainers, if it is on the test class path and a Docker engine answers; (4)
- * otherwise it fails saying how to get one.
+ * JVM exits; (3) a {@code redis:7-alpine} container through Testcontainers, if it is on the test
+ * class path (it is for runtime/) and a Docker engine answers; (4) otherwise it fails saying why
+ * each way failed and how to get a Redis. See DEVELOPERS.md.
  *
  * <p>{@link #startPrivate(String...)} starts extra private servers for tests that need their own
  * (replicas, TLS, ACL users, kill/restart, SIGSTOP); those require {@code redis-server} on the
@@ -67,18 +71,42 @@ public final class RedisFixture {
     if (env != null && !env.isBlank()) {
       return sharedUrl = env.trim();
     }
+    List<String> why = new ArrayList<>(List.of("REDIS_URL is not set"));
     if (redisServerOnPath()) {
-      return sharedUrl = startPrivate().url();
+      try {
+        return sharedUrl = startPrivate().url();
+      } catch (IllegalStateException e) {
+        why.add("redis-server from the PATH did not start: " + e.getMessage());
+      }
+    } else {
+      why.add("redis-server is not on the PATH");
     }
-    String container = TestcontainersRedis.start();
-    if (container != null) {
-      return sharedUrl = container;
+    if (testcontainersOnClassPath()) {
+      try {
+        return sharedUrl = TestcontainersRedis.start();
+      } catch (RuntimeException e) {
+        why.add("Testcontainers: " + e.getMessage());
+      }
+    } else {
+      why.add("Testcontainers is not on this module's test class path");
     }
     throw new IllegalStateException(
-        "The Redis tests need a Redis server: install one (apt-get install -y redis-server) so"
-            + " the tests can start a private redis-server, or set REDIS_URL=redis://host:port/db"
-            + " (that server is never flushed), or make Testcontainers and a Docker engine"
-            + " available.");
+        "The Redis tests need a Redis server, and none could be found:\n  - "
+            + String.join("\n  - ", why)
+            + "\nInstall one (apt-get install -y redis-server) so the tests start a private"
+            + " redis-server, or set REDIS_URL=redis://host:port/db (that server is never flushed),"
+            + " or run a Docker engine for Testcontainers. See DEVELOPERS.md.");
+  }
+
+  private static boolean testcontainersOnClassPath() {
+    try {
+      // a presence check only: modules reusing this fixture through the test-jar may lack it
+      Class.forName("org.testcontainers.DockerClientFactory", false,
+          RedisFixture.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   /** Whether {@link #shared()} is a server this fixture started (and may therefore flush). */
@@ -292,11 +320,40 @@ public final class RedisFixture {
       } catch (Exception e) {
         p.destroyForcibly();
         synchronized (log) {
-          throw new IllegalStateException("redis-server " + cmd + " did not start:\n" + log, e);
+          throw new IllegalStateException(redactSecrets("redis-server " + cmd
+              + " did not start:\n" + log, cmd));
         }
       }
       this.process = p;
       this.paused = false;
+    }
+
+    /**
+     * {@code text} with every secret of the command line ({@code --requirepass}/{@code
+     * --masterauth} values, {@code >password} of an ACL user) replaced by {@code ****}: redis-server
+     * echoes a bad configuration line, so the log may hold them too.
+     */
+    static String redactSecrets(String text, List<String> cmd) {
+      String out = text;
+      for (int i = 0; i < cmd.size(); i++) {
+        String arg = cmd.get(i);
+        String secret = null;
+        if ((arg.equals("--requirepass") || arg.equals("--masterauth")) && i + 1 < cmd.size()) {
+          secret = cmd.get(i + 1);
+        } else if (arg.startsWith(">") && arg.length() > 1) {
+          secret = arg.substring(1);
+        } else {
+          for (String word : arg.split(" ")) {
+            if (word.startsWith(">") && word.length() > 1) {
+              out = out.replace(word.substring(1), "****");
+            }
+          }
+        }
+        if (secret != null && !secret.isEmpty()) {
+          out = out.replace(secret, "****");
+        }
+      }
+      return out;
     }
 
     /** Kills the server with SIGKILL (no shutdown), like a crash, and waits until it is gone. */
@@ -405,32 +462,29 @@ public final class RedisFixture {
     }
   }
 
-  /** Starts {@code redis:7-alpine} through Testcontainers, if it is on the class path. */
+  /** Starts {@code redis:7-alpine} through Testcontainers; only used when it is on the class path. */
   static final class TestcontainersRedis {
     private TestcontainersRedis() {}
 
+    /**
+     * The URL of a fresh container, stopped when the JVM exits.
+     *
+     * @throws IllegalStateException saying why when no Docker engine answers or the start fails
+     */
     static String start() {
-      try {
-        Class<?> type = Class.forName("org.testcontainers.containers.GenericContainer");
-        Object container = type.getConstructor(String.class).newInstance("redis:7-alpine");
-        type.getMethod("withExposedPorts", Integer[].class)
-            .invoke(container, (Object) new Integer[] {6379});
-        type.getMethod("start").invoke(container);
-        String host = (String) type.getMethod("getHost").invoke(container);
-        Integer port = (Integer) type.getMethod("getMappedPort", int.class).invoke(container, 6379);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            type.getMethod("stop").invoke(container);
-          } catch (ReflectiveOperationException e) {
-            // the JVM is going away
-          }
-        }));
-        return "redis://" + host + ":" + port + "/0";
-      } catch (ClassNotFoundException e) {
-        return null;
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        return null; // no Docker engine
+      if (!DockerClientFactory.instance().isDockerAvailable()) {
+        throw new IllegalStateException("no Docker engine answers (is DOCKER_HOST set, or"
+            + " /var/run/docker.sock there?)");
       }
+      GenericContainer<?> container =
+          new GenericContainer<>(DockerImageName.parse("redis:7-alpine")).withExposedPorts(6379);
+      try {
+        container.start();
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("the redis:7-alpine container did not start: " + e, e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "redis-fixture-container"));
+      return "redis://" + container.getHost() + ":" + container.getMappedPort(6379) + "/0";
     }
   }
 }

@@ -70,6 +70,20 @@ class RedisReplicaTest {
   }
 
   @Test
+  void iterKeysScansThePrimaryOnlyWithOneCursor() {
+    Map<String, Object> values = new java.util.HashMap<>();
+    for (int i = 0; i < 2500; i++) { // more than one SCAN page
+      values.put("k" + i, i);
+    }
+    assertThat(cache.setMany(values)).isEmpty();
+    onReplica.set(cache.makeKey("replica-only"), "1");
+    java.util.List<String> keys = cache.iterKeys("*").toList();
+    assertThat(keys).doesNotContain("replica-only");
+    assertThat(new java.util.HashSet<>(keys)).isEqualTo(values.keySet());
+    assertThat(cache.deletePattern("*")).isEqualTo(2500);
+  }
+
+  @Test
   void aDeadReplicaFallsBackToThePrimary() {
     cache.set("w", "written");
     onReplica.set(cache.makeKey("replica-only"), "\"from the replica\"");
@@ -80,6 +94,24 @@ class RedisReplicaTest {
       assertThat(cache.get("replica-only", String.class)).isNull();
     }
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+  }
+
+  @Test
+  void aHungReplicaFallsBackToThePrimaryWithinTheBound() {
+    cache.set("w", "written");
+    // socket_timeout 0.5 s and socket_connect_timeout (the same by default): a hung replica costs
+    // one socket_timeout, then the primary answers; the documented worst case is 2 x (C + S)
+    replica.pause();
+    try {
+      for (int i = 0; i < 3; i++) {
+        long start = System.nanoTime();
+        assertThat(cache.get("w", String.class)).isEqualTo("written");
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertThat(took).as("read %d took %d ms", i, took).isLessThan(1_000 + 300);
+      }
+    } finally {
+      replica.resume();
+    }
   }
 
   @Test
