@@ -31,9 +31,38 @@ def load_all(results_dir):
     return out
 
 
+# Student's t for a two-sided 99.9% interval (JMH's error), by degrees of freedom.
+T999 = [(1, 636.6), (2, 31.6), (3, 12.92), (4, 8.61), (5, 6.87), (6, 5.96), (7, 5.41), (8, 5.04),
+        (9, 4.78), (10, 4.59), (12, 4.32), (15, 4.07), (20, 3.85), (30, 3.65), (60, 3.46)]
+
+
+def t999(df):
+    for d, t in reversed(T999):
+        if df >= d:
+            return t if df < 120 or d < 60 else 3.29
+    return float("nan")
+
+
+def merged(entries):
+    """One subject measured in several rounds (runs of JMH interleaved in time): the mean of every
+    iteration of every round, with a 99.9% error over all of them, and the mean allocation."""
+    if len(entries) == 1:
+        return entries[0]
+    iters = [x for e in entries for fork in (e["raw"] or []) for x in fork]
+    allocs = [e["alloc"] for e in entries if e["alloc"] is not None]
+    n = len(iters)
+    score = statistics.fmean(iters)
+    err = t999(n - 1) * statistics.stdev(iters) / math.sqrt(n) if n > 1 else float("nan")
+    return {"score": score, "error": err, "unit": entries[0]["unit"],
+            "alloc": statistics.fmean(allocs) if allocs else None,
+            "raw": [fork for e in entries for fork in (e["raw"] or [])],
+            "rounds": len(entries)}
+
+
 def index(results):
-    """(Class.method, param-value or '', threads) -> dict(score, error, alloc, unit)."""
-    out = {}
+    """(Class.method, param-value or '', threads) -> dict(score, error, alloc, unit). A subject
+    that several files hold (the rounds of run.sh) is merged over all of them."""
+    grouped = {}
     for r in results:
         name = r["benchmark"].replace(PKG, "")
         params = r.get("params") or {}
@@ -45,11 +74,11 @@ def index(results):
             err = float("nan")
         if err is None or (isinstance(err, float) and math.isnan(err)):
             err = float("nan")
-        out[(name, param, r["threads"])] = {
+        grouped.setdefault((name, param, r["threads"]), []).append({
             "score": pm["score"], "error": err, "unit": pm["scoreUnit"], "alloc": alloc,
             "raw": pm.get("rawData"),
-        }
-    return out
+        })
+    return {k: merged(v) for k, v in grouped.items()}
 
 
 def fmt_ops(x):

@@ -17,7 +17,7 @@ START=$(date +%s)
 if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
   echo "run.sh: building the benchmarks uber-jar"
   # processor is listed because it is on the processor path only (no dependency edge for -am)
-  mvn -q -B -pl processor,benchmarks -am package -DskipTests
+  mvn -q -B -pl processor,benchmarks -am clean package -DskipTests
 fi
 # The previous run's results are kept, so the report can show how far the ratios moved between runs.
 rm -rf "$OUT.previous"
@@ -52,12 +52,18 @@ REDIS_VERSION=$(redis-cli -u "$REDIS_URL" INFO server 2>/dev/null | tr -d '\r' |
 # ---- JMH settings: short iterations, several forks, pre-touched fixed heap ----
 # Memory subjects run millions of ops/s and are compiled by C2 within milliseconds; Redis subjects
 # run thousands, so their I/O path needs about 2 s of warmup before C2 has compiled it.
+# Redis subjects are the noisy ones (a loopback round trip is ~75 us here, and how fast a blocked
+# thread wakes up drifts with the neighbours): they run in ROUNDS interleaved passes of one fork
+# each, so a drift hits floor, cachegen and Spring alike, and report.py merges the rounds.
 if [ -n "${QUICK:-}" ]; then
   FORKS=1; FORKS_2T=1; WI=1; W=200ms; RWI=1; RW=200ms; I=1; R=200ms; I_2T=1; SS_WI=1; SS_I=3
+  ROUNDS=1; RI=1
 else
-  # 1 thread: 2 forks x 4 iterations. 2 threads: 1 fork x 5 iterations (forks dominate the time).
+  # Memory, 1 thread: 2 forks x 4 iterations; 2 threads: 1 fork x 5 (forks dominate the time).
   FORKS=${FORKS:-2}; FORKS_2T=${FORKS_2T:-1}; I=${I:-4}; R=${R:-250ms}; I_2T=${I_2T:-5}
-  WI=${WI:-2}; W=${W:-200ms}; RWI=${RWI:-4}; RW=${RW:-400ms}; SS_WI=${SS_WI:-3}; SS_I=${SS_I:-12}
+  WI=${WI:-2}; W=${W:-200ms}; RWI=${RWI:-3}; RW=${RW:-400ms}; SS_WI=${SS_WI:-3}; SS_I=${SS_I:-12}
+  # Redis, 1 and 2 threads: ROUNDS passes x 1 fork x RI iterations.
+  ROUNDS=${ROUNDS:-3}; RI=${RI:-3}
 fi
 JVM_ARGS="-Xms256m -Xmx256m -XX:+AlwaysPreTouch"
 COMMON=(-r "$R" -bm thrpt -tu s -prof gc -jvmArgsAppend "$JVM_ARGS")
@@ -66,8 +72,10 @@ B='^io\.cachegen\.benchmarks\.'
 # Every throughput subject runs on 1 and on 2 threads, in two groups by warmup.
 MEMORY="$B(MemoryFloor|SpringLocal|CachegenApi|CachegenMethods)\."
 REDIS="$B(RedisFloor|SpringRedis|CachegenApi|CachegenMethods|CachegenBatch)\."
-# Informative subjects (the clock, the API decomposition) run on 1 thread only.
+# Informative subjects (the clock, the API decomposition) run on 1 thread only, and in the first
+# Redis round only.
 EXCLUDE_2T='MemoryFloor\.(clockNanoTime|caffeineExpiringCoarseClockSmall)|CachegenApi\.'
+EXCLUDE_LATER_ROUNDS='CachegenApi\.|RedisFloor\.redisClient'
 
 run_jmh() {
   local name=$1; shift
@@ -78,9 +86,13 @@ run_jmh() {
 MEM_ARGS=("${COMMON[@]}" -wi "$WI" -w "$W" -p backend=reference,value)
 RED_ARGS=("${COMMON[@]}" -wi "$RWI" -w "$RW" -p backend=redis)
 run_jmh threads1-memory "${MEM_ARGS[@]}" -f "$FORKS" -i "$I" -t 1 "$MEMORY"
-run_jmh threads1-redis "${RED_ARGS[@]}" -f "$FORKS" -i "$I" -t 1 "$REDIS"
 run_jmh threads2-memory "${MEM_ARGS[@]}" -f "$FORKS_2T" -i "$I_2T" -t 2 -e "$EXCLUDE_2T" "$MEMORY"
-run_jmh threads2-redis "${RED_ARGS[@]}" -f "$FORKS_2T" -i "$I_2T" -t 2 -e "$EXCLUDE_2T" "$REDIS"
+for round in $(seq 1 "$ROUNDS"); do
+  later=()
+  [ "$round" -gt 1 ] && later=(-e "$EXCLUDE_LATER_ROUNDS")
+  run_jmh "threads1-redis-r$round" "${RED_ARGS[@]}" -f 1 -i "$RI" -t 1 "${later[@]}" "$REDIS"
+  run_jmh "threads2-redis-r$round" "${RED_ARGS[@]}" -f 1 -i "$RI" -t 2 -e "$EXCLUDE_2T" "$REDIS"
+done
 if java -jar "$JAR" -l | grep -q 'Stampede'; then
   run_jmh stampede -f "$FORKS" -wi "$SS_WI" -i "$SS_I" -bm ss -bs 1 -tu ms -t 1 \
     -jvmArgsAppend "$JVM_ARGS -Dbench.stampede.out=$OUT/stampede-runs.txt" \
@@ -100,7 +112,7 @@ python3 "$ROOT/benchmarks/report.py" \
   --markdown "$ROOT/docs/BENCHMARKS.md" \
   --svg "$ROOT/docs/benchmarks-ratios.svg" \
   --command "$COMMAND" \
-  --jmh "-r $R -prof gc -jvmArgsAppend \"$JVM_ARGS\"; warmup: memory subjects -wi $WI -w $W, Redis subjects -wi $RWI -w $RW; 1 thread: -f $FORKS -i $I; 2 threads: -f $FORKS_2T -i $I_2T; stampede: -bm ss -f $FORKS -wi $SS_WI -i $SS_I" \
+  --jmh "-r $R -prof gc -jvmArgsAppend \"$JVM_ARGS\"; memory subjects: -wi $WI -w $W, 1 thread -f $FORKS -i $I, 2 threads -f $FORKS_2T -i $I_2T; Redis subjects: $ROUNDS interleaved rounds (1 and 2 threads alternating) of -f 1 -wi $RWI -w $RW -i $RI, merged; stampede: -bm ss -f $FORKS -wi $SS_WI -i $SS_I" \
   --cores "$(nproc)" \
   --jdk "$(java -version 2>&1 | head -1)" \
   --redis "${REDIS_VERSION:-unknown}" \

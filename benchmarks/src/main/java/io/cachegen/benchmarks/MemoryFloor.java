@@ -20,6 +20,8 @@ public class MemoryFloor {
   private Cache<String, Object> expiring;
   private Cache<String, Object> expiringCoarse;
   private static volatile long coarseClock = 1;
+  /** The parameter of the parameter-key subjects; a field, so the key cannot be folded. */
+  private long id = Keys.ID;
 
   @Setup
   public void setup() {
@@ -38,6 +40,7 @@ public class MemoryFloor {
     for (Cache<String, Object> c : java.util.List.of(plain, expiring, expiringCoarse)) {
       c.put("bench:1:data", Payloads.SMALL);
       c.put("bench:1:order", Payloads.GRAPH);
+      c.put("bench:1:item:" + Keys.ID, Payloads.SMALL);
       // A cache in use: past half its capacity Caffeine records reads for its eviction policy
       // (an almost empty one skips that and is a bare ConcurrentHashMap.get).
       for (int i = 0; i < 200; i++) {
@@ -56,6 +59,15 @@ public class MemoryFloor {
   @Benchmark
   public Object caffeineGraph() {
     return plain.getIfPresent("bench:1:order");
+  }
+
+  /**
+   * Informative floor for parameter keys: what any wrapper that builds its key string per call
+   * pays at least (build {@code "bench:1:item:42"}, hash it, look it up).
+   */
+  @Benchmark
+  public Object caffeineBuiltKeySmall() {
+    return plain.getIfPresent("bench:1:item:" + id);
   }
 
   /** Informative: the same lookup on a cache with per-entry expiry. */
