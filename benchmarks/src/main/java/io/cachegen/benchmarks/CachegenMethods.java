@@ -33,12 +33,19 @@ public class CachegenMethods {
     service.item(Keys.ID);
     service.order();
     service.orderById(Keys.ID);
+    for (long id = 0; id < SPREAD; id++) {
+      service.item(id);
+    }
   }
+
+  /** How many ids {@link #hitParamSmallSpread} cycles through: twice the key memo's slots. */
+  static final int SPREAD = 128;
 
   /** Fresh ids per thread, without a shared counter in the measured path. */
   @State(Scope.Thread)
   public static class Ids {
     long next = ((long) THREADS.incrementAndGet() << 48) + (System.nanoTime() & 0xFFFF_FFFFL);
+    long cycle;
   }
 
   @TearDown
@@ -54,6 +61,15 @@ public class CachegenMethods {
   @Benchmark
   public Object hitParamSmall() {
     return service.item(Keys.ID);
+  }
+
+  /**
+   * Parameter-key hits cycling through {@value #SPREAD} cached ids in turn: the generated key
+   * memo's worst case, every call building its key again (a cold key, not a hot one).
+   */
+  @Benchmark
+  public Object hitParamSmallSpread(Ids ids) {
+    return service.item(ids.cycle++ & (SPREAD - 1));
   }
 
   @Benchmark

@@ -209,6 +209,30 @@ class CachedBehaviourTest {
   }
 
   @Test
+  void integralKeysAreRememberedPerArgumentNeverMixedUp() {
+    // square(int) memoizes its made keys in 64 slots: 200 arguments fight over every slot (and
+    // all fit in the alias's 300 entries).
+    for (int round = 0; round < 2; round++) {
+      for (int n = -100; n < 100; n++) {
+        assertThat(service.square(n)).isEqualTo(n * n);
+      }
+    }
+    assertThat(service.calls("square")).isEqualTo(200);
+    CountingServiceCached.evictSquare(7);
+    assertThat(service.square(7)).isEqualTo(49);
+    assertThat(service.calls("square")).isEqualTo(201);
+  }
+
+  @Test
+  void aMemoizedKeyFollowsANewHandler() {
+    assertThat(service.square(3)).isEqualTo(9);
+    ManualTicker other = new ManualTicker();
+    Caches.install(handler(other)); // another store: the key made for the old handler is not reused
+    assertThat(service.square(3)).isEqualTo(9);
+    assertThat(service.calls("square")).isEqualTo(2);
+  }
+
+  @Test
   void varargsConstantKeyNeverExpires() {
     assertThat(service.sum(1, 2, 3)).isEqualTo(6);
     ticker.advanceSeconds(1_000_000);

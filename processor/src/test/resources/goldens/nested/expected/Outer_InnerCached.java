@@ -62,7 +62,10 @@ public class Outer_InnerCached extends Outer.Inner {
   @Override
   public CompletableFuture<Long> future(long id) {
     CacheSite.Bound bound = FUTURE_SITE.bind();
-    String key = bound.finishKey(bound.keyPrefix() + "future:" + id);
+    String key = bound.memoizedKey(id);
+    if (key == null) {
+      key = bound.memoizeKey(id, bound.finishKey(bound.keyPrefix() + "future:" + id));
+    }
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return CompletableFuture.completedFuture((Long) cached);

@@ -40,7 +40,10 @@ public class CalculatorCached extends Calculator {
   @Override
   public int square(int n) throws IOException {
     CacheSite.Bound bound = SQUARE_SITE.bind();
-    String key = bound.finishKey(bound.keyPrefix() + "test.Calculator.square(int):" + n);
+    String key = bound.memoizedKey(n);
+    if (key == null) {
+      key = bound.memoizeKey(n, bound.finishKey(bound.keyPrefix() + "test.Calculator.square(int):" + n));
+    }
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (Integer) cached;
@@ -69,7 +72,10 @@ public class CalculatorCached extends Calculator {
   @Override
   public long square(long n) {
     CacheSite.Bound bound = SQUARE_2_SITE.bind();
-    String key = bound.finishKey(bound.keyPrefix() + "test.Calculator.square(long):" + n);
+    String key = bound.memoizedKey(n);
+    if (key == null) {
+      key = bound.memoizeKey(n, bound.finishKey(bound.keyPrefix() + "test.Calculator.square(long):" + n));
+    }
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (Long) cached;

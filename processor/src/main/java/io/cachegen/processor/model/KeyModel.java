@@ -19,15 +19,35 @@ public record KeyModel(String template, List<Part> parts, List<Helper> helpers) 
 
   /**
    * A rendered argument: {@code expression} yields something concatenable in stable form;
-   * {@code primitive} says whether it is a primitive (so concatenation must start from a string).
+   * {@code primitive} says whether it is a primitive (so concatenation must start from a string);
+   * {@code integral} is the expression itself when it is a plain {@code int}, {@code long},
+   * {@code short} or {@code byte} rendered as is (a key the generated code may memoize), else
+   * {@code null}.
    */
-  public record Value(CodeBlock expression, boolean primitive) implements Part {}
+  public record Value(CodeBlock expression, boolean primitive, CodeBlock integral)
+      implements Part {
+    /** A value that is not a memoizable integral. */
+    public Value(CodeBlock expression, boolean primitive) {
+      this(expression, primitive, null);
+    }
+  }
 
   /**
    * {@code private static void name(StringBuilder sb, type value) { body }}: appends the form of
    * a non-null {@code value} (a record) to {@code sb}. Equal names always have equal bodies.
    */
   public record Helper(String name, TypeName type, CodeBlock body) {}
+
+  /**
+   * The integral expression of a key whose only argument part is a plain integral value (e.g.
+   * {@code user:{id}} with a {@code long id}), whose made key generated code remembers per
+   * argument; else {@code null}.
+   */
+  public CodeBlock memoArgument() {
+    List<Value> values =
+        parts.stream().filter(Value.class::isInstance).map(Value.class::cast).toList();
+    return values.size() == 1 ? values.get(0).integral() : null;
+  }
 
   /** Whether the key has no argument parts. */
   public boolean isConstant() {

@@ -285,6 +285,10 @@ public final class KeyResolver {
         return new KeyModel.Value(
             CodeBlock.of("$T.character($L)", RuntimeNames.KEY_PARTS, expr), false);
       }
+      if (kind == TypeKind.INT || kind == TypeKind.LONG || kind == TypeKind.SHORT
+          || kind == TypeKind.BYTE) {
+        return new KeyModel.Value(expr, true, expr);
+      }
       if (kind.isPrimitive()) {
         return new KeyModel.Value(expr, true);
       }

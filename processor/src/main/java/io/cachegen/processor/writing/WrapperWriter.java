@@ -416,7 +416,17 @@ public final class WrapperWriter {
       String cached = locals.newName("cached");
       TypeName value = m.valueType();
       b.addStatement("$T $N = $N.bind()", RuntimeNames.CACHE_SITE_BOUND, bound, site);
-      b.addStatement("$T $N = $L", String.class, key, madeKey(bound, store.key()));
+      CodeBlock memoArgument = store.key().memoArgument();
+      if (memoArgument == null) {
+        b.addStatement("$T $N = $L", String.class, key, madeKey(bound, store.key()));
+      } else {
+        // A hot integral key is built and hashed once, then reused (KeyMemo).
+        b.addStatement("$T $N = $N.memoizedKey($L)", String.class, key, bound, memoArgument);
+        b.beginControlFlow("if ($N == null)", key);
+        b.addStatement("$N = $N.memoizeKey($L, $L)", key, bound, memoArgument,
+            madeKey(bound, store.key()));
+        b.endControlFlow();
+      }
       b.addStatement("$T $N = $N.lookup($N)", Object.class, cached, bound, key);
       b.beginControlFlow("if ($N != $T.MISS)", cached, RuntimeNames.CACHE_SITE);
       switch (m.shape()) {

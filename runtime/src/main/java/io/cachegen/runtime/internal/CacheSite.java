@@ -166,6 +166,7 @@ public final class CacheSite {
     private final String madeConstantKey;
     private final String keyPrefix;
     private final boolean prefixed;
+    private final KeyMemo memo = new KeyMemo();
 
     Bound(CacheHandler handler, BaseCache cache, String madeConstantKey, String defaultKeyPrefix) {
       this.handler = handler;
@@ -205,6 +206,19 @@ public final class CacheSite {
      */
     public String finishKey(String prefixedKey) {
       return prefixed ? prefixedKey : cache.makeKey(prefixedKey);
+    }
+
+    /**
+     * The made key remembered for {@code argument}, the one integral argument of the key, or
+     * {@code null}: see {@link KeyMemo}.
+     */
+    public String memoizedKey(long argument) {
+      return memo.get(argument);
+    }
+
+    /** Remembers {@code madeKey} for {@code argument} and returns it; see {@link KeyMemo}. */
+    public String memoizeKey(long argument, String madeKey) {
+      return memo.put(argument, madeKey);
     }
 
     /** The cached value, {@code null} for a cached {@code null}, or {@link #MISS}. */
