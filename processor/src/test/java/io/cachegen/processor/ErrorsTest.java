@@ -219,6 +219,24 @@ class ErrorsTest {
   }
 
   @Test
+  void identityKeySuggestsAStableProperty() {
+    JavaFileObject src = source("S",
+        "package test;",
+        "import io.cachegen.annotations.Cached;",
+        "public class S {",
+        "  public static class Owner {}",
+        "  public static class Filter {",
+        "    public Owner getOwner() { return null; }",
+        "    public String getName() { return \"\"; }",
+        "  }",
+        "  @Cached",
+        "  public String m(Filter filter) { return \"\"; }",
+        "}");
+    assertSingleError(
+        src, "e.g. key = \"...{filter.name}\"", "@Cached");
+  }
+
+  @Test
   void negativeTimeout() {
     JavaFileObject src = source("S",
         "package test;",

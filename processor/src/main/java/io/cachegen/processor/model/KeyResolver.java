@@ -150,7 +150,7 @@ public final class KeyResolver {
       if (problem != null) {
         return Result.error(
             Messages.UNSTABLE_KEY, "{" + p.text() + "} of type " + type, problem,
-            "..." + "{" + p.text() + ".id}");
+            suggestedPath(p.text(), type, pkg));
       }
       KeyModel.Value value = forms.value(expr, type);
       char separator = i + 1 < segments.size()
@@ -224,7 +224,8 @@ public final class KeyResolver {
             Messages.UNSTABLE_KEY,
             "parameter '" + v.getSimpleName() + "' of type " + v.asType(),
             problem,
-            "..." + "{" + v.getSimpleName() + ".id}");
+            suggestedPath(v.getSimpleName().toString(), v.asType(),
+                elements.getPackageOf(method)));
       }
       parts.add(new KeyModel.Text(":"));
       parts.add(forms.value(CodeBlock.of("$N", v.getSimpleName().toString()), v.asType()));
@@ -571,6 +572,22 @@ public final class KeyResolver {
   }
 
   /** A resolved property: a no-arg method or a field, and its type. */
+  /**
+   * A placeholder to suggest instead of {@code {path}} of an unstable {@code type}: one of its
+   * properties with a stable key form ({@code id} first), else a generic hint.
+   */
+  private String suggestedPath(String path, TypeMirror type, PackageElement pkg) {
+    List<String> stable = new ArrayList<>();
+    for (String prop : properties(type, pkg)) {
+      Access access = findProperty(type, prop, pkg);
+      if (access != null && stabilityProblem(access.type, new HashSet<>()) == null) {
+        stable.add(prop);
+      }
+    }
+    String pick = stable.contains("id") ? "id" : stable.isEmpty() ? null : stable.get(0);
+    return "..." + "{" + path + "." + (pick == null ? "<property>" : pick) + "}";
+  }
+
   private record Access(String name, boolean field, TypeMirror type) {}
 
   private Access findProperty(TypeMirror type, String prop, PackageElement pkg) {
