@@ -69,13 +69,15 @@ REDIS_VERSION=$(redis-cli -u "$REDIS_URL" INFO server 2>/dev/null | tr -d '\r' |
 # each, so a drift hits floor, cachegen and Spring alike, and report.py merges the rounds.
 if [ -n "${QUICK:-}" ]; then
   FORKS=1; FORKS_2T=1; WI=1; W=200ms; RWI=1; RW=200ms; I=1; R=200ms; I_2T=1; SS_WI=1; SS_I=3
-  ROUNDS=1; ROUNDS_2T=1; RI=1
+  ROUNDS=1; ROUNDS_2T=1; RI=1; PWI=1; PI=1
 else
   # Memory, 1 thread: 2 forks x 4 iterations; 2 threads: 1 fork x 5 (forks dominate the time).
   FORKS=${FORKS:-2}; FORKS_2T=${FORKS_2T:-1}; I=${I:-4}; R=${R:-250ms}; I_2T=${I_2T:-5}
   WI=${WI:-2}; W=${W:-200ms}; RWI=${RWI:-3}; RW=${RW:-400ms}; SS_WI=${SS_WI:-3}; SS_I=${SS_I:-12}
   # Redis, 1 and 2 threads: ROUNDS passes x 1 fork x RI iterations.
-  ROUNDS=${ROUNDS:-3}; ROUNDS_2T=${ROUNDS_2T:-2}; RI=${RI:-3}
+  ROUNDS=${ROUNDS:-2}; ROUNDS_2T=${ROUNDS_2T:-2}; RI=${RI:-3}
+  # The pinned pass: 1 fork x PI iterations of 1 s after PWI warmup iterations of 1 s.
+  PWI=${PWI:-8}; PI=${PI:-4}
 fi
 JVM_ARGS="-Xms256m -Xmx256m -XX:+AlwaysPreTouch"
 COMMON=(-r "$R" -bm thrpt -tu s -prof gc -jvmArgsAppend "$JVM_ARGS")
@@ -126,9 +128,11 @@ if [ -n "$OWN_REDIS" ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null;
     PIDS+=($!)
   done
   echo "run.sh: pinned pass ($(( $(date +%s) - START ))s elapsed)"
-  REDIS_URL="$PINNED_URL" taskset -c 0 java -jar "$JAR" "${RED_ARGS[@]}" -f 1 -i "$RI" -t 1 \
+  # Spring's proxies and Lettuce take ~8 s on one CPU before C2 has compiled their hit path.
+  REDIS_URL="$PINNED_URL" taskset -c 0 java -jar "$JAR" "${COMMON[@]}" -p backend=redis \
+    -f 1 -wi "$PWI" -w 1s -i "$PI" -r 1s -t 1 \
     -rf json -rff "$OUT/pinned1-redis.json" -o "$OUT/pinned1-redis.txt" \
-    "${B}(RedisFloor\.jedisGet|CachegenMethods\.hit(Const|Param)(Small|Graph)$|SpringRedis\.)"
+    "${B}(RedisFloor\.jedisGetSmall|CachegenMethods\.hit(Const|Param)Small$|SpringRedis\.hit(Const|Param)Small)"
   for pid in "${PIDS[@]:2}"; do kill "$pid" 2>/dev/null || true; done
 else
   echo "run.sh: skipping the pinned pass (needs 2 CPUs, taskset and a private redis-server)"
@@ -152,7 +156,7 @@ python3 "$ROOT/benchmarks/report.py" \
   --markdown "$ROOT/docs/BENCHMARKS.md" \
   --svg "$ROOT/docs/benchmarks-ratios.svg" \
   --command "$COMMAND" \
-  --jmh "-r $R -prof gc -jvmArgsAppend \"$JVM_ARGS\"; memory subjects: -wi $WI -w $W, 1 thread -f $FORKS -i $I, 2 threads -f $FORKS_2T -i $I_2T; Redis subjects: $ROUNDS interleaved rounds at 1 thread and $ROUNDS_2T at 2 threads of -f 1 -wi $RWI -w $RW -i $RI, merged (informative subjects in the first round only), then one pinned pass at 1 thread; stampede: -bm ss -f $FORKS -wi $SS_WI -i $SS_I" \
+  --jmh "-r $R -prof gc -jvmArgsAppend \"$JVM_ARGS\"; memory subjects: -wi $WI -w $W, 1 thread -f $FORKS -i $I, 2 threads -f $FORKS_2T -i $I_2T; Redis subjects: $ROUNDS interleaved rounds at 1 thread and $ROUNDS_2T at 2 threads of -f 1 -wi $RWI -w $RW -i $RI, merged (informative subjects in the first round only), then a pinned pass at 1 thread of -f 1 -wi $PWI -w 1s -i $PI -r 1s; stampede: -bm ss -f $FORKS -wi $SS_WI -i $SS_I" \
   --cores "$(nproc)" \
   --jdk "$(java -version 2>&1 | head -1)" \
   --redis "${REDIS_VERSION:-unknown}" \

@@ -10,9 +10,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The in-memory floor: Caffeine's {@code getIfPresent} on a bounded cache, nothing else. A second
- * cache adds per-entry expiry (what locmem needs for Django's per-key timeouts), to show what the
- * TTL alone costs, and what reading the clock for it costs. Each holds 202 of at most 300
- * entries, as a cache in use does.
+ * cache adds Caffeine's own per-entry expiry, to show what it would cost locmem (which checks each
+ * entry's expiry instant against a millisecond clock instead), and what reading the clock for it
+ * costs. Each holds 203 of at most 300 entries, as a cache in use does.
  */
 @State(Scope.Benchmark)
 public class MemoryFloor {
