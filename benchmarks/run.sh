@@ -129,7 +129,8 @@ if [ -n "$OWN_REDIS" ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null;
   done
   echo "run.sh: pinned pass ($(( $(date +%s) - START ))s elapsed)"
   # Spring's proxies and Lettuce take ~8 s on one CPU before C2 has compiled their hit path.
-  REDIS_URL="$PINNED_URL" taskset -c 0 java -jar "$JAR" "${COMMON[@]}" -p backend=redis \
+  REDIS_URL="$PINNED_URL" taskset -c 0 java -jar "$JAR" -bm thrpt -tu s -prof gc \
+    -jvmArgsAppend "$JVM_ARGS" -p backend=redis \
     -f 1 -wi "$PWI" -w 1s -i "$PI" -r 1s -t 1 \
     -rf json -rff "$OUT/pinned1-redis.json" -o "$OUT/pinned1-redis.txt" \
     "${B}(RedisFloor\.jedisGetSmall|CachegenMethods\.hit(Const|Param)Small$|SpringRedis\.hit(Const|Param)Small)"
