@@ -13,6 +13,7 @@ import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.codec.Codecs;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -268,17 +269,18 @@ public abstract class AbstractCache implements BaseCache {
   @Override
   @SuppressWarnings("unchecked")
   public <T> Map<String, T> getMany(Collection<String> keys, ValueType<T> type, int version) {
-    // Hot path for batch reads: one pass to dedupe and make keys, counters updated once per call.
-    Collection<String> unique = keys instanceof Set<?> ? keys : new java.util.LinkedHashSet<>(keys);
-    int n = unique.size();
+    // Hot path for batch reads: no dedupe pass (a repeated key is fetched twice and lands once in
+    // the map), keys made in one pass, counters updated once per call (per key asked for).
+    String[] callerKeys = keys.toArray(new String[0]);
+    int n = callerKeys.length;
     if (n == 0) {
       return new LinkedHashMap<>();
     }
-    String[] callerKeys = unique.toArray(new String[n]);
-    List<String> made = new ArrayList<>(n);
-    for (String key : callerKeys) {
-      made.add(checkedKey(key, version));
+    String[] madeKeys = new String[n];
+    for (int i = 0; i < n; i++) {
+      madeKeys[i] = checkedKey(callerKeys[i], version);
     }
+    List<String> made = Arrays.asList(madeKeys);
     Object[] values = doGetMany(made, type);
     Map<String, T> found = new LinkedHashMap<>((int) (n / 0.75f) + 1);
     int missed = 0;
