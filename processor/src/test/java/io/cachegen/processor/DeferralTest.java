@@ -22,34 +22,6 @@ import org.junit.jupiter.api.Test;
 /** Types that mention classes another processor generates later are deferred, not rejected. */
 class DeferralTest {
 
-  /** Writes {@code test.Dto} in its first round, as a code generator of DTOs would. */
-  static final class DtoProcessor extends AbstractProcessor {
-    private boolean written;
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      if (!written) {
-        written = true;
-        try (Writer w = processingEnv.getFiler().createSourceFile("test.Dto").openWriter()) {
-          w.write("package test; public record Dto(String id) {}");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      return false;
-    }
-  }
-
   @Test
   void waitsForGeneratedTypes() {
     JavaFileObject src = JavaFileObjects.forSourceLines("test.S",
@@ -60,7 +32,8 @@ class DeferralTest {
         "  public String m(Dto dto) { return dto.id(); }",
         "}");
     Compilation c = Compiler.javac()
-        .withProcessors(new CachingProcessor(), new DtoProcessor())
+        .withProcessors(new CachingProcessor(), new LaterRounds()
+            .write(1, "test.Dto", "package test; public record Dto(String id) {}"))
         .compile(src);
     assertThat(c).succeeded();
     assertThat(c).generatedSourceFile("test.SCached").contentsAsUtf8String()
