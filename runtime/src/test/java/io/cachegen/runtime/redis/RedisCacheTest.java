@@ -279,6 +279,24 @@ class RedisCacheTest {
     }
   }
 
+  private static final ValueType<List<String>> STRINGS = new ValueType<List<String>>() {};
+
+  @Test
+  void wrongJsonTypesAreMissesUntilOverwritten() {
+    try (LogCapture log = LogCapture.start()) {
+      putRaw("ints", "[0,1,2]".getBytes(StandardCharsets.UTF_8));
+      putRaw("mixed", "[true,1.5,null]".getBytes(StandardCharsets.UTF_8));
+      assertThat(cache.get("ints", STRINGS, null)).isNull();
+      assertThat(cache.get("mixed", STRINGS, null)).isNull();
+      assertThat(cache.getMany(List.of("ints", "mixed"), STRINGS)).isEmpty();
+      assertThat(log.count("under key '" + cache.makeKey("ints") + "' is unreadable")).isEqualTo(1);
+      assertThat(log.count("under key '" + cache.makeKey("mixed") + "' is unreadable"))
+          .isEqualTo(1);
+      cache.set("ints", List.of("0", "1", "2"));
+      assertThat(cache.get("ints", STRINGS, null)).containsExactly("0", "1", "2");
+    }
+  }
+
   @Test
   void aKeyMemcachedCouldNotTakeIsWarnedAboutOncePerKey() {
     try (LogCapture log = LogCapture.start()) {
