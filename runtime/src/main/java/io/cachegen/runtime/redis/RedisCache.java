@@ -72,7 +72,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
         RedisLocation.parseAll(settings.location(), settings.describe("location"));
     RedisBackendProvider.checkCredentials(settings, options, locations);
     this.payloads = new RedisPayloads(codec, options.compressor(), options.compressMinSize(),
-        options.maxValueSize());
+        options.maxValueSize(),
+        new InflationGate(settings.alias(), options.maxConcurrentInflations()));
     this.ignored = new IgnoredErrorLog(settings.alias(), options.logIgnoredExceptions(),
         options.logIntervalMillis(), System::nanoTime);
     this.clearPattern =

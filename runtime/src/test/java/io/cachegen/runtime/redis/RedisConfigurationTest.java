@@ -183,6 +183,8 @@ class RedisConfigurationTest {
       "clear_flushes_db|1|true or false",
       "client_name|has space|client names",
       "ssl_ca_certs|/nonexistent/ca.pem|cannot be read",
+      "max_value_size|0|>= 1",
+      "max_concurrent_inflations|0|>= 1",
       "db|-1|>= 0"})
   void badOptionsFailAtStartUpNamingTheProperty(String option, String value, String why) {
     assertThatThrownBy(() -> handler(Map.of("location", "redis://127.0.0.1:1/0",
@@ -210,6 +212,8 @@ class RedisConfigurationTest {
     assertThat(o.connectTimeoutMillis()).isEqualTo(250);
     assertThat(o.maxConnections()).isEqualTo(16);
     assertThat(o.compressor()).isEqualTo(Compressor.Builtin.NONE);
+    assertThat(o.maxValueSize()).isEqualTo(16 * 1024 * 1024);
+    assertThat(o.maxConcurrentInflations()).isEqualTo(4);
     assertThat(o.ignoreExceptions()).isFalse();
     assertThat(o.clearFlushesDb()).isFalse();
     assertThat(o.toString()).doesNotContain("pw-123").contains("password=****");
