@@ -288,4 +288,32 @@ class RedisCircuitBreakerTest {
       replica.resume();
     }
   }
+
+  @Test
+  void theBreakerLogsOncePerStateChangeAndNeverShowsThePassword() {
+    String password = "Br3aker-s3cret";
+    RedisFixture.Server guarded = RedisFixture.startPrivate("--requirepass", password);
+    servers.add(guarded);
+    try (io.cachegen.runtime.LogCapture log = io.cachegen.runtime.LogCapture.start()) {
+      RedisCache cache = cache("redis://:" + password + "@" + guarded.hostAndPort() + "/0");
+      cache.set("k", "v");
+      guarded.pause();
+      try {
+        assertThat(catchThrowable(() -> cache.get("k", String.class)))
+            .isInstanceOf(RedisConnectionException.class);
+        for (int i = 0; i < 10; i++) {
+          Throwable e = catchThrowable(() -> cache.get("k", String.class));
+          assertOpenBreaker(e, guarded);
+          assertThat(e).hasMessageNotContaining(password);
+        }
+      } finally {
+        guarded.resume();
+      }
+      clock.advance(RETRY_AFTER);
+      assertThat(cache.get("k", String.class)).isEqualTo("v");
+      assertThat(log.count("circuit breaker open")).isEqualTo(1);
+      assertThat(log.count("circuit breaker closed")).isEqualTo(1);
+      assertThat(log.text()).contains(guarded.hostAndPort()).doesNotContain(password);
+    }
+  }
 }
