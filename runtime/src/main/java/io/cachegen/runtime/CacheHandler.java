@@ -248,7 +248,10 @@ public final class CacheHandler implements AutoCloseable {
       return this;
     }
 
-    /** The time source for in-process expiry; {@link Ticker#system()} by default. */
+    /**
+     * The time source for in-process expiry and the Redis circuit breakers' back-off; {@link
+     * Ticker#system()} by default.
+     */
     public Builder ticker(Ticker ticker) {
       this.ticker = ticker;
       return this;

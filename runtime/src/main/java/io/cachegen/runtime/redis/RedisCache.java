@@ -24,8 +24,10 @@ import java.util.Spliterators;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ScanParams;
@@ -51,6 +53,8 @@ import redis.clients.jedis.resps.ScanResult;
  * naming the server; with {@code options.ignore_exceptions=true} reads are misses instead, writes
  * and deletes return {@code false}, and the failure is logged at a bounded rate. Counters ({@code
  * incr}, {@code incrVersion}) and locks still throw, because they cannot pretend to succeed.
+ * After a timeout or connection failure, a server's circuit breaker makes calls to it fail at once
+ * for {@code options.retry_after} (see {@link DefaultClient}).
  *
  * <p>Thread-safe.
  */
@@ -66,6 +70,12 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   /** Creates the cache for {@code settings}; see {@link RedisBackendProvider} for the options. */
   public RedisCache(CacheSettings settings, BackendContext context) {
+    this(settings, context, UnaryOperator.identity());
+  }
+
+  /** As the public constructor, with each server's socket factory wrapped by {@code sockets}. */
+  RedisCache(CacheSettings settings, BackendContext context,
+      UnaryOperator<JedisSocketFactory> sockets) {
     super(settings, context.keyFunction());
     this.options = RedisOptions.from(settings);
     List<RedisLocation> locations =
@@ -79,7 +89,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     this.clearPattern =
         options.clearFlushesDb() ? null : ClearPattern.of(settings, context.keyFunction());
     this.client = new DefaultClient(settings.alias(), locations, options,
-        settings.describe("location"));
+        settings.describe("location"), context.ticker(), sockets);
   }
 
   /** The servers and how calls pick them. */

@@ -29,6 +29,7 @@ public final class RedisOptions {
           "ignore_exceptions",
           "log_ignored_exceptions",
           "ignored_exceptions_log_interval",
+          "retry_after",
           "clear_flushes_db",
           "ssl_ca_certs",
           "ssl_check_hostname");
@@ -49,6 +50,7 @@ public final class RedisOptions {
   private final boolean ignoreExceptions;
   private final boolean logIgnoredExceptions;
   private final long logIntervalMillis;
+  private final long retryAfterMillis;
   private final boolean clearFlushesDb;
   private final String sslCaCerts;
   private final boolean sslCheckHostname;
@@ -82,6 +84,7 @@ public final class RedisOptions {
     this.ignoreExceptions = s.booleanOption("ignore_exceptions", false);
     this.logIgnoredExceptions = s.booleanOption("log_ignored_exceptions", true);
     this.logIntervalMillis = s.secondsOptionAsMillis("ignored_exceptions_log_interval", 10_000);
+    this.retryAfterMillis = s.secondsOptionAsMillis("retry_after", 1000);
     this.clearFlushesDb = s.booleanOption("clear_flushes_db", false);
     this.sslCaCerts = s.option("ssl_ca_certs").filter(c -> !c.isEmpty()).orElse(null);
     this.sslCheckHostname = s.booleanOption("ssl_check_hostname", true);
@@ -198,6 +201,15 @@ public final class RedisOptions {
     return logIntervalMillis;
   }
 
+  /**
+   * {@code retry_after}: after a call to a server timed out or could not connect, how long calls
+   * to that server fail at once before one probe is let through (see {@link DefaultClient}); 1000
+   * by default, 0 turns the circuit breaker off.
+   */
+  public long retryAfterMillis() {
+    return retryAfterMillis;
+  }
+
   /** {@code clear_flushes_db}: whether {@code clear()} runs FLUSHDB. */
   public boolean clearFlushesDb() {
     return clearFlushesDb;
@@ -219,6 +231,7 @@ public final class RedisOptions {
         + (password == null ? "" : ", password=****") + ", socket_timeout=" + socketTimeoutMillis
         + "ms, socket_connect_timeout=" + connectTimeoutMillis + "ms, max_connections="
         + maxConnections + ", compressor=" + compressor.id() + ", ignore_exceptions="
-        + ignoreExceptions + ", clear_flushes_db=" + clearFlushesDb + "]";
+        + ignoreExceptions + ", retry_after=" + retryAfterMillis + "ms, clear_flushes_db="
+        + clearFlushesDb + "]";
   }
 }

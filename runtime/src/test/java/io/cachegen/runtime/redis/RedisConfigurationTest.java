@@ -175,6 +175,8 @@ class RedisConfigurationTest {
       "socket_timeout|0|at least 0.001",
       "socket_timeout|soon|number of seconds",
       "socket_connect_timeout|-1|number of seconds",
+      "retry_after|-1|number of seconds",
+      "retry_after|later|number of seconds",
       "max_connections|0|>= 1",
       "min_idle|99|more than max_idle",
       "compressor|lz4|not a compressor",
@@ -216,6 +218,11 @@ class RedisConfigurationTest {
     assertThat(o.maxConcurrentInflations()).isEqualTo(4);
     assertThat(o.ignoreExceptions()).isFalse();
     assertThat(o.clearFlushesDb()).isFalse();
+    assertThat(o.retryAfterMillis()).isEqualTo(1000);
+    assertThat(RedisOptions.from(s.withOption("retry_after", "0.25")).retryAfterMillis())
+        .isEqualTo(250);
+    assertThat(RedisOptions.from(s.withOption("retry_after", "0")).retryAfterMillis())
+        .as("0 turns the breaker off").isZero();
     assertThat(o.toString()).doesNotContain("pw-123").contains("password=****");
     assertThat(new RedisBackendProvider().options()).containsAll(RedisOptions.NAMES);
   }
