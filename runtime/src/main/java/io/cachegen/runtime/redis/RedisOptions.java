@@ -160,7 +160,7 @@ public final class RedisOptions {
   /**
    * {@code max_value_size}: the most bytes a stored value may decompress to (512 MiB by default);
    * a value that would decompress to more (a "compression bomb", or a value of a larger
-   * configuration) is unreadable: a miss, logged once per key.
+   * configuration) is unreadable: a miss, logged at a bounded rate.
    */
   public int maxValueSize() {
     return maxValueSize;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cachegen.runtime.CacheConnectionException;
 import io.cachegen.runtime.CacheException;
 import io.cachegen.runtime.CacheValueException;
+import io.cachegen.runtime.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +116,26 @@ class RedisRefusalTest {
     cache.deleteMany(List.of("a", "b"));
     assertThat(cache.get("k", String.class, "dflt")).isEqualTo("dflt");
     assertThat(cache.ignoredFailures()).isEqualTo(3);
+  }
+
+  @Test
+  void ignoredRefusalsAreLoggedOncePerCategoryAndIntervalOrNotAtAll() {
+    RedisFixture.Server replica = readOnlyReplica();
+    RedisCache logged = cache(replica, true);
+    RedisCache quiet = open(RedisFixture.cache(replica.url(), Map.of(
+        "options.ignore_exceptions", "true", "options.log_ignored_exceptions", "false")));
+    try (LogCapture log = LogCapture.start()) {
+      for (int i = 0; i < 200; i++) {
+        logged.set("k" + i, "v");
+        logged.delete("k" + i);
+        quiet.set("k" + i, "v");
+      }
+      assertThat(log.count("cache 'redis-test': ignored a Redis failure in set")).isEqualTo(1);
+      assertThat(log.count("cache 'redis-test': ignored a Redis failure in delete")).isEqualTo(1);
+      assertThat(logged.ignoredFailures()).isEqualTo(400);
+      assertThat(quiet.ignoredFailures()).isEqualTo(200);
+      assertThat(quiet.failureWarnings()).isZero();
+    }
   }
 
   @Test
