@@ -51,9 +51,12 @@ import redis.clients.jedis.resps.ScanResult;
  * <p>Servers: see {@link DefaultClient} (primary for writes, replicas for reads). When a server is
  * down or hangs, a call fails within {@code socket_connect_timeout + socket_timeout} (a read that
  * falls back across servers: see {@link DefaultClient}) with a {@link RedisConnectionException}
- * naming the server; with {@code options.ignore_exceptions=true} reads are misses instead, writes
- * and deletes return {@code false}, and the failure is logged at a bounded rate. Counters ({@code
- * incr}, {@code incrVersion}) and locks still throw, because they cannot pretend to succeed.
+ * naming the server, as is a server that refuses the command for now (OOM, READONLY, LOADING, ...:
+ * {@link RedisUnavailableException}); with {@code options.ignore_exceptions=true} reads are misses
+ * instead, writes and deletes return {@code false}, {@link #tryLock} returns a lease that holds
+ * nothing, and the failure is logged at a bounded rate per kind ({@link
+ * io.cachegen.runtime.spi.FailureLog}). Counters ({@code incr}, {@code incrVersion}) and {@link
+ * #lock} still throw, because they cannot pretend to succeed. See the README's "Failure policy".
  *
  * <p>Thread-safe.
  */

@@ -183,8 +183,11 @@ public abstract class AbstractCache implements BaseCache {
     failureLog.warn(FailureLog.Category.STORE, "could not store key '" + madeKey + "'", why);
   }
 
-  /** This alias's rate-limited log of per-call failures. */
-  protected FailureLog failureLog() {
+  /**
+   * This alias's rate-limited log of per-call failures, also used by generated code for the
+   * failures only it sees.
+   */
+  public FailureLog failureLog() {
     return failureLog;
   }
 
