@@ -114,6 +114,8 @@ class FailurePolicyRedisTest {
         "caches.default.location", server.url(),
         "caches.default.key_prefix", RedisFixture.uniquePrefix(),
         "caches.default.options.socket_timeout", "0.3",
+        // one interval for the whole test, so line counts do not depend on the machine's speed
+        "caches.default.options.ignored_exceptions_log_interval", "3600",
         "caches.default.options.ignore_exceptions", Boolean.toString(ignoreExceptions)))));
     Caches.install(handler);
     RUNS.set(0);
@@ -169,6 +171,28 @@ class FailurePolicyRedisTest {
     assertThat(prices.update(1)).isEqualTo("u1");
     prices.remove(1);
     assertThat(RUNS).hasValue(6);
+  }
+
+  @Test
+  void thousandsOfFailingCallsLogOneLinePerKindOrNoneWhenTheCallerGetsTheError() {
+    RedisFixture.Server server = deadServer();
+    install(server, true);
+    try (LogCapture log = LogCapture.start()) {
+      for (int i = 0; i < 3_000; i++) {
+        assertThat(prices.price(i)).isEqualTo("p" + i);
+      }
+      assertThat(log.count("ignored a Redis failure in get ")).isEqualTo(1);
+      assertThat(log.count("ignored a Redis failure in set ")).isEqualTo(1);
+      assertThat(log.count(" WARN ")).isEqualTo(2);
+    }
+    install(server, false);
+    try (LogCapture log = LogCapture.start()) {
+      for (int i = 0; i < 3_000; i++) {
+        int id = i;
+        assertThatThrownBy(() -> prices.price(id)).isInstanceOf(RedisConnectionException.class);
+      }
+      assertThat(log.count(" WARN ")).as("the caller has the error; nothing to log").isZero();
+    }
   }
 
   @Test
