@@ -21,9 +21,11 @@ import org.slf4j.LoggerFactory;
  * longest wait for a reply], {@code socket_connect_timeout} [socket_timeout: the longest wait for a
  * connection, pooled or new], {@code max_connections} [16 per server], {@code
  * max_idle} [max_connections], {@code min_idle} [0], {@code client_name}, {@code serializer}
- * [json; or smile], {@code compressor} [none; gzip, zlib/deflate], {@code compress_min_size} [256
- * bytes], {@code max_value_size} [512 MiB: the most bytes a stored value may decompress to; more is
- * an unreadable value, i.e. a miss], {@code ignore_exceptions} [false], {@code log_ignored_exceptions} [true], {@code
+ * [json; or smile], {@code compressor} [none; gzip, zlib/deflate: with none, values stored
+ * compressed are misses], {@code compress_min_size} [256 bytes], {@code max_value_size} [16 MiB:
+ * the most bytes a stored value may decompress to; more is an unreadable value, i.e. a miss],
+ * {@code max_concurrent_inflations} [4: see {@link InflationGate}], {@code ignore_exceptions}
+ * [false], {@code log_ignored_exceptions} [true], {@code
  * ignored_exceptions_log_interval} [10 seconds], {@code clear_flushes_db} [false: clear() deletes
  * this alias's keys by pattern, see {@link ClearPattern}], {@code
  * ssl_ca_certs} [JDK trust store], {@code ssl_check_hostname} [true].

@@ -82,7 +82,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
         RedisLocation.parseAll(settings.location(), settings.describe("location"));
     RedisBackendProvider.checkCredentials(settings, options, locations);
     this.payloads = new RedisPayloads(codec, options.compressor(), options.compressMinSize(),
-        options.maxValueSize());
+        options.maxValueSize(),
+        new InflationGate(settings.alias(), options.maxConcurrentInflations()));
     this.clearPattern =
         options.clearFlushesDb() ? null : ClearPattern.of(settings, context.keyFunction());
     this.client = new DefaultClient(settings.alias(), locations, options,

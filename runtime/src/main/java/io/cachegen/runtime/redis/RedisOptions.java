@@ -25,6 +25,7 @@ public final class RedisOptions {
           "compressor",
           "compress_min_size",
           "max_value_size",
+          "max_concurrent_inflations",
           "ignore_exceptions",
           "log_ignored_exceptions",
           "ignored_exceptions_log_interval",
@@ -44,6 +45,7 @@ public final class RedisOptions {
   private final Compressor compressor;
   private final int compressMinSize;
   private final int maxValueSize;
+  private final int maxConcurrentInflations;
   private final boolean ignoreExceptions;
   private final boolean logIgnoredExceptions;
   private final long logIntervalMillis;
@@ -75,6 +77,8 @@ public final class RedisOptions {
         Compressor.named(s.stringOption("compressor", "none"), s.describeOption("compressor"));
     this.compressMinSize = s.intOption("compress_min_size", 256, 0);
     this.maxValueSize = s.intOption("max_value_size", Compressor.DEFAULT_MAX_SIZE, 1);
+    this.maxConcurrentInflations =
+        s.intOption("max_concurrent_inflations", DEFAULT_MAX_CONCURRENT_INFLATIONS, 1);
     this.ignoreExceptions = s.booleanOption("ignore_exceptions", false);
     this.logIgnoredExceptions = s.booleanOption("log_ignored_exceptions", true);
     this.logIntervalMillis = s.secondsOptionAsMillis("ignored_exceptions_log_interval", 10_000);
@@ -158,12 +162,25 @@ public final class RedisOptions {
   }
 
   /**
-   * {@code max_value_size}: the most bytes a stored value may decompress to (512 MiB by default);
+   * {@code max_value_size}: the most bytes a stored value may decompress to (16 MiB by default);
    * a value that would decompress to more (a "compression bomb", or a value of a larger
-   * configuration) is unreadable: a miss, logged at a bounded rate.
+   * configuration) is unreadable: a miss, logged at a bounded rate, overwritten by the next store.
    */
   public int maxValueSize() {
     return maxValueSize;
+  }
+
+  /** The default of {@link #maxConcurrentInflations()}. */
+  public static final int DEFAULT_MAX_CONCURRENT_INFLATIONS = 4;
+
+  /**
+   * {@code max_concurrent_inflations}: how many reads of this alias may inflate a compressed value
+   * at once (4 by default), so those reads hold at most about this many times {@code
+   * max_value_size} bytes. A read that finds them all busy for {@value InflationGate#WAIT_MILLIS}
+   * ms is a miss (logged at a bounded rate).
+   */
+  public int maxConcurrentInflations() {
+    return maxConcurrentInflations;
   }
 
   /** {@code ignore_exceptions}: connection failures become misses and skipped writes. */

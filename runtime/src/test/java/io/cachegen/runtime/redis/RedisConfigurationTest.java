@@ -50,8 +50,23 @@ class RedisConfigurationTest {
       "http://h:6379/0|must start with redis://",
       "redis://:secret-pw@h:6379/x|has db 'x'",
       "redis://:secret-pw@h:6379/0?foo=1|unknown parameter 'foo'",
-      "redis://:secret-pw@h:6379/0,,redis://h|empty server",
-      "unix:///|has no socket path"})
+      "redis://:secret-pw@h:6379/0,,redis://h|server 2 is empty",
+      "unix:///|has no socket path",
+      "redis://h:99999/0|port '99999'",
+      "redis://h:0/0|port '0'",
+      "redis://h:-1/0|port '-1'",
+      "redis://h:+80/0|port '+80'",
+      "redis://h:６３７９/0|port '６３７９'",
+      "redis://h:abc/0|port 'abc', which is not a number from 1 to 65535",
+      "redis://:secret-pw@h:/0|has an empty port",
+      "redis://:secret-pw@h:6379/0,|server 2 is empty",
+      "redis://h:1/0, ,redis://h:2/0|server 2 is empty",
+      ",redis://h:1/0|server 1 is empty",
+      "redis://h:1/0,redis://h:2/0,,|server 3 is empty",
+      "redis://h:1/0,h:2|server 2 must start with redis://",
+      "redis://h:1/0,redis://:secret-pw@h:x/0|server 2 has port 'x'",
+      "redis://h:1/0,redis://:secret-pw@:2/0|server 2 has no host",
+      "redis://:secret-pw@h:1/0,rediss://g:2/01x|server 2 has db '01x'"})
   void badLocationsNameThePropertyAndHideThePassword(String location, String why) {
     assertThatThrownBy(() -> handler(Map.of("location", location)))
         .isInstanceOf(CacheConfigurationException.class)
@@ -167,6 +182,8 @@ class RedisConfigurationTest {
       "clear_flushes_db|1|true or false",
       "client_name|has space|client names",
       "ssl_ca_certs|/nonexistent/ca.pem|cannot be read",
+      "max_value_size|0|>= 1",
+      "max_concurrent_inflations|0|>= 1",
       "db|-1|>= 0"})
   void badOptionsFailAtStartUpNamingTheProperty(String option, String value, String why) {
     assertThatThrownBy(() -> handler(Map.of("location", "redis://127.0.0.1:1/0",
@@ -194,6 +211,8 @@ class RedisConfigurationTest {
     assertThat(o.connectTimeoutMillis()).isEqualTo(250);
     assertThat(o.maxConnections()).isEqualTo(16);
     assertThat(o.compressor()).isEqualTo(Compressor.Builtin.NONE);
+    assertThat(o.maxValueSize()).isEqualTo(16 * 1024 * 1024);
+    assertThat(o.maxConcurrentInflations()).isEqualTo(4);
     assertThat(o.ignoreExceptions()).isFalse();
     assertThat(o.clearFlushesDb()).isFalse();
     assertThat(o.toString()).doesNotContain("pw-123").contains("password=****");
