@@ -287,8 +287,7 @@ class RedisCacheTest {
       assertThat(cache.get("mixed", STRINGS, null)).isNull();
       assertThat(cache.getMany(List.of("ints", "mixed"), STRINGS)).isEmpty();
       assertThat(log.count("under key '" + cache.makeKey("ints") + "' is unreadable")).isEqualTo(1);
-      assertThat(log.count("under key '" + cache.makeKey("mixed") + "' is unreadable"))
-          .isEqualTo(1);
+      assertThat(log.count("is unreadable")).as("one line per alias per interval").isEqualTo(1);
       cache.set("ints", List.of("0", "1", "2"));
       assertThat(cache.get("ints", STRINGS, null)).containsExactly("0", "1", "2");
     }
