@@ -15,8 +15,13 @@ import java.lang.annotation.Target;
  * public User save(User user) { ... }
  * }</pre>
  *
- * <p>Exceptions propagate and nothing is stored. The method must be overridable and must return a
- * value.
+ * <p>Exceptions propagate and nothing is stored. If the store fails (Redis down, too slow, or
+ * refusing the command), the method has run and the cache's exception reaches the caller, unless
+ * the alias has {@code ignore_exceptions=true}: then the store is skipped and the result returned.
+ * For an asynchronous result the caller already holds the future, so a failed store is logged
+ * instead. See the README's "Failure policy".
+ *
+ * <p>The method must be overridable and must return a value.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

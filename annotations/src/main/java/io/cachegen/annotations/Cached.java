@@ -28,6 +28,14 @@ import java.lang.annotation.Target;
  * CompletionStage} caches the value it completes with, never a failure. Self-invocation goes
  * through the cache, because the generated class is a subclass.
  *
+ * <p>When the cache fails (Redis down, too slow, or refusing the command, e.g. OOM or READONLY),
+ * the alias's {@code ignore_exceptions} option decides, as in django-redis: without it (the
+ * default) the cache's exception reaches the caller, thrown by the lookup before the method runs
+ * or by the store after it ran; with {@code ignore_exceptions=true} a failed lookup is a miss and a
+ * failed store is skipped, so the method computes and its result is returned. A stored value that
+ * cannot be decoded is a miss either way. locmem and dummy never fail so. See the README's
+ * "Failure policy".
+ *
  * <p>The method must be overridable (not private, static or final, in a non-final class with a
  * non-private constructor) and must return a value.
  */
@@ -88,7 +96,9 @@ public @interface Cached {
    * Whether a miss takes a cross-process lock before computing, so that only one JVM computes a
    * key at a time. Has effect only when the alias's backend supports distributed locks (Redis); on
    * other backends only the in-JVM single-flight applies. If the lock is not obtained within a short
-   * wait, the method runs anyway.
+   * wait, the method runs anyway. If taking the lock fails (Redis down or refusing), the exception
+   * reaches the caller before the method runs, unless the alias has {@code
+   * ignore_exceptions=true}: then the method runs without the lock.
    *
    * <pre>{@code
    * @Cached(key = "report:{day}", timeout = 3600, stampedeGuard = true)

@@ -9,6 +9,7 @@ import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.KeyFunction;
 import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.DistributedLocking;
+import io.cachegen.runtime.spi.FailureLog;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * <b>Not API; only generated code calls it.</b> One annotated method's link to its cache: generated
@@ -45,8 +44,13 @@ import org.slf4j.LoggerFactory;
  * stored it between its first lookup and taking the computation); that second look is a {@link
  * BaseCache#peek peek}, so each call counts one hit or one miss in the cache's statistics.
  *
- * <p>When the cache itself fails ({@link CacheException}, e.g. Redis down), a lookup counts as a
- * miss and a failed store is logged: the method's result is still returned.
+ * <p>Failures follow the alias's failure policy, which the backend applies (see README, "Failure
+ * policy"): this class never swallows a {@link CacheException}. With Redis's {@code
+ * ignore_exceptions=true} an outage reaches this class as a miss, a skipped store or eviction, or a
+ * lease that holds nothing, so the method computes and returns; without it the backend's exception
+ * reaches the caller. A value that cannot be decoded is a miss under either setting. The one
+ * failure that cannot reach the caller, a failed store after an asynchronous {@code @CachePut}
+ * completed, is logged at a bounded rate.
  */
 public final class CacheSite {
   /** What {@link Bound#lookup(String)} returns on a miss. */
@@ -54,8 +58,8 @@ public final class CacheSite {
 
   static final Duration LOCK_LEASE = Duration.ofSeconds(5);
   static final Duration LOCK_WAIT = Duration.ofSeconds(2);
-
-  private static final Logger LOG = LoggerFactory.getLogger(CacheSite.class);
+  /** For a cache that is not an {@link AbstractCache} (which has its own {@link FailureLog}). */
+  private static final long FAILURE_LOG_INTERVAL_MILLIS = 10_000;
 
   /** Computes a value on a miss: the original method, called through {@code super}. */
   @FunctionalInterface
@@ -167,10 +171,13 @@ public final class CacheSite {
     private final String keyPrefix;
     private final boolean prefixed;
     private final KeyMemo memo = new KeyMemo();
+    private final FailureLog failureLog;
 
     Bound(CacheHandler handler, BaseCache cache, String madeConstantKey, String defaultKeyPrefix) {
       this.handler = handler;
       this.cache = cache;
+      this.failureLog = cache instanceof AbstractCache a ? a.failureLog()
+          : new FailureLog(alias, FAILURE_LOG_INTERVAL_MILLIS, CacheSite.class, System::nanoTime);
       this.madeConstantKey = madeConstantKey;
       this.prefixed = defaultKeyPrefix != null;
       this.keyPrefix = prefixed ? defaultKeyPrefix : "";
@@ -223,12 +230,7 @@ public final class CacheSite {
 
     /** The cached value, {@code null} for a cached {@code null}, or {@link #MISS}. */
     public Object lookup(String madeKey) {
-      try {
-        return cache.lookup(madeKey, type);
-      } catch (CacheException e) {
-        LOG.warn("cache '{}': lookup of '{}' failed, calling the method: {}", alias, madeKey, e.toString());
-        return MISS;
-      }
+      return cache.lookup(madeKey, type);
     }
 
     /**
@@ -284,8 +286,7 @@ public final class CacheSite {
           (value, failure) -> {
             try {
               if (failure == null) {
-                store(madeKey, value);
-                mine.complete(value);
+                storeThenComplete(mine, madeKey, value);
               } else {
                 mine.completeExceptionally(unwrap(failure));
               }
@@ -296,13 +297,23 @@ public final class CacheSite {
       return (CompletableFuture<T>) mirror(mine);
     }
 
+    /**
+     * Stores what an asynchronous computation completed with, then completes {@code flight} with
+     * it; if the store fails (the policy let the failure through), the flight fails with it.
+     */
+    private void storeThenComplete(Flight flight, String madeKey, Object value) {
+      try {
+        store(madeKey, value);
+      } catch (RuntimeException e) {
+        flight.completeExceptionally(e);
+        return;
+      }
+      flight.complete(value);
+    }
+
     /** A second look after a counted miss: not counted again in the stats. */
     private Object recheck(String madeKey) {
-      try {
-        return cache.peek(madeKey, type);
-      } catch (CacheException e) {
-        return MISS;
-      }
+      return cache.peek(madeKey, type);
     }
 
     /** Stores {@code value} under {@code madeKey} (unless it is {@code null} and nulls are not cached). */
@@ -310,20 +321,25 @@ public final class CacheSite {
       if (value == null && !cacheNull) {
         return;
       }
-      try {
-        cache.store(madeKey, value, timeout);
-      } catch (CacheException e) {
-        LOG.warn("cache '{}': storing '{}' failed: {}", alias, madeKey, e.toString());
-      }
+      cache.store(madeKey, value, timeout);
     }
 
-    /** Stores the value {@code stage} completes with, once it succeeds; returns {@code stage}. */
+    /**
+     * Stores the value {@code stage} completes with, once it succeeds; returns {@code stage}. The
+     * caller already holds {@code stage}, so a failed store cannot reach it: it is logged at a
+     * bounded rate.
+     */
     public <S extends CompletionStage<?>> S storeWhenComplete(String madeKey, S stage) {
       if (stage != null) {
         stage.whenComplete(
             (value, failure) -> {
               if (failure == null) {
-                store(madeKey, value);
+                try {
+                  store(madeKey, value);
+                } catch (RuntimeException e) {
+                  failureLog.warn(FailureLog.Category.STORE, "storing '" + madeKey
+                      + "' after an asynchronous @CachePut completed failed", e.toString());
+                }
               }
             });
       }
@@ -332,12 +348,7 @@ public final class CacheSite {
 
     /** Removes {@code madeKey}. */
     public void remove(String madeKey) {
-      try {
-        cache.remove(madeKey);
-      } catch (CacheException e) {
-        LOG.warn("cache '{}': removing '{}' failed: {}", alias, madeKey, e.toString());
-        throw e;
-      }
+      cache.remove(madeKey);
     }
 
     /** Clears the whole alias. */
@@ -347,12 +358,7 @@ public final class CacheSite {
 
     private Object guardedCompute(String madeKey, Loader loader) throws Throwable {
       if (stampedeGuard && cache instanceof DistributedLocking locking) {
-        DistributedLocking.Lease lease = null;
-        try {
-          lease = locking.tryLock(madeKey + ":lock", LOCK_LEASE, LOCK_WAIT);
-        } catch (CacheException e) {
-          LOG.warn("cache '{}': lock for '{}' failed: {}", alias, madeKey, e.toString());
-        }
+        DistributedLocking.Lease lease = locking.tryLock(madeKey + ":lock", LOCK_LEASE, LOCK_WAIT);
         try {
           // With the lock, another process may have stored the value while we waited; without
           // it (timed out), we re-check and then compute anyway.

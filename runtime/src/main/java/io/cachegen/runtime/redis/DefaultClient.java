@@ -20,7 +20,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * DefaultClient}: the first server of {@code location} is the primary and takes every write; the
  * others are replicas, and a read goes to a random replica. A server that fails is not tried again
  * in the same call: a read moves on to another replica and finally to the primary; a write fails.
- * Failures become a {@link RedisConnectionException} naming the last server tried. Thread-safe.
+ * Failures become a {@link RedisConnectionException} naming the last server tried (a {@link
+ * RedisUnavailableException} when the server answered but refused the command, e.g. OOM or
+ * READONLY); other error replies (WRONGTYPE, syntax) are a plain {@link CacheException}.
+ * Thread-safe.
  *
  * <p>Time bounds, with C = {@code socket_connect_timeout} and S = {@code socket_timeout}: a call
  * on one server that hangs returns within C + S (see {@link RedisServer}). A read moves on to the
@@ -178,9 +181,9 @@ public final class DefaultClient implements AutoCloseable {
       return new RedisConnectionException(server.describe(),
           where + " refused the credentials (check username/password): " + firstLine(e), e);
     }
-    if (e instanceof JedisDataException && isNotReady(e.getMessage())) {
-      return new RedisConnectionException(server.describe(),
-          where + " cannot serve requests now: " + firstLine(e), e);
+    if (e instanceof JedisDataException && isRefusal(e.getMessage())) {
+      return new RedisUnavailableException(server.describe(),
+          where + " refused the command (it cannot serve it now): " + firstLine(e), e);
     }
     if (e instanceof JedisDataException) {
       return new CacheException(where + " answered an error: " + firstLine(e), e);
@@ -197,10 +200,25 @@ public final class DefaultClient implements AutoCloseable {
         || message.startsWith("NOPERM") || message.contains("invalid password"));
   }
 
-  /** A server loading its data, a replica cut off from its primary, a busy script. */
-  private static boolean isNotReady(String message) {
-    return message != null && (message.startsWith("LOADING") || message.startsWith("MASTERDOWN")
-        || message.startsWith("BUSY") || message.startsWith("TRYAGAIN"));
+  /** Error replies that refuse service for now, see {@link RedisUnavailableException}. */
+  private static final List<String> REFUSALS = List.of("OOM", "READONLY", "LOADING", "BUSY",
+      "MASTERDOWN", "NOREPLICAS", "TRYAGAIN", "CLUSTERDOWN");
+
+  /**
+   * Whether an error reply is the server refusing service for now (full, read-only, loading, busy,
+   * cut off), an outage to the failure policy, rather than an error about the command or data.
+   */
+  static boolean isRefusal(String message) {
+    if (message == null) {
+      return false;
+    }
+    for (String code : REFUSALS) {
+      if (message.startsWith(code)
+          && (message.length() == code.length() || message.charAt(code.length()) == ' ')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(Throwable e) {

@@ -167,7 +167,7 @@ public final class RedisOptions {
   /**
    * {@code max_value_size}: the most bytes a stored value may decompress to (16 MiB by default);
    * a value that would decompress to more (a "compression bomb", or a value of a larger
-   * configuration) is unreadable: a miss, logged once per key, overwritten by the next store.
+   * configuration) is unreadable: a miss, logged at a bounded rate, overwritten by the next store.
    */
   public int maxValueSize() {
     return maxValueSize;

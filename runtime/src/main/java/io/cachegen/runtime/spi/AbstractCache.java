@@ -37,6 +37,7 @@ public abstract class AbstractCache implements BaseCache {
   private static final Logger LOG = LoggerFactory.getLogger(AbstractCache.class);
   private static final ValueType<Object> ANY = ValueType.of(Object.class);
   private static final int MEMCACHE_MAX_KEY_LENGTH = 250;
+  private static final long DEFAULT_FAILURE_LOG_INTERVAL_MILLIS = 10_000;
 
   protected final CacheSettings settings;
   protected final CacheCodec codec;
@@ -49,8 +50,21 @@ public abstract class AbstractCache implements BaseCache {
   private final LongAdder misses = new LongAdder();
   private final Cache<String, Boolean> reportedKeys =
       Caffeine.newBuilder().maximumSize(10_000).build();
+  private final FailureLog failureLog;
 
+  /** A cache whose per-call failures are logged at most once per 10 seconds and category. */
   protected AbstractCache(CacheSettings settings, KeyFunction keyFunction) {
+    this(settings, keyFunction, DEFAULT_FAILURE_LOG_INTERVAL_MILLIS);
+  }
+
+  /**
+   * A cache whose per-call failures (see {@link #failureLog()}) are logged at most once per {@code
+   * failureLogIntervalMillis} and category.
+   */
+  protected AbstractCache(
+      CacheSettings settings, KeyFunction keyFunction, long failureLogIntervalMillis) {
+    this.failureLog =
+        new FailureLog(settings.alias(), failureLogIntervalMillis, getClass(), System::nanoTime);
     this.settings = settings;
     this.keyFunction = keyFunction;
     this.keyPrefix = settings.keyPrefix();
@@ -118,7 +132,7 @@ public abstract class AbstractCache implements BaseCache {
           failed.add(k);
         }
       } catch (CacheValueException e) {
-        LOG.warn("cache '{}': could not store key '{}': {}", alias(), k, e.getMessage());
+        reportUnstorable(k, e.getMessage());
         failed.add(k);
       }
     });
@@ -141,7 +155,7 @@ public abstract class AbstractCache implements BaseCache {
 
   /**
    * Decodes with the alias's codec; bytes that do not decode as {@code type} are a {@link #MISS},
-   * logged once per key (a foreign writer, an old class shape, corruption).
+   * logged at a bounded rate (a foreign writer, an old class shape, corruption).
    */
   protected Object decodeOrMiss(String madeKey, byte[] bytes, ValueType<?> type) {
     try {
@@ -152,13 +166,29 @@ public abstract class AbstractCache implements BaseCache {
     }
   }
 
-  /** Logs, once per key, that the value under it could not be read and is treated as a miss. */
+  /**
+   * Logs that the value under a key could not be read and is treated as a miss; rate-limited
+   * ({@link FailureLog.Category#UNREADABLE}).
+   */
   protected void reportUnreadable(String madeKey, String why) {
-    if (reportedKeys.asMap().putIfAbsent(madeKey, Boolean.TRUE) == null) {
-      LOG.warn(
-          "cache '{}': value under key '{}' is unreadable and treated as a miss until it is"
-              + " overwritten: {}", alias(), madeKey, why);
-    }
+    failureLog.warn(FailureLog.Category.UNREADABLE, "value under key '" + madeKey
+        + "' is unreadable and treated as a miss until it is overwritten", why);
+  }
+
+  /**
+   * Logs that a value of a batch store could not be encoded and was not stored; rate-limited
+   * ({@link FailureLog.Category#STORE}).
+   */
+  protected void reportUnstorable(String madeKey, String why) {
+    failureLog.warn(FailureLog.Category.STORE, "could not store key '" + madeKey + "'", why);
+  }
+
+  /**
+   * This alias's rate-limited log of per-call failures, also used by generated code for the
+   * failures only it sees.
+   */
+  public FailureLog failureLog() {
+    return failureLog;
   }
 
   /** The timeout to use: {@link Timeout#DEFAULT} becomes the alias's default. */

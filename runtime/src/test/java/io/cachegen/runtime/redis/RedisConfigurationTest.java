@@ -10,7 +10,6 @@ import io.cachegen.runtime.CacheSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -233,24 +232,6 @@ class RedisConfigurationTest {
     try (CacheHandler h = handler(Map.of("location", "redis://127.0.0.1:1/0"))) {
       assertThat(h.get("default")).isInstanceOf(RedisCache.class);
     }
-  }
-
-  @Test
-  void ignoredFailuresAreLoggedAtMostOncePerInterval() {
-    AtomicLong nanos = new AtomicLong(1_000);
-    IgnoredErrorLog log = new IgnoredErrorLog("a", true, 10_000, nanos::get);
-    RuntimeException e = new RuntimeException("down");
-    for (int i = 0; i < 100; i++) {
-      log.record("get", e);
-    }
-    assertThat(log.warningCount()).isEqualTo(1);
-    nanos.addAndGet(10_000_000_000L);
-    log.record("get", e);
-    assertThat(log.warningCount()).isEqualTo(2);
-    assertThat(log.ignoredCount()).isEqualTo(101);
-    IgnoredErrorLog quiet = new IgnoredErrorLog("a", false, 10_000, nanos::get);
-    quiet.record("get", e);
-    assertThat(quiet.warningCount()).isZero();
   }
 
   @Test
