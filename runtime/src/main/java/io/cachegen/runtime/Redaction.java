@@ -1,5 +1,6 @@
 package io.cachegen.runtime;
 
+import io.cachegen.runtime.internal.LocationUrls;
 import java.util.Locale;
 import java.util.StringJoiner;
 

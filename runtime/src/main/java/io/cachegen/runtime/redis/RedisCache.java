@@ -211,7 +211,16 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected boolean doSet(String madeKey, Object value, Timeout timeout, SetMode mode) {
-    byte[] bytes = payloads.encode(value);
+    byte[] bytes;
+    try {
+      bytes = payloads.encode(value);
+    } catch (ValueTooLargeException e) {
+      reportUnstorable(madeKey, e.getMessage());
+      if (mode != SetMode.IF_ABSENT) {
+        doDelete(madeKey); // what the caller meant to replace must not be served instead
+      }
+      return false;
+    }
     SetParams p = params(timeout, mode);
     return guard(Category.STORE, "set",
         () -> "OK".equals(client.write(c -> c.set(k(madeKey), bytes, p))), false);
@@ -229,6 +238,9 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
         failed.add(k);
       }
     });
+    if (!failed.isEmpty()) {
+      doDeleteMany(failed); // what the caller meant to replace must not be served instead
+    }
     if (encoded.isEmpty()) {
       return failed;
     }

@@ -1,7 +1,7 @@
 package io.cachegen.runtime.redis;
 
 import io.cachegen.runtime.CacheConfigurationException;
-import io.cachegen.runtime.LocationUrls;
+import io.cachegen.runtime.internal.LocationUrls;
 import io.cachegen.runtime.Redaction;
 import java.util.ArrayList;
 import java.util.List;

@@ -48,6 +48,8 @@ final class RedisPayloads {
    * The bytes to store for {@code value}.
    *
    * @throws CacheValueException if the codec cannot encode it
+   * @throws ValueTooLargeException if the encoded value is larger than {@code max_value_size}, so
+   *     that it could not be read back
    */
   byte[] encode(Object value) {
     if (value instanceof Long || value instanceof Integer || value instanceof Short
@@ -55,6 +57,9 @@ final class RedisPayloads {
       return Long.toString(((Number) value).longValue()).getBytes(StandardCharsets.US_ASCII);
     }
     byte[] raw = codec.encode(value);
+    if (raw.length > maxValueSize) {
+      throw new ValueTooLargeException(raw.length, maxValueSize);
+    }
     if (compressor == Compressor.Builtin.NONE || raw.length < compressMinSize) {
       return raw;
     }

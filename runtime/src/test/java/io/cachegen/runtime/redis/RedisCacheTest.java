@@ -450,6 +450,29 @@ class RedisCacheTest {
   }
 
   @Test
+  void aValueLargerThanMaxValueSizeIsNotStoredAndDropsTheOldOne() {
+    // Stored, it would read back as unreadable (a miss) on every call: the method would recompute
+    // forever. So it is refused, and the key's older value is dropped rather than served stale.
+    RedisCache gzip = RedisFixture.cache(RedisFixture.shared(), Map.of(
+        "options.compressor", "gzip", "options.compress_min_size", "0",
+        "options.max_value_size", "1024"));
+    try {
+      assertThat(gzip.set("k", "small")).isTrue();
+      assertThat(gzip.set("k", "x".repeat(2000))).isFalse();
+      assertThat(gzip.get("k", String.class, "missing")).isEqualTo("missing");
+      assertThat(redis.exists(gzip.makeKey("k"))).isFalse();
+      assertThat(gzip.add("k", "y".repeat(2000))).isFalse();
+      assertThat(gzip.setMany(Map.of("a", "z".repeat(2000), "b", "fits"))).containsExactly("a");
+      assertThat(gzip.get("b", String.class)).isEqualTo("fits");
+      assertThat(gzip.set("k", "x".repeat(1000))).isTrue(); // 1,002 bytes of JSON: fits
+      assertThat(gzip.get("k", String.class)).isEqualTo("x".repeat(1000));
+    } finally {
+      gzip.clear();
+      gzip.close();
+    }
+  }
+
+  @Test
   void anAliasWithoutACompressorReadsCompressedValuesAsAMissUntilOverwritten() {
     RedisCache gzip = RedisFixture.cache(RedisFixture.shared(), Map.of(
         "options.compressor", "gzip", "options.compress_min_size", "0"));

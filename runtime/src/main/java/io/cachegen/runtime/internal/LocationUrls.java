@@ -1,4 +1,4 @@
-package io.cachegen.runtime;
+package io.cachegen.runtime.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * How a {@code location} splits into server URLs, and each URL into its user-info and the rest.
- * The Redis backend parses with it and {@link Redaction} hides with it, so what is hidden is
+ * <b>Not API.</b> The Redis backend parses with it and {@link io.cachegen.runtime.Redaction} hides with it, so what is hidden is
  * exactly what is read as a secret.
  *
  * <p>Passwords are often written unencoded, so the rules let them hold any character:
