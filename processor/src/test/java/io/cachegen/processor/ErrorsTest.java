@@ -28,8 +28,11 @@ import org.junit.jupiter.api.Test;
 /** One test per compiler error: the message, where it lands, and no cascade. */
 class ErrorsTest {
 
+  /** Compiles with both processors, as the processor jar registers them. */
   private static Compilation compile(JavaFileObject... sources) {
-    return Compiler.javac().withProcessors(new CachingProcessor()).compile(sources);
+    return Compiler.javac()
+        .withProcessors(new CachingProcessor(), new LocalClassProcessor())
+        .compile(sources);
   }
 
   private static JavaFileObject source(String name, String... lines) {

@@ -1,0 +1,96 @@
+package io.cachegen.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * User code using every annotation compiles with {@code -Xlint:all -Werror} and the processor's
+ * defaults: the processor claims its annotations, and generated code raises no warning of its
+ * own (deprecated overrides included).
+ */
+class LintTest {
+
+  private static Compilation compileStrict(JavaFileObject... sources) {
+    return Compiler.javac()
+        .withProcessors(new CachingProcessor())
+        .withOptions("-Xlint:all", "-Werror")
+        .compile(sources);
+  }
+
+  @Test
+  void allThreeAnnotationsAreClaimed() {
+    JavaFileObject src = JavaFileObjects.forSourceLines("test.Users",
+        "package test;",
+        "import io.cachegen.annotations.CacheEvict;",
+        "import io.cachegen.annotations.CachePut;",
+        "import io.cachegen.annotations.Cached;",
+        "public class Users {",
+        "  @Cached(key = \"user:{id}\")",
+        "  public String user(long id) { return \"\"; }",
+        "  @CachePut(key = \"user:{id}\")",
+        "  public String save(long id) { return \"\"; }",
+        "  @CacheEvict(key = \"user:{id}\")",
+        "  public void delete(long id) {}",
+        "}");
+    assertThat(compileStrict(src)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void deprecatedMethodsGiveDeprecatedOverridesAndNoWarning() {
+    JavaFileObject src = JavaFileObjects.forSourceLines("test.Old",
+        "package test;",
+        "import io.cachegen.annotations.CacheEvict;",
+        "import io.cachegen.annotations.CachePut;",
+        "import io.cachegen.annotations.Cached;",
+        "import java.util.List;",
+        "public class Old {",
+        "  /** @deprecated use something else */",
+        "  @Deprecated",
+        "  @Cached(key = \"user:{id}\")",
+        "  public String user(long id) { return \"\"; }",
+        "  /** @deprecated use something else */",
+        "  @Deprecated(since = \"2\", forRemoval = true)",
+        "  @Cached(key = \"list:{id}\")",
+        "  public List<String> list(long id) { return List.of(); }",
+        "  /** @deprecated use something else */",
+        "  @Deprecated",
+        "  @CachePut(key = \"user:{id}\")",
+        "  public String save(long id) { return \"\"; }",
+        "  /** @deprecated use something else */",
+        "  @Deprecated(forRemoval = true)",
+        "  @CacheEvict(key = \"user:{id}\")",
+        "  public void delete(long id) {}",
+        "}");
+    Compilation c = compileStrict(src);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.OldCached").contentsAsUtf8String()
+        .contains("  @Override\n  @Deprecated\n  public String user(long id) {");
+    assertThat(c).generatedSourceFile("test.OldCached").contentsAsUtf8String()
+        .contains("  @Override\n  @Deprecated(\n      since = \"2\",\n      forRemoval = true\n  )\n"
+            + "  @SuppressWarnings({\"removal\", \"unchecked\"})\n"
+            + "  public List<String> list(long id) {");
+  }
+
+  @Test
+  void deprecatedInterfaceMethodsForwardedToTheDelegateGiveNoWarning() {
+    JavaFileObject src = JavaFileObjects.forSourceLines("test.Repo",
+        "package test;",
+        "import io.cachegen.annotations.Cached;",
+        "public interface Repo {",
+        "  @Cached(key = \"user:{id}\")",
+        "  String user(long id);",
+        "  /** @deprecated use user */",
+        "  @Deprecated",
+        "  String legacy(long id);",
+        "  /** @deprecated use user */",
+        "  @Deprecated(forRemoval = true)",
+        "  String gone(long id);",
+        "}");
+    assertThat(compileStrict(src)).succeededWithoutWarnings();
+  }
+}
