@@ -17,7 +17,7 @@ class LintTest {
 
   private static Compilation compileStrict(JavaFileObject... sources) {
     return Compiler.javac()
-        .withProcessors(new CachingProcessor())
+        .withProcessors(new CachingProcessor(), new LocalClassProcessor())
         .withOptions("-Xlint:all", "-Werror")
         .compile(sources);
   }
@@ -74,6 +74,10 @@ class LintTest {
         .contains("  @Override\n  @Deprecated(\n      since = \"2\",\n      forRemoval = true\n  )\n"
             + "  @SuppressWarnings({\"removal\", \"unchecked\"})\n"
             + "  public List<String> list(long id) {");
+    assertThat(c).generatedSourceFile("test.OldCached").contentsAsUtf8String()
+        .contains("  @Override\n  @Deprecated(\n      forRemoval = true\n  )\n"
+            + "  @SuppressWarnings(\"removal\")\n"
+            + "  public void delete(long id) {");
   }
 
   @Test
