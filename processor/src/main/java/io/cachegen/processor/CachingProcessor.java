@@ -44,7 +44,12 @@ import javax.tools.Diagnostic;
  * {@code -Xlint:all -Werror} fails user builds with "No processor claimed any of these
  * annotations". It supports only cachegen's own three annotations and {@code
  * javax.annotation.processing.Generated} (SOURCE retention, on every wrapper it writes), so
- * claiming hides only those from processors that javac runs after it.
+ * claiming hides only those from processors that javac runs after it. One exception: javac stops
+ * calling processors in a round once every annotation present is claimed, so a later processor
+ * supporting {@code "*"} (Lombok, the Checker Framework) would not run at all in a round whose
+ * only annotations are ours. So it claims only when the round also holds one of Java's own
+ * annotations ({@code @Override}, {@code @Retention}, ...), which no processor claims; see {@link
+ * JavaAnnotations}.
  */
 @AutoService(Processor.class)
 public final class CachingProcessor extends AbstractProcessor {
@@ -72,11 +77,12 @@ public final class CachingProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
       processRound(annotations, round);
+      return JavaAnnotations.presentIn(round.getRootElements());
     } catch (Throwable t) { // a bug outside any one type; each type has its own catch below
       processingEnv.getMessager().printMessage(
           Diagnostic.Kind.ERROR, Messages.INTERNAL_ERROR.format("this round", t, frames(t)));
+      return false;
     }
-    return true;
   }
 
   private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {

@@ -94,28 +94,32 @@ public final class WrapperWriter {
     if (model.isInterface()) {
       delegate = fieldNames.newName("delegate", "delegate");
       type.addField(supertype, delegate, Modifier.PRIVATE, Modifier.FINAL);
-      type.addMethod(MethodSpec.constructorBuilder()
-          .addModifiers(Modifier.PUBLIC)
-          .addJavadoc("Wraps {@code $L}, which computes values on a miss.\n", delegate)
-          .addParameter(supertype, delegate)
-          .addStatement("this.$N = $T.requireNonNull($N, $S)", delegate, Objects.class, delegate,
-              delegate)
-          .build());
-    } else {
-      for (ExecutableElement c : model.constructors()) {
-        type.addMethod(constructor(c));
-      }
     }
 
     Map<String, Integer> overloads = new HashMap<>();
     DeclaredType declared = (DeclaredType) element.asType();
     boolean staticHelpers = typeVariables.isEmpty();
+    List<String> sites = new ArrayList<>();
     for (CachedMethod m : model.methods()) {
       String base = upperSnake(m.element().getSimpleName().toString());
       int n = overloads.merge(base, 1, Integer::sum);
       String suffix = n == 1 ? "" : "_" + n;
-      new MethodWriter(model, m, declared, delegate, staticHelpers)
-          .write(type, fieldNames, base + suffix);
+      sites.addAll(new MethodWriter(model, m, declared, delegate, staticHelpers)
+          .write(type, fieldNames, base + suffix));
+    }
+    // JavaPoet writes constructors before the methods, whatever the order they are added in.
+    if (model.isInterface()) {
+      MethodSpec.Builder c = MethodSpec.constructorBuilder()
+          .addModifiers(Modifier.PUBLIC)
+          .addJavadoc("Wraps {@code $L}, which computes values on a miss.\n", delegate)
+          .addParameter(supertype, delegate)
+          .addStatement("this.$N = $T.requireNonNull($N, $S)", delegate, Objects.class, delegate,
+              delegate);
+      type.addMethod(bindSites(c, sites).build());
+    } else {
+      for (ExecutableElement c : model.constructors()) {
+        type.addMethod(bindSites(constructor(c), sites).build());
+      }
     }
     for (ExecutableElement f : model.forwarded()) {
       type.addMethod(forward(f, declared, delegate));
@@ -156,7 +160,21 @@ public final class WrapperWriter {
     return t instanceof ParameterizedTypeName p ? p.rawType() : t;
   }
 
-  private MethodSpec constructor(ExecutableElement c) {
+  /**
+   * Binds every site in a constructor, so an alias that is not configured fails at {@code new
+   * FooCached()}, with the message the first call would give, rather than at that first call. Once
+   * bound, a site's {@code bind()} is one volatile read; a handler installed later is picked up by
+   * the next call as before.
+   */
+  private static MethodSpec.Builder bindSites(MethodSpec.Builder constructor, List<String> sites) {
+    constructor.addComment("Resolve every cache alias now: a missing one fails here, not at a first call");
+    for (String site : sites) {
+      constructor.addStatement("$N.bind()", site);
+    }
+    return constructor;
+  }
+
+  private MethodSpec.Builder constructor(ExecutableElement c) {
     MethodSpec.Builder b = MethodSpec.constructorBuilder();
     for (Modifier mod : c.getModifiers()) {
       if (mod == Modifier.PUBLIC || mod == Modifier.PROTECTED) {
@@ -186,7 +204,7 @@ public final class WrapperWriter {
     for (TypeMirror t : c.getThrownTypes()) {
       b.addException(TypeName.get(t));
     }
-    return b.addStatement("super($L)", String.join(", ", names)).build();
+    return b.addStatement("super($L)", String.join(", ", names));
   }
 
   /** Annotations kept in class files or at run time (e.g. {@code @Inject}); never SOURCE ones. */
@@ -287,7 +305,8 @@ public final class WrapperWriter {
       this.name = e.getSimpleName().toString();
     }
 
-    void write(TypeSpec.Builder type, NameAllocator fieldNames, String base) {
+    /** Adds the method's site fields, override and helpers; returns the site field names. */
+    List<String> write(TypeSpec.Builder type, NameAllocator fieldNames, String base) {
       String site = null;
       String evictSite = null;
       CachedMethod.Store store = m.cached();
@@ -310,6 +329,14 @@ public final class WrapperWriter {
         type.addMethod(keyHelper(store));
         type.addMethod(evictHelper(site, store));
       }
+      List<String> sites = new ArrayList<>();
+      if (site != null) {
+        sites.add(site);
+      }
+      if (evictSite != null) {
+        sites.add(evictSite);
+      }
+      return sites;
     }
 
     private FieldSpec siteField(String site, CachedMethod.Store store) {
