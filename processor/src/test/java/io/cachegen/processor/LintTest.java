@@ -141,6 +141,36 @@ class LintTest {
   }
 
   @Test
+  void deprecatedClassesAndConstructorsGiveDeprecatedWrappersAndNoWarning() {
+    JavaFileObject src = JavaFileObjects.forSourceLines("test.Old",
+        "package test;",
+        "import io.cachegen.annotations.Cached;",
+        "/** @deprecated use something else */",
+        "@Deprecated",
+        "public class Old {",
+        "  /** @deprecated use something else */",
+        "  @Deprecated",
+        "  public Old() {}",
+        "  public Old(int unused) {}",
+        "  @Cached(key = \"k\")",
+        "  public String m() { return \"\"; }",
+        "}");
+    JavaFileObject iface = JavaFileObjects.forSourceLines("test.OldRepo",
+        "package test;",
+        "import io.cachegen.annotations.Cached;",
+        "/** @deprecated use something else */",
+        "@Deprecated(forRemoval = true)",
+        "public interface OldRepo {",
+        "  @Cached(key = \"user:{id}\")",
+        "  String user(long id);",
+        "}");
+    Compilation c = compileStrict(src, iface);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.OldCached").contentsAsUtf8String()
+        .contains("@Deprecated\npublic class OldCached extends Old {");
+  }
+
+  @Test
   void deprecatedInterfaceMethodsForwardedToTheDelegateGiveNoWarning() {
     JavaFileObject src = JavaFileObjects.forSourceLines("test.Repo",
         "package test;",

@@ -81,7 +81,8 @@ public final class CachedTypeValidator {
   }
 
   private void validateType(TypeElement type, Report report) {
-    // Local and anonymous classes never get here: processors do not see them.
+    // Local and anonymous classes never get here: processors do not see them (LocalClassProcessor
+    // reports them from the syntax trees).
     String name = type.getQualifiedName().toString();
     for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
       if (t.getModifiers().contains(Modifier.PRIVATE)) {

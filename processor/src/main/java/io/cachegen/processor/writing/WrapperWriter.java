@@ -56,6 +56,14 @@ public final class WrapperWriter {
             .addMember("value", "$S", PROCESSOR)
             .addMember("comments", "$S", COMMENTS)
             .build());
+    for (AnnotationMirror a : element.getAnnotationMirrors()) {
+      if (isDeprecated(a)) { // so extending (or implementing) the deprecated type raises no warning
+        type.addAnnotation(AnnotationSpec.get(a));
+        if (forRemoval(a)) {
+          type.addAnnotation(suppressWarnings(List.of("removal")));
+        }
+      }
+    }
     if (element.getModifiers().contains(Modifier.PUBLIC)) {
       type.addModifiers(Modifier.PUBLIC);
     }
@@ -244,15 +252,24 @@ public final class WrapperWriter {
    */
   private static boolean copyDeprecated(ExecutableElement m, MethodSpec.Builder b) {
     for (AnnotationMirror a : m.getAnnotationMirrors()) {
-      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
-          .contentEquals(Deprecated.class.getName())) {
+      if (isDeprecated(a)) {
         b.addAnnotation(AnnotationSpec.get(a));
-        return a.getElementValues().entrySet().stream()
-            .anyMatch(e -> e.getKey().getSimpleName().contentEquals("forRemoval")
-                && Boolean.TRUE.equals(e.getValue().getValue()));
+        return forRemoval(a);
       }
     }
     return false;
+  }
+
+  private static boolean isDeprecated(AnnotationMirror a) {
+    return ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+        .contentEquals(Deprecated.class.getName());
+  }
+
+  /** Whether a {@code @Deprecated} says {@code forRemoval = true}. */
+  private static boolean forRemoval(AnnotationMirror deprecated) {
+    return deprecated.getElementValues().entrySet().stream()
+        .anyMatch(e -> e.getKey().getSimpleName().contentEquals("forRemoval")
+            && Boolean.TRUE.equals(e.getValue().getValue()));
   }
 
   /** {@code @SuppressWarnings("a")} or {@code @SuppressWarnings({"a", "b"})}, on one line. */
