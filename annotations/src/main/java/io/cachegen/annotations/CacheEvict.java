@@ -29,8 +29,10 @@ import java.lang.annotation.Target;
 public @interface CacheEvict {
 
   /**
-   * The key templates to remove, in the language of {@link Cached#key()}. Required unless {@link
-   * #allEntries()} is set.
+   * The key templates to remove, in the language of {@link Cached#key()} (<code>{param}</code>
+   * placeholders, <code>{{</code> and <code>}}</code> for literal braces). Required unless {@link
+   * #allEntries()} is set. A template without placeholders is fine here, whatever the parameters:
+   * evicting one fixed entry is normal.
    *
    * <pre>{@code
    * @CacheEvict(key = {"user:{id}", "user-orders:{id}"})

@@ -53,13 +53,32 @@ public @interface Cached {
   /**
    * The key template (see {@link io.cachegen.annotations the package overview}); empty means the
    * default key, built from the class, the method, its parameter types and the arguments.
+   * Placeholders are <code>{param}</code> or <code>{param.property}</code>; <code>{{</code> and
+   * <code>}}</code> are literal braces, so <code>"user:{{id}}"</code> is the constant key
+   * <code>user:{id}</code>, not the argument.
    *
    * <pre>{@code
    * @Cached(key = "user:{user.id}:orders:{status}")
    * List<Order> orders(User user, Status status)
    * }</pre>
+   *
+   * <p>A method with parameters whose template uses none of them (every call would share one
+   * entry) is a compile error unless {@link #constantKey()} is set.
    */
   String key() default "";
+
+  /**
+   * Says that the key is meant to ignore the arguments: every call, whatever its arguments, shares
+   * the one entry of a template without placeholders. Without it, such a template on a method with
+   * parameters is a compile error ({@code [CacheGenConstantKey]}); with it, a template that does
+   * use the arguments, or the default key, is one too ({@code [CacheGenNotConstant]}).
+   *
+   * <pre>{@code
+   * @Cached(key = "exchange-rates", constantKey = true)
+   * Rates rates(HttpClient client)
+   * }</pre>
+   */
+  boolean constantKey() default false;
 
   /**
    * Seconds the value stays cached: {@link #DEFAULT_TIMEOUT} (the default) for the alias's

@@ -21,10 +21,14 @@ public class DataServiceCached extends DataService {
   @DataService.Inject
   public DataServiceCached(@DataService.Named("source") String source) throws IOException {
     super(source);
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    DATA_SITE.bind();
   }
 
   protected DataServiceCached() {
     super();
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    DATA_SITE.bind();
   }
 
   /**

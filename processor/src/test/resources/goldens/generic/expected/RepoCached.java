@@ -22,6 +22,9 @@ public abstract class RepoCached<T extends Comparable<T>> extends Repo<T> {
 
   protected RepoCached(List<T> seed) {
     super(seed);
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    COUNT_SITE.bind();
+    NAMES_SITE.bind();
   }
 
   /**

@@ -29,6 +29,9 @@ public class CatalogCached implements Catalog {
    */
   public CatalogCached(Catalog delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    ITEMS_SITE.bind();
+    PRICES_SITE.bind();
   }
 
   /**

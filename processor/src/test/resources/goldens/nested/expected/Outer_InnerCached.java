@@ -25,6 +25,10 @@ public class Outer_InnerCached extends Outer.Inner {
 
   public Outer_InnerCached() {
     super();
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    MAYBE_SITE.bind();
+    FUTURE_SITE.bind();
+    STAGE_SITE.bind();
   }
 
   /**

@@ -32,6 +32,13 @@ public class CalculatorCached extends Calculator {
 
   public CalculatorCached() {
     super();
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    SQUARE_SITE.bind();
+    SQUARE_2_SITE.bind();
+    SUM_SITE.bind();
+    CONTAINS_SITE.bind();
+    NOW_SITE.bind();
+    CLASH_SITE.bind();
   }
 
   /**

@@ -27,6 +27,11 @@ public class ShopCached extends Shop {
 
   public ShopCached() {
     super();
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    ITEM_SITE.bind();
+    BOXES_SITE.bind();
+    FAVOURITE_SITE.bind();
+    FORGET_EVICT.bind();
   }
 
   /**

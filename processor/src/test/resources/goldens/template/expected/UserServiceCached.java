@@ -28,6 +28,13 @@ public class UserServiceCached extends UserService {
 
   public UserServiceCached() {
     super();
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    DESCRIBE_SITE.bind();
+    UPDATE_SITE.bind();
+    DELETE_EVICT.bind();
+    RESET_EVICT.bind();
+    REGION_SITE.bind();
+    ODD_SITE.bind();
   }
 
   /**
