@@ -162,6 +162,15 @@ class FailurePolicyRedisTest {
   }
 
   @Test
+  void withoutIgnoreExceptionsAFailedLookupOfAnAsynchronousMethodIsAFailedFuture() {
+    install(deadServer(), false);
+    CompletableFuture<String> result = prices.async(1); // does not throw: the future carries it
+    assertThat(result).isCompletedExceptionally();
+    assertThatThrownBy(result::join).hasCauseInstanceOf(RedisConnectionException.class);
+    assertThat(RUNS).as("the lookup failed before the method ran").hasValue(0);
+  }
+
+  @Test
   void withIgnoreExceptionsADeadServerMakesMethodsComputeAndReturn() throws Exception {
     install(deadServer(), true);
     assertThat(prices.price(1)).isEqualTo("p1");

@@ -70,11 +70,7 @@ public class Outer_InnerCached extends Outer.Inner {
     if (key == null) {
       key = bound.memoizeKey(id, bound.finishKey(bound.keyPrefix() + "future:" + id));
     }
-    Object cached = bound.lookup(key);
-    if (cached != CacheSite.MISS) {
-      return CompletableFuture.completedFuture((Long) cached);
-    }
-    return bound.loadAsync(key, () -> super.future(id));
+    return bound.cachedAsync(key, () -> super.future(id));
   }
 
   /**
@@ -99,11 +95,7 @@ public class Outer_InnerCached extends Outer.Inner {
   CompletionStage<String> stage(String id) {
     CacheSite.Bound bound = STAGE_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "stage:" + KeyParts.string(id));
-    Object cached = bound.lookup(key);
-    if (cached != CacheSite.MISS) {
-      return CompletableFuture.completedFuture((String) cached);
-    }
-    return bound.loadAsync(key, () -> super.stage(id));
+    return bound.cachedAsync(key, () -> super.stage(id));
   }
 
   /**

@@ -512,20 +512,24 @@ public final class WrapperWriter {
             madeKey(bound, store.key()));
         b.endControlFlow();
       }
+      if (m.shape() == CachedMethod.Shape.FUTURE || m.shape() == CachedMethod.Shape.STAGE) {
+        // A hit, a miss and a failing lookup all come back in the future.
+        b.addStatement("return $N.cachedAsync($N, () -> $L)", bound, key, call());
+        return;
+      }
       b.addStatement("$T $N = $N.lookup($N)", Object.class, cached, bound, key);
       b.beginControlFlow("if ($N != $T.MISS)", cached, RuntimeNames.CACHE_SITE);
-      switch (m.shape()) {
-        case OPTIONAL -> b.addStatement("return $T.ofNullable(($T) $N)", Optional.class, value, cached);
-        case FUTURE, STAGE -> b.addStatement("return $T.completedFuture(($T) $N)",
-            CompletableFuture.class, value, cached);
-        default -> b.addStatement("return ($T) $N", value, cached);
+      if (m.shape() == CachedMethod.Shape.OPTIONAL) {
+        b.addStatement("return $T.ofNullable(($T) $N)", Optional.class, value, cached);
+      } else {
+        b.addStatement("return ($T) $N", value, cached);
       }
       b.endControlFlow();
-      switch (m.shape()) {
-        case OPTIONAL -> b.addStatement("return $T.ofNullable(($T) $N.load($N, () -> $T.content($L)))",
+      if (m.shape() == CachedMethod.Shape.OPTIONAL) {
+        b.addStatement("return $T.ofNullable(($T) $N.load($N, () -> $T.content($L)))",
             Optional.class, value, bound, key, RuntimeNames.CACHE_SITE, call());
-        case FUTURE, STAGE -> b.addStatement("return $N.loadAsync($N, () -> $L)", bound, key, call());
-        default -> b.addStatement("return ($T) $N.load($N, () -> $L)", value, bound, key, call());
+      } else {
+        b.addStatement("return ($T) $N.load($N, () -> $L)", value, bound, key, call());
       }
     }
 

@@ -259,6 +259,22 @@ public final class CacheSite {
     }
 
     /**
+     * An asynchronous {@code @Cached} method: a hit as a completed future, a miss through {@link
+     * #loadAsync}. A lookup that fails ({@code ignore_exceptions=false} and the cache down) is a
+     * failed future, as the method's own failures are, so callers handle one failure channel.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> CompletableFuture<T> cachedAsync(String madeKey, AsyncLoader loader) {
+      Object cached;
+      try {
+        cached = cache.lookup(madeKey, type);
+      } catch (CacheException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+      return cached != MISS ? CompletableFuture.completedFuture((T) cached) : loadAsync(madeKey, loader);
+    }
+
+    /**
      * The miss path of an asynchronous method: one computation per made key in this JVM; the value
      * it completes with is stored, a failure is not. Every caller gets its own future.
      */
