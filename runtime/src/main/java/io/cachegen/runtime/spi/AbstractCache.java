@@ -498,11 +498,6 @@ public abstract class AbstractCache implements BaseCache {
     close();
   }
 
-  /** Whether {@link #dispose()} ran. */
-  public boolean isDisposed() {
-    return disposed != null;
-  }
-
   /**
    * Throws the {@link IllegalStateException} naming the alias once the cache was {@link
    * #dispose() disposed of}; one volatile read otherwise. Every public operation calls it; a
