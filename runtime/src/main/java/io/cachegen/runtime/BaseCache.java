@@ -281,7 +281,15 @@ public interface BaseCache extends AutoCloseable {
   /** Hits and misses counted by this cache since it was created. */
   CacheStats stats();
 
-  /** Releases the backend's resources (connections, threads). Idempotent. */
+  /**
+   * Releases what the cache holds between uses, as Django's {@code close()}, which Django calls
+   * after every request: Redis closes its idle pooled connections, locmem and dummy do nothing
+   * (locmem keeps its data). The cache stays usable: the next call opens a connection again.
+   * Calls running on other threads are not disturbed. Idempotent.
+   *
+   * <p>To dispose of caches for good, close the {@link CacheHandler} that created them; after
+   * that every call throws an {@link IllegalStateException} naming the alias.
+   */
   @Override
   void close();
 

@@ -122,7 +122,11 @@ public final class CacheSite {
     return new CacheSite(alias, null, Timeout.DEFAULT, true, false, constantKey);
   }
 
-  /** The cache of this site's alias in the current handler, with the constant key made. */
+  /**
+   * The cache of this site's alias in the current handler, with the constant key made. Once that
+   * handler is closed, calls on the cache throw an {@link IllegalStateException} naming the alias
+   * until another handler is installed; the next call then binds to it.
+   */
   public Bound bind() {
     CacheHandler handler = Caches.handler();
     Bound b = bound;

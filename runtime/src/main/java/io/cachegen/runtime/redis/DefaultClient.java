@@ -235,6 +235,19 @@ public final class DefaultClient implements AutoCloseable {
     return nl < 0 ? msg : msg.substring(0, nl);
   }
 
+  /**
+   * Closes every server's idle pooled connections (Django's {@code close()} after a request); the
+   * pools stay open, and the next call opens a connection again. Connections in use by calls on
+   * other threads are left alone and return to the pool as those calls end, so no call fails;
+   * a pool with {@code min_idle > 0} reopens that many on its next eviction run.
+   */
+  public void releaseConnections() {
+    for (RedisServer s : servers) {
+      s.dropIdleConnections();
+    }
+  }
+
+  /** Closes the pools for good; later calls fail. */
   @Override
   public void close() {
     for (RedisServer s : servers) {

@@ -526,6 +526,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
    */
   @Override
   public Lease tryLock(String lockKey, Duration lease, Duration wait) {
+    ensureOpen();
     try {
       return acquire(lockKey, lease, wait);
     } catch (RedisConnectionException e) {
@@ -557,12 +558,14 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   }
 
   private String made(String key) {
+    ensureOpen();
     String made = makeKey(key, version());
     validateKey(made);
     return made;
   }
 
   private String madePattern(String pattern) {
+    ensureOpen();
     String base = makeKey("", version());
     String made = makeKey(pattern, version());
     return made.startsWith(base) ? globEscape(base) + made.substring(base.length()) : made;
@@ -579,8 +582,19 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     return sb.toString();
   }
 
+  /**
+   * Closes the idle pooled connections of every server; the cache stays usable and the next call
+   * opens a connection again. A connection in use by a call on another thread is not interrupted:
+   * it goes back to the pool when that call ends. See {@link DefaultClient#releaseConnections()}.
+   */
   @Override
   public void close() {
+    client.releaseConnections();
+  }
+
+  /** Closes the pools for good, when the handler closes. */
+  @Override
+  protected void release() {
     client.close();
   }
 

@@ -104,8 +104,9 @@ final class RedisServer implements AutoCloseable {
   }
 
   /**
-   * Drops the idle pooled connections after a connection failure: they most likely point at the
-   * same dead or restarted server, and the next call should open a fresh one.
+   * Closes the idle pooled connections: after a connection failure (they most likely point at the
+   * same dead or restarted server, and the next call should open a fresh one) and on {@link
+   * DefaultClient#releaseConnections()}. The pool stays open; the calls take no lock of ours.
    */
   void dropIdleConnections() {
     try {

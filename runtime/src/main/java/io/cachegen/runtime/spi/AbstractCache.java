@@ -12,6 +12,7 @@ import io.cachegen.runtime.KeyFunction;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.codec.Codecs;
+import io.cachegen.runtime.internal.HandlerClosed;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -29,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * stats, and the operations Django builds from smaller ones. A backend implements the {@code do*}
  * methods on already-made keys; it overrides the batch methods where it can do them in one round
  * trip.
+ *
+ * <p>Lifecycle, as Django's: {@link #close()} releases what the backend holds (connections) and
+ * the cache stays usable; {@link #dispose()}, called by the {@link io.cachegen.runtime.CacheHandler}
+ * that created the cache when it closes, releases everything for good, and every later call
+ * throws an {@link IllegalStateException} naming the alias. The check costs each call one volatile
+ * read.
  */
 public abstract class AbstractCache implements BaseCache {
   /** Options every backend accepts: {@code serializer} and {@code record_stats}. */
@@ -51,6 +58,8 @@ public abstract class AbstractCache implements BaseCache {
   private final Cache<String, Boolean> reportedKeys =
       Caffeine.newBuilder().maximumSize(10_000).build();
   private final FailureLog failureLog;
+  /** Why every call fails once the handler disposed of this cache; {@code null} while usable. */
+  private volatile String disposed;
 
   /** A cache whose per-call failures are logged at most once per 10 seconds and category. */
   protected AbstractCache(CacheSettings settings, KeyFunction keyFunction) {
@@ -257,6 +266,12 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public Object lookup(String madeKey, ValueType<?> type) {
+    ensureOpen();
+    return counted(madeKey, type);
+  }
+
+  /** {@link #doGet}, counted as a hit or a miss. */
+  private Object counted(String madeKey, ValueType<?> type) {
     Object value = doGet(madeKey, type);
     if (recordStats) {
       (value == MISS ? misses : hits).increment();
@@ -266,11 +281,17 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public Object peek(String madeKey, ValueType<?> type) {
+    ensureOpen();
     return doGet(madeKey, type);
   }
 
   @Override
   public boolean store(String madeKey, Object value, Timeout timeout) {
+    ensureOpen();
+    return storeMade(madeKey, value, timeout);
+  }
+
+  private boolean storeMade(String madeKey, Object value, Timeout timeout) {
     Timeout t = resolve(timeout);
     if (t.expiresImmediately()) {
       doDelete(madeKey);
@@ -281,18 +302,21 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public boolean remove(String madeKey) {
+    ensureOpen();
     return doDelete(madeKey);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public <T> T get(String key, ValueType<T> type, T defaultValue, int version) {
-    Object value = lookup(checkedKey(key, version), type);
+    ensureOpen();
+    Object value = counted(checkedKey(key, version), type);
     return value == MISS ? defaultValue : (T) value;
   }
 
   @Override
   public boolean hasKey(String key, int version) {
+    ensureOpen();
     return doHasKey(checkedKey(key, version));
   }
 
@@ -301,6 +325,7 @@ public abstract class AbstractCache implements BaseCache {
   public <T> Map<String, T> getMany(Collection<String> keys, ValueType<T> type, int version) {
     // Hot path for batch reads: no dedupe pass (a repeated key is fetched twice and lands once in
     // the map), keys made in one pass, counters updated once per call (per key asked for).
+    ensureOpen();
     String[] callerKeys = keys.toArray(new String[0]);
     int n = callerKeys.length;
     if (n == 0) {
@@ -334,11 +359,13 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public boolean set(String key, Object value, Timeout timeout, int version) {
-    return store(checkedKey(key, version), value, timeout);
+    ensureOpen();
+    return storeMade(checkedKey(key, version), value, timeout);
   }
 
   @Override
   public boolean add(String key, Object value, Timeout timeout, int version) {
+    ensureOpen();
     String made = checkedKey(key, version);
     Timeout t = resolve(timeout);
     if (t.expiresImmediately()) {
@@ -351,6 +378,7 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public List<String> setMany(Map<String, ?> values, Timeout timeout, int version) {
+    ensureOpen();
     Map<String, Object> made = new LinkedHashMap<>();
     Map<String, String> callerKeyOf = new LinkedHashMap<>();
     values.forEach((k, v) -> {
@@ -372,11 +400,13 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public boolean delete(String key, int version) {
+    ensureOpen();
     return doDelete(checkedKey(key, version));
   }
 
   @Override
   public void deleteMany(Collection<String> keys, int version) {
+    ensureOpen();
     List<String> made = new ArrayList<>(keys.size());
     for (String key : keys) {
       made.add(checkedKey(key, version));
@@ -388,6 +418,7 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public boolean touch(String key, Timeout timeout, int version) {
+    ensureOpen();
     String made = checkedKey(key, version);
     Timeout t = resolve(timeout);
     if (t.expiresImmediately()) {
@@ -398,11 +429,13 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public long incr(String key, long delta, int version) {
+    ensureOpen();
     return doIncr(key, checkedKey(key, version), delta);
   }
 
   @Override
   public int incrVersion(String key, int delta, int version) {
+    ensureOpen();
     int newVersion = Math.addExact(version, delta);
     if (!doMove(checkedKey(key, version), checkedKey(key, newVersion))) {
       throw new CacheKeyNotFoundException(key);
@@ -430,7 +463,51 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public void clear() {
+    ensureOpen();
     doClear();
+  }
+
+  /**
+   * Keeps what the backend needs to serve the next call and releases the rest (as Django's {@code
+   * close()}, called after every request); the cache stays usable. This default holds nothing to
+   * release. Idempotent; never fails a call running on another thread.
+   */
+  @Override
+  public void close() {}
+
+  /**
+   * Disposes of this cache for good: every later call throws an {@link IllegalStateException}
+   * naming the alias, then {@link #release()} frees the backend's resources. Called by the {@link
+   * io.cachegen.runtime.CacheHandler} that created the cache when it closes. Idempotent.
+   */
+  public final void dispose() {
+    synchronized (this) {
+      if (disposed != null) {
+        return;
+      }
+      disposed = HandlerClosed.message(alias());
+    }
+    release();
+  }
+
+  /**
+   * Frees what the backend holds, for good (pools, shared stores); called once by {@link
+   * #dispose()}, after calls started failing. The default calls {@link #close()}.
+   */
+  protected void release() {
+    close();
+  }
+
+  /**
+   * Throws the {@link IllegalStateException} naming the alias once the cache was {@link
+   * #dispose() disposed of}; one volatile read otherwise. Every public operation calls it; a
+   * backend calls it in operations of its own that do not go through this class.
+   */
+  protected final void ensureOpen() {
+    String why = disposed;
+    if (why != null) {
+      throw new IllegalStateException(why);
+    }
   }
 
   @Override
