@@ -38,11 +38,12 @@ public class Outer_InnerCached extends Outer.Inner {
   public Optional<String> maybe(String id) {
     CacheSite.Bound bound = MAYBE_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "maybe:" + KeyParts.string(id));
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return Optional.ofNullable((String) cached);
     }
-    return Optional.ofNullable((String) bound.load(key, () -> CacheSite.content(super.maybe(id))));
+    return Optional.ofNullable((String) bound.load(key, completions, () -> CacheSite.content(super.maybe(id))));
   }
 
   /**

@@ -14,8 +14,10 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +26,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -723,6 +728,134 @@ public abstract class BaseCacheContract {
     assertThat(first).isEqualTo("computed-1");
     assertThat(second).isEqualTo(stores() ? "computed-1" : "computed-2");
     assertThat(calls).hasValue(stores() ? 1 : 2);
+  }
+
+  @Test
+  void concurrentGetOrSetCallsComputeOncePerKey() throws Exception {
+    int callers = 64;
+    CountDownLatch gate = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    Supplier<String> slow = () -> {
+      calls.incrementAndGet();
+      awaitQuietly(gate);
+      return "computed";
+    };
+    List<FutureTask<String>> results = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < callers; i++) {
+      FutureTask<String> task = new FutureTask<>(() -> cache.getOrSet("k", String.class, slow));
+      results.add(task);
+      threads.add(startDaemon(task));
+    }
+    try {
+      awaitOneComputingOthersWaiting(threads, "awaitQuietly");
+      assertThat(calls).hasValue(1);
+    } finally {
+      gate.countDown();
+    }
+    for (FutureTask<String> f : results) {
+      assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo("computed");
+    }
+    assertThat(calls).as("one computation for 64 concurrent callers").hasValue(1);
+  }
+
+  @Test
+  void concurrentGetOrSetCallersGetTheComputationsOwnException() throws Exception {
+    int callers = 64;
+    CountDownLatch gate = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    Supplier<String> failing = () -> {
+      calls.incrementAndGet();
+      awaitQuietly(gate);
+      throw new IllegalStateException("failure " + calls.get());
+    };
+    List<FutureTask<Throwable>> results = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < callers; i++) {
+      FutureTask<Throwable> task = new FutureTask<>(() -> {
+        try {
+          cache.getOrSet("k", String.class, failing);
+          return null;
+        } catch (Throwable t) {
+          return t;
+        }
+      });
+      results.add(task);
+      threads.add(startDaemon(task));
+    }
+    try {
+      awaitOneComputingOthersWaiting(threads, "awaitQuietly");
+    } finally {
+      gate.countDown();
+    }
+    Set<Throwable> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (FutureTask<Throwable> f : results) {
+      Throwable t = f.get(30, TimeUnit.SECONDS);
+      assertThat(t).isInstanceOf(IllegalStateException.class).hasMessage("failure 1");
+      distinct.add(t);
+    }
+    assertThat(calls).hasValue(1);
+    assertThat(distinct).as("the computation's own exception, as is, to every caller").hasSize(1);
+    assertThat(cache.get("k", String.class)).as("a failure is not stored").isNull();
+  }
+
+  private static void awaitQuietly(CountDownLatch gate) {
+    try {
+      if (!gate.await(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("gate never opened");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Thread startDaemon(Runnable task) {
+    Thread t = new Thread(task, "getOrSet-caller");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /**
+   * Waits until exactly one of {@code callers} is inside the computation (parked in {@code
+   * method}) and every other one waits on its flight; these states only settle when getOrSet
+   * computes once per key: without single-flight every caller would be inside the computation.
+   */
+  private static void awaitOneComputingOthersWaiting(List<Thread> callers, String method) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    String self = BaseCacheContract.class.getName();
+    while (true) {
+      int computing = 0;
+      int waiting = 0;
+      for (Thread t : callers) {
+        Thread.State state = t.getState();
+        StackTraceElement[] stack = t.getStackTrace();
+        if (state == Thread.State.TIMED_WAITING && inFrame(stack, self, method)) {
+          computing++;
+        } else if (state == Thread.State.WAITING
+            && inFrame(stack, "io.cachegen.runtime.internal.SingleFlight", "await")) {
+          waiting++;
+        }
+      }
+      if (computing == 1 && waiting == callers.size() - 1) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("expected 1 caller computing and " + (callers.size() - 1)
+            + " waiting on its flight, saw " + computing + " and " + waiting);
+      }
+      Thread.yield();
+    }
+  }
+
+  private static boolean inFrame(StackTraceElement[] stack, String className, String method) {
+    for (StackTraceElement frame : stack) {
+      if (frame.getClassName().equals(className) && frame.getMethodName().equals(method)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test

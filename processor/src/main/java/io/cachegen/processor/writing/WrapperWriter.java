@@ -499,6 +499,7 @@ public final class WrapperWriter {
       String bound = locals.newName("bound");
       String key = locals.newName("key");
       String cached = locals.newName("cached");
+      String completions = locals.newName("completions");
       TypeName value = m.valueType();
       b.addStatement("$T $N = $N.bind()", RuntimeNames.CACHE_SITE_BOUND, bound, site);
       CodeBlock memoArgument = store.key().memoArgument();
@@ -517,6 +518,8 @@ public final class WrapperWriter {
         b.addStatement("return $N.cachedAsync($N, () -> $L)", bound, key, call());
         return;
       }
+      // Read before the lookup: the miss path looks again only if a computation completed since.
+      b.addStatement("long $N = $N.completions($N)", completions, bound, key);
       b.addStatement("$T $N = $N.lookup($N)", Object.class, cached, bound, key);
       b.beginControlFlow("if ($N != $T.MISS)", cached, RuntimeNames.CACHE_SITE);
       if (m.shape() == CachedMethod.Shape.OPTIONAL) {
@@ -526,10 +529,11 @@ public final class WrapperWriter {
       }
       b.endControlFlow();
       if (m.shape() == CachedMethod.Shape.OPTIONAL) {
-        b.addStatement("return $T.ofNullable(($T) $N.load($N, () -> $T.content($L)))",
-            Optional.class, value, bound, key, RuntimeNames.CACHE_SITE, call());
+        b.addStatement("return $T.ofNullable(($T) $N.load($N, $N, () -> $T.content($L)))",
+            Optional.class, value, bound, key, completions, RuntimeNames.CACHE_SITE, call());
       } else {
-        b.addStatement("return ($T) $N.load($N, () -> $L)", value, bound, key, call());
+        b.addStatement("return ($T) $N.load($N, $N, () -> $L)", value, bound, key, completions,
+            call());
       }
     }
 

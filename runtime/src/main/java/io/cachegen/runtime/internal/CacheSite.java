@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * <b>Not API; only generated code calls it.</b> One annotated method's link to its cache: generated
@@ -40,9 +39,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * is. With the stampede guard on and a backend that implements {@link DistributedLocking}, the
  * computing thread also takes a cross-process lock first.
  *
- * <p>The computing thread looks the key up once more before computing (another thread may have
- * stored it between its first lookup and taking the computation); that second look is a {@link
- * BaseCache#peek peek}, so each call counts one hit or one miss in the cache's statistics.
+ * <p>Generated code reads {@link Bound#completions(String)} before its lookup and passes it to
+ * {@link Bound#load(String, long, Loader)}: the computing thread looks the key up once more
+ * before computing only if another computation of a key in the same stripe completed since (it
+ * may have stored this key between the first lookup and taking the computation; see {@link
+ * SingleFlight}). An uncontended miss is therefore one lookup and one store (on Redis, GET and
+ * SET). That second look is a {@link BaseCache#peek peek}, so each call counts one hit or one
+ * miss in the cache's statistics. Under the stampede guard the second look always happens, after
+ * the cross-process lock is taken.
  *
  * <p>Failures follow the alias's failure policy, which the backend applies (see README, "Failure
  * policy"): this class never swallows a {@link CacheException}. With Redis's {@code
@@ -60,6 +64,12 @@ public final class CacheSite {
   static final Duration LOCK_WAIT = Duration.ofSeconds(2);
   /** For a cache that is not an {@link AbstractCache} (which has its own {@link FailureLog}). */
   private static final long FAILURE_LOG_INTERVAL_MILLIS = 10_000;
+
+  /** A flight of {@link Bound#load}: the bound site computes and stores. */
+  private static final SingleFlight.Computation<Bound, Loader> LOAD =
+      (madeKey, bound, loader, lookAgain, nested) -> nested
+          ? bound.computeAndStore(madeKey, loader)
+          : bound.guardedCompute(madeKey, loader, lookAgain);
 
   /** Computes a value on a miss: the original method, called through {@code super}. */
   @FunctionalInterface
@@ -79,7 +89,7 @@ public final class CacheSite {
   private final boolean cacheNull;
   private final boolean stampedeGuard;
   private final String constantKey;
-  private final ConcurrentHashMap<String, Flight> inFlight = new ConcurrentHashMap<>();
+  private final SingleFlight flights = new SingleFlight();
   private volatile Bound bound;
 
   private CacheSite(
@@ -238,28 +248,30 @@ public final class CacheSite {
     }
 
     /**
+     * What to pass to {@link #load(String, long, Loader)}: read before {@link #lookup(String)}, so
+     * that the miss path looks the key up again only if another thread's computation of a key
+     * like it completed in between (see {@link SingleFlight}). One volatile read.
+     */
+    public long completions(String madeKey) {
+      return flights.stamp(madeKey);
+    }
+
+    /**
      * The miss path: computes the value with {@code loader} once per made key in this JVM, stores
      * it and returns it. Rethrows what the loader throws, unwrapped, to every waiting caller.
+     *
+     * @param completions what {@link #completions(String)} returned before the lookup that missed
+     */
+    public Object load(String madeKey, long completions, Loader loader) {
+      return flights.run(madeKey, completions, LOAD, this, loader);
+    }
+
+    /**
+     * The miss path for a caller that did not read {@link #completions(String)} before its
+     * lookup: the computing thread always looks the key up again first.
      */
     public Object load(String madeKey, Loader loader) {
-      Flight mine = new Flight();
-      Flight running = inFlight.putIfAbsent(madeKey, mine);
-      if (running != null) {
-        if (running.owner == Thread.currentThread()) {
-          return computeAndStore(madeKey, loader); // reentrant call for the same key
-        }
-        return await(running);
-      }
-      try {
-        Object value = guardedCompute(madeKey, loader);
-        mine.complete(value);
-        return value;
-      } catch (Throwable t) {
-        mine.completeExceptionally(t);
-        throw Sneaky.rethrow(t);
-      } finally {
-        inFlight.remove(madeKey, mine);
-      }
+      return flights.run(madeKey, ~flights.stamp(madeKey), LOAD, this, loader);
     }
 
     /**
@@ -284,8 +296,8 @@ public final class CacheSite {
      */
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> loadAsync(String madeKey, AsyncLoader loader) {
-      Flight mine = new Flight();
-      Flight running = inFlight.putIfAbsent(madeKey, mine);
+      SingleFlight.Flight mine = new SingleFlight.Flight();
+      CompletableFuture<Object> running = flights.enter(madeKey, mine);
       if (running != null) {
         return (CompletableFuture<T>) mirror(running);
       }
@@ -293,25 +305,26 @@ public final class CacheSite {
       try {
         stage = loader.load();
       } catch (Throwable t) {
-        inFlight.remove(madeKey, mine);
+        flights.land(madeKey, mine, false);
         mine.completeExceptionally(t);
         throw Sneaky.rethrow(t);
       }
       if (stage == null) {
-        inFlight.remove(madeKey, mine);
+        flights.land(madeKey, mine, false);
         mine.complete(null);
         return null;
       }
       stage.whenComplete(
           (value, failure) -> {
+            boolean stored = false;
             try {
               if (failure == null) {
-                storeThenComplete(mine, madeKey, value);
+                stored = storeThenComplete(mine, madeKey, value);
               } else {
                 mine.completeExceptionally(unwrap(failure));
               }
             } finally {
-              inFlight.remove(madeKey, mine);
+              flights.land(madeKey, mine, stored);
             }
           });
       return (CompletableFuture<T>) mirror(mine);
@@ -321,14 +334,16 @@ public final class CacheSite {
      * Stores what an asynchronous computation completed with, then completes {@code flight} with
      * it; if the store fails (the policy let the failure through), the flight fails with it.
      */
-    private void storeThenComplete(Flight flight, String madeKey, Object value) {
+    private boolean storeThenComplete(
+        CompletableFuture<Object> flight, String madeKey, Object value) {
       try {
         store(madeKey, value);
       } catch (RuntimeException e) {
         flight.completeExceptionally(e);
-        return;
+        return false;
       }
       flight.complete(value);
+      return true;
     }
 
     /** A second look after a counted miss: not counted again in the stats. */
@@ -376,7 +391,8 @@ public final class CacheSite {
       cache.clear();
     }
 
-    private Object guardedCompute(String madeKey, Loader loader) throws Throwable {
+    /** The flight's work: look again if needed (or under the stampede guard), else compute. */
+    private Object guardedCompute(String madeKey, Loader loader, boolean lookAgain) {
       if (stampedeGuard && cache instanceof DistributedLocking locking) {
         DistributedLocking.Lease lease = locking.tryLock(madeKey + ":lock", LOCK_LEASE, LOCK_WAIT);
         try {
@@ -390,9 +406,13 @@ public final class CacheSite {
           }
         }
       }
-      // Another thread may have stored the value between our lookup and taking the flight.
-      Object again = recheck(madeKey);
-      return again != MISS ? again : computeAndStore(madeKey, loader);
+      if (lookAgain) {
+        Object again = recheck(madeKey);
+        if (again != MISS) {
+          return again;
+        }
+      }
+      return computeAndStore(madeKey, loader);
     }
 
     private Object computeAndStore(String madeKey, Loader loader) {
@@ -404,14 +424,6 @@ public final class CacheSite {
       }
       store(madeKey, value);
       return value;
-    }
-  }
-
-  private static Object await(Flight running) {
-    try {
-      return running.join();
-    } catch (CompletionException e) {
-      throw Sneaky.rethrow(e.getCause() != null ? e.getCause() : e);
     }
   }
 
@@ -430,10 +442,5 @@ public final class CacheSite {
 
   private static Throwable unwrap(Throwable t) {
     return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-  }
-
-  /** One computation in progress. */
-  private static final class Flight extends CompletableFuture<Object> {
-    final Thread owner = Thread.currentThread();
   }
 }

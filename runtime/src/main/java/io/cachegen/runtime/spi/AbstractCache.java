@@ -13,6 +13,7 @@ import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.codec.Codecs;
 import io.cachegen.runtime.internal.HandlerClosed;
+import io.cachegen.runtime.internal.SingleFlight;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -60,6 +61,7 @@ public abstract class AbstractCache implements BaseCache {
   private final FailureLog failureLog;
   /** Why every call fails once the handler disposed of this cache; {@code null} while usable. */
   private volatile String disposed;
+  private final SingleFlight flights = new SingleFlight();
 
   /** A cache whose per-call failures are logged at most once per 10 seconds and category. */
   protected AbstractCache(CacheSettings settings, KeyFunction keyFunction) {
@@ -443,22 +445,38 @@ public abstract class AbstractCache implements BaseCache {
     return newVersion;
   }
 
+  /** {@inheritDoc} One {@link SingleFlight} per cache: a miss looks again only when needed. */
   @Override
   @SuppressWarnings("unchecked")
   public <T> T getOrSet(
       String key, ValueType<T> type, Supplier<? extends T> supplier, Timeout timeout, int version) {
     String made = checkedKey(key, version);
+    long completions = flights.stamp(made);
     Object value = lookup(made, type);
     if (value != MISS) {
       return (T) value;
     }
-    T computed = supplier.get();
+    return (T) flights.run(made, completions,
+        (k, self, s, lookAgain, nested) -> self.computeAndAdd(k, type, s, timeout, lookAgain),
+        this, supplier);
+  }
+
+  /** getOrSet's flight: look again if another flight may have stored the key, else compute and add. */
+  private Object computeAndAdd(String made, ValueType<?> type, Supplier<?> supplier,
+      Timeout timeout, boolean lookAgain) {
+    if (lookAgain) {
+      Object again = doGet(made, type);
+      if (again != MISS) {
+        return again;
+      }
+    }
+    Object computed = supplier.get();
     Timeout t = resolve(timeout);
     if (t.expiresImmediately() || doSet(made, computed, t, SetMode.IF_ABSENT)) {
       return computed;
     }
     Object winner = doGet(made, type);
-    return winner == MISS ? computed : (T) winner;
+    return winner == MISS ? computed : winner;
   }
 
   @Override
