@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The embedded default backend ({@code backend=locmem}), Django's {@code LocMemCache} on Caffeine.
@@ -40,6 +41,7 @@ public final class LocMemCache extends AbstractCache {
   private final ConcurrentMap<String, Entry> map;
   private final Policy.Eviction<String, Entry> eviction;
   private final Ticker clock;
+  private final ReentrantLock culling;
   private final int maxEntries;
   private final int cullFrequency;
   private final boolean byValue;
@@ -59,6 +61,7 @@ public final class LocMemCache extends AbstractCache {
     this.map = store.map;
     this.eviction = store.eviction;
     this.clock = store.clock;
+    this.culling = store.culling;
   }
 
   /** Whether values are stored by value (copied through the serializer). */
@@ -252,11 +255,23 @@ public final class LocMemCache extends AbstractCache {
         : Entry.expiryAfter(now, TimeUnit.MILLISECONDS.toNanos(timeout.toMillis()));
   }
 
-  /** Django's cull: when full, drop 1/cull_frequency of the entries (LRU first), or all for 0. */
+  /**
+   * Django's cull: when full, drop 1/cull_frequency of the entries (LRU first), or all for 0. One
+   * writer culls at a time (see {@link LocMemStore#culling}).
+   */
   private void cullIfFull(String incomingKey) {
-    if (cache.estimatedSize() < maxEntries || map.containsKey(incomingKey)) {
+    if (cache.estimatedSize() < maxEntries || map.containsKey(incomingKey)
+        || !culling.tryLock()) {
       return;
     }
+    try {
+      cull();
+    } finally {
+      culling.unlock();
+    }
+  }
+
+  private void cull() {
     cache.cleanUp();
     if (cache.estimatedSize() < maxEntries) {
       return;

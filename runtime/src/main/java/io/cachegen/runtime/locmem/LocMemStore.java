@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Policy;
 import io.cachegen.runtime.Ticker;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The Caffeine cache behind one or more {@link LocMemCache}s: a size bound with Caffeine's
@@ -20,6 +21,12 @@ final class LocMemStore {
   final ConcurrentMap<String, Entry> map;
   final Policy.Eviction<String, Entry> eviction;
   final Ticker clock;
+  /**
+   * Held by the one writer that culls. A writer that finds another culling stores without waiting:
+   * Caffeine's own bound keeps the store at {@code max_entries} meanwhile, and two writers culling
+   * at once would drop twice the entries and queue on Caffeine's eviction lock.
+   */
+  final ReentrantLock culling = new ReentrantLock();
 
   LocMemStore(int maxEntries, Ticker ticker) {
     this.cache = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
