@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -50,29 +51,37 @@ class MillisecondClockTest {
 
   @Test
   void readersRacingTheTickerNeverSeeATimeFromBeforeItParked() throws Exception {
-    // Every round starts with the clock idle (possibly not yet parked, to race the unpark against
-    // the park) and several readers reading at once; with a 1 ms threshold the ticker also goes
-    // idle again between their reads. A missed wake-up shows either as a reading from before the
-    // round or as a clock that never reports idle again.
+    // Each round starts with the clock parked and the readers spinning on one flag, so that they
+    // wake it within nanoseconds of each other; then they read with pauses around the 1 ms
+    // threshold, so the ticker also goes idle between their reads. A missed wake-up or a stale
+    // time published shows as a reading from before the round, or as a clock that never reports
+    // idle again.
     MillisecondClock clock = new MillisecondClock(Duration.ofMillis(1), "test-clock-race");
-    int readers = 3;
+    int readers = 2;
     int rounds = 100;
     CyclicBarrier barrier = new CyclicBarrier(readers + 1);
+    AtomicInteger spinning = new AtomicInteger();
+    AtomicInteger go = new AtomicInteger(-1);
+    long[] floor = new long[1]; // published by the barrier
     ConcurrentLinkedQueue<String> stale = new ConcurrentLinkedQueue<>();
-    long[] idleSeen = new long[1];
     List<Thread> threads = new ArrayList<>();
     for (int r = 0; r < readers; r++) {
       Thread reader = new Thread(() -> {
         try {
           for (int round = 0; round < rounds; round++) {
             barrier.await();
-            long floor = idleSeen[0]; // published by the barrier
-            for (int i = 0; i < 5; i++) {
+            spinning.incrementAndGet();
+            while (go.get() != round) {
+              Thread.onSpinWait();
+            }
+            for (int i = 0; i < 8; i++) {
               long read = clock.read();
-              if (read < floor) {
-                stale.add("round " + round + ": read " + (floor - read) + " ns before it");
+              if (read < floor[0]) {
+                stale.add("round " + round + ", read " + i + ": " + (floor[0] - read) + " ns old");
               }
-              LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_500_000));
+              if (i >= 4) {
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_500_000));
+              }
             }
             barrier.await();
           }
@@ -84,16 +93,19 @@ class MillisecondClockTest {
       threads.add(reader);
     }
     for (int round = 0; round < rounds; round++) {
-      await("the clock goes idle in round " + round, clock::idle);
-      idleSeen[0] = System.nanoTime();
+      awaitParked(clock);
+      floor[0] = System.nanoTime();
+      spinning.set(0);
       barrier.await(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+      await("the readers spin", () -> spinning.get() == readers);
+      go.set(round);
       barrier.await(DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
     for (Thread reader : threads) {
       reader.join(DEADLINE.toMillis());
     }
     assertThat(stale).isEmpty();
-    await("the clock goes idle after the last round", clock::idle);
+    awaitParked(clock);
   }
 
   /** Waits until the ticker has parked without a timeout (no wake-ups until the next read). */
