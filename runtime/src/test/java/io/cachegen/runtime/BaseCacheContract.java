@@ -719,6 +719,36 @@ public abstract class BaseCacheContract {
   }
 
   @Test
+  void aTimeoutOfZeroStoresNothingAndSaysSo() {
+    cache.set("k", "v");
+    assertThat(cache.set("k", "v2", Timeout.NOW)).as("set with timeout 0 stores nothing").isFalse();
+    assertThat(cache.hasKey("k")).isFalse();
+    cache.set("t", "v");
+    assertThat(cache.touch("t", Timeout.NOW)).as("touch(0) of a key there").isEqualTo(stores());
+    assertThat(cache.touch("t", Timeout.NOW)).as("touch(0) of a key not there").isFalse();
+  }
+
+  @Test
+  void theShorterOverloadsReachTheSameEntries() {
+    ValueType<Integer> ints = ValueType.of(Integer.class);
+    assertThat(cache.set("n", 5, Timeout.NEVER)).isTrue();
+    assertThat(cache.get("n", ints, -1)).isEqualTo(stores() ? 5 : -1);
+    assertThat(cache.getMany(List.of("n"), ints)).isEqualTo(stores() ? Map.of("n", 5) : Map.of());
+    assertThat(cache.touch("n")).isEqualTo(stores());
+    assertThat(cache.getOrSet("g", ValueType.of(String.class), () -> "x", Timeout.NEVER))
+        .isEqualTo("x");
+    if (!stores()) {
+      return;
+    }
+    assertThat(cache.decr("n", 2, cache.version())).isEqualTo(3);
+    assertThat(cache.decrVersion("n")).isEqualTo(0);
+    assertThat(cache.get("n", ints, null, 0)).isEqualTo(3);
+    assertThat(cache.decrVersion("n", -2, 0)).isEqualTo(2);
+    assertThat(cache.get("n", ints, null, 2)).isEqualTo(3);
+    assertThat(cache.hasKey("n")).isFalse();
+  }
+
+  @Test
   void aliasAndSettingsAreExposed() {
     assertThat(cache.alias()).isEqualTo(ALIAS);
     assertThat(cache.keyPrefix()).isEqualTo(prefix);

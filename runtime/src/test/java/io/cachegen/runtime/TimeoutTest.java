@@ -71,5 +71,16 @@ class TimeoutTest {
     assertThat(Timeout.seconds(5).orElse(Timeout.NEVER)).isEqualTo(Timeout.seconds(5));
     assertThat(Timeout.of(Duration.ofMillis(1500))).hasToString("Timeout[1500ms]");
     assertThat(Timeout.seconds(2)).hasToString("Timeout[2s]");
+    assertThat(Timeout.DEFAULT).hasToString("Timeout.DEFAULT");
+    assertThat(Timeout.NEVER).hasToString("Timeout.NEVER");
+  }
+
+  @Test
+  void equalLengthsAreEqual() {
+    assertThat(Timeout.of(Duration.ofSeconds(5))).isEqualTo(Timeout.seconds(5))
+        .hasSameHashCodeAs(Timeout.seconds(5))
+        .isNotEqualTo(Timeout.seconds(6)).isNotEqualTo(Timeout.NEVER).isNotEqualTo(5000L);
+    assertThat(Timeout.seconds(5).hashCode()).isNotEqualTo(Timeout.seconds(6).hashCode());
+    assertThat(Timeout.DEFAULT).isNotEqualTo(Timeout.NEVER);
   }
 }

@@ -82,6 +82,14 @@ class KeyPartsTest {
   }
 
   @Test
+  void nullHasOneFormEverywhere() {
+    assertThat(KeyParts.string(null)).isEqualTo(KeyParts.NULL);
+    assertThat(KeyParts.of(null)).isEqualTo(KeyParts.NULL);
+    assertThat(KeyParts.of(null, KeyParts.ANY)).isEqualTo(KeyParts.NULL);
+    assertThat(KeyParts.name(null)).isEqualTo(KeyParts.NULL);
+  }
+
+  @Test
   void plainStringIsReturnedWithoutCopy() {
     String s = "no-escapes-here";
     assertThat(KeyParts.string(s)).isSameAs(s);

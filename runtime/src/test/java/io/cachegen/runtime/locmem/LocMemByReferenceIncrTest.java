@@ -7,6 +7,7 @@ import io.cachegen.runtime.BaseCache;
 import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.CacheValueException;
+import io.cachegen.runtime.LogCapture;
 import io.cachegen.runtime.ManualTicker;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,9 @@ class LocMemByReferenceIncrTest {
     cache.set("long", (long) Integer.MAX_VALUE);
     assertThat(cache.incr("long")).isEqualTo(Integer.MAX_VALUE + 1L);
     assertThat(cache.get("long", Object.class)).isEqualTo(Integer.MAX_VALUE + 1L);
+    cache.set("nothing", null);
+    assertThatThrownBy(() -> cache.incr("nothing"))
+        .isInstanceOf(CacheValueException.class).hasMessageContaining("holds null");
     cache.set("max", Long.MAX_VALUE);
     assertThatThrownBy(() -> cache.incr("max"))
         .isInstanceOf(CacheValueException.class).hasMessageContaining("overflows");
@@ -89,9 +93,15 @@ class LocMemByReferenceIncrTest {
     assertThat(cache.get("small", Long.class)).isEqualTo(100L);
     assertThat(cache.get("small", Integer.class)).isEqualTo(100);
     assertThat(cache.get("small", Short.class)).isEqualTo((short) 100);
+    assertThat(cache.get("small", Byte.class)).isEqualTo((byte) 100);
     cache.set("big", 1000L);
     assertThat(cache.get("big", Short.class)).isEqualTo((short) 1000);
-    assertThat(cache.get("big", Byte.class)).as("does not fit").isNull();
+    try (LogCapture log = LogCapture.start()) {
+      assertThat(cache.get("big", Byte.class)).as("does not fit").isNull();
+      assertThat(cache.get("big", String.class)).as("not a String").isNull();
+      assertThat(log.count("under key '" + cache.makeKey("big") + "' is unreadable"))
+          .as("logged once per key").isEqualTo(1);
+    }
     cache.set("wide", 100_000L);
     assertThat(cache.get("wide", Integer.class)).isEqualTo(100_000);
     assertThat(cache.get("wide", Short.class)).as("does not fit").isNull();

@@ -60,6 +60,28 @@ class LocMemSharedStoreTest {
   }
 
   @Test
+  void aStoreIsEmptiedWhenItsLastCacheClosesAndNotBefore() {
+    try (CacheHandler handler = CacheHandler.create(CacheConfig.fromMap(Map.of(
+        "caches.a.location", location, "caches.b.location", location,
+        "caches.c.location", location, "caches.own.key_prefix", "o")))) {
+      LocMemCache a = (LocMemCache) handler.get("a");
+      LocMemCache b = (LocMemCache) handler.get("b");
+      LocMemCache c = (LocMemCache) handler.get("c");
+      a.set("k", "v");
+      assertThat(c.get("k", String.class)).as("three caches, one store").isEqualTo("v");
+      a.close();
+      b.close();
+      assertThat(c.get("k", String.class)).isEqualTo("v");
+      c.close();
+      assertThat(c.size()).as("the last close frees the store").isZero();
+      LocMemCache own = (LocMemCache) handler.get("own");
+      own.set("k", "v");
+      own.close();
+      assertThat(own.size()).as("a store of its own is freed on close").isZero();
+    }
+  }
+
+  @Test
   void theLastCacheOnALocationToCloseEmptiesItsStore() {
     try (CacheHandler first = CacheHandler.create(CacheConfig.fromMap(Map.of(
         "caches.a.location", location)))) {
