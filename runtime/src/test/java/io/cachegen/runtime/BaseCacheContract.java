@@ -729,6 +729,14 @@ public abstract class BaseCacheContract {
   }
 
   @Test
+  void removeByMadeKeySaysWhetherItRemovedSomething() {
+    cache.set("k", "v");
+    assertThat(cache.remove(cache.makeKey("k"))).isEqualTo(stores());
+    assertThat(cache.remove(cache.makeKey("k"))).isFalse();
+    assertThat(cache.hasKey("k")).isFalse();
+  }
+
+  @Test
   void theShorterOverloadsReachTheSameEntries() {
     ValueType<Integer> ints = ValueType.of(Integer.class);
     assertThat(cache.set("n", 5, Timeout.NEVER)).isTrue();

@@ -23,9 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -145,23 +142,65 @@ class CacheSiteTest {
     CountDownLatch computing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      Future<Object> first = pool.submit(() -> bound.load(key, () -> {
-        calls.incrementAndGet();
-        computing.countDown();
-        release.await();
-        return "once";
-      }));
-      assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
-      Future<Object> second = pool.submit(() -> bound.load(key, () -> "twice"));
-      release.countDown();
-      assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("once");
-      assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("once");
-      assertThat(calls).hasValue(1);
-    } finally {
-      pool.shutdownNow();
+    CompletableFuture<Object> first = new CompletableFuture<>();
+    CompletableFuture<Object> second = new CompletableFuture<>();
+    Thread computer = new Thread(() -> first.complete(bound.load(key, () -> {
+      calls.incrementAndGet();
+      computing.countDown();
+      release.await();
+      return "once";
+    })));
+    Thread waiter = new Thread(() -> second.complete(bound.load(key, () -> "twice")));
+    computer.start();
+    assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+    waiter.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (waiter.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // until the second caller waits for the first one's computation
     }
+    assertThat(waiter.getState()).isEqualTo(Thread.State.WAITING);
+    release.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("once");
+    assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("once");
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void aWaitingCallerGetsTheComputationsExceptionAsIs() throws Exception {
+    CacheSite.Bound bound = site("default", false, "k").bind();
+    String key = bound.constantKey();
+    CountDownLatch computing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Throwable> second = new CompletableFuture<>();
+    Thread computer = new Thread(() -> {
+      try {
+        bound.load(key, () -> {
+          computing.countDown();
+          release.await();
+          throw new IOException("disk");
+        });
+      } catch (Throwable expected) {
+        // the computing caller's own failure
+      }
+    });
+    Thread waiter = new Thread(() -> {
+      try {
+        bound.load(key, () -> "twice");
+        second.complete(null);
+      } catch (Throwable t) {
+        second.complete(t);
+      }
+    });
+    computer.start();
+    assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+    waiter.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (waiter.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    assertThat(second.get(10, TimeUnit.SECONDS)).isInstanceOf(IOException.class)
+        .hasMessage("disk");
   }
 
   @Test

@@ -26,7 +26,8 @@ class LocMemByReferenceIncrTest {
   @BeforeEach
   void open() {
     handler = CacheHandler.builder()
-        .config(CacheConfig.fromMap(Map.of("caches.default.options.store_by_value", "false")))
+        .config(CacheConfig.fromMap(Map.of("caches.default.options.store_by_value", "false",
+            "caches.byvalue.key_prefix", "v")))
         .ticker(new ManualTicker())
         .build();
     cache = handler.cache();
@@ -35,6 +36,25 @@ class LocMemByReferenceIncrTest {
   @AfterEach
   void close() {
     handler.close();
+  }
+
+  @Test
+  void thisCacheStoresByReference() {
+    assertThat(((LocMemCache) cache).storesByValue()).isFalse();
+    assertThat(((LocMemCache) handler.get("byvalue")).storesByValue()).isTrue();
+  }
+
+  @Test
+  void aValueStoredByValueThatDoesNotReadAsTheAskedTypeIsAMissLoggedOncePerKey() {
+    BaseCache byValue = handler.get("byvalue");
+    byValue.set("text", "not a number");
+    try (LogCapture log = LogCapture.start()) {
+      assertThat(byValue.get("text", Integer.class)).isNull();
+      assertThat(byValue.get("text", Integer.class, -1)).isEqualTo(-1);
+      assertThat(log.count("under key '" + byValue.makeKey("text") + "' is unreadable"))
+          .as("logged once per key").isEqualTo(1);
+    }
+    assertThat(byValue.get("text", String.class)).isEqualTo("not a number");
   }
 
   @Test
