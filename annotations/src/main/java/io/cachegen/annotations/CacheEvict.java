@@ -15,6 +15,11 @@ import java.lang.annotation.Target;
  * public void save(User user) { ... }
  * }</pre>
  *
+ * <p>If the eviction fails (Redis down, too slow, or refusing the command), the cache's exception
+ * reaches the caller, after the method ran (before, with {@link #beforeInvocation()}, so the
+ * method does not run), unless the alias has {@code ignore_exceptions=true}: then the eviction is
+ * skipped and the method's result returned. See the README's "Failure policy".
+ *
  * <p>The method must be overridable (not private, static or final). It may return anything,
  * including {@code void}.
  */
@@ -24,8 +29,10 @@ import java.lang.annotation.Target;
 public @interface CacheEvict {
 
   /**
-   * The key templates to remove, in the language of {@link Cached#key()}. Required unless {@link
-   * #allEntries()} is set.
+   * The key templates to remove, in the language of {@link Cached#key()} (<code>{param}</code>
+   * placeholders, <code>{{</code> and <code>}}</code> for literal braces). Required unless {@link
+   * #allEntries()} is set. A template without placeholders is fine here, whatever the parameters:
+   * evicting one fixed entry is normal.
    *
    * <pre>{@code
    * @CacheEvict(key = {"user:{id}", "user-orders:{id}"})

@@ -15,8 +15,13 @@ import java.lang.annotation.Target;
  * public User save(User user) { ... }
  * }</pre>
  *
- * <p>Exceptions propagate and nothing is stored. The method must be overridable and must return a
- * value.
+ * <p>Exceptions propagate and nothing is stored. If the store fails (Redis down, too slow, or
+ * refusing the command), the method has run and the cache's exception reaches the caller, unless
+ * the alias has {@code ignore_exceptions=true}: then the store is skipped and the result returned.
+ * For an asynchronous result the caller already holds the future, so a failed store is logged
+ * instead. See the README's "Failure policy".
+ *
+ * <p>The method must be overridable and must return a value.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -24,14 +29,26 @@ import java.lang.annotation.Target;
 public @interface CachePut {
 
   /**
-   * The key template, in the language of {@link Cached#key()}; empty means this method's default
-   * key.
+   * The key template, in the language of {@link Cached#key()} (<code>{param}</code> placeholders,
+   * <code>{{</code> and <code>}}</code> for literal braces); empty means this method's default key.
+   * A method with parameters whose template uses none of them is a compile error unless {@link
+   * #constantKey()} is set.
    *
    * <pre>{@code
    * @CachePut(key = "user:{id}")
    * }</pre>
    */
   String key() default "";
+
+  /**
+   * Says that the key is meant to ignore the arguments; see {@link Cached#constantKey()}.
+   *
+   * <pre>{@code
+   * @CachePut(key = "exchange-rates", constantKey = true)
+   * Rates refresh(HttpClient client)
+   * }</pre>
+   */
+  boolean constantKey() default false;
 
   /**
    * Seconds the value stays cached; see {@link Cached#timeout()}.

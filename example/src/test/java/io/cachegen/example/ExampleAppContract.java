@@ -223,6 +223,35 @@ abstract class ExampleAppContract {
     assertThat(get("/data").statusCode()).as("the server keeps serving").isEqualTo(200);
   }
 
+  /** A data service whose body throws an {@link Error}, as a bug deep in a library might. */
+  public static class BrokenDataService extends DataService {
+    @Override
+    @Cached(timeout = 10, key = "data")
+    public List<String> data() {
+      throw new AssertionError("broken on purpose");
+    }
+  }
+
+  @Test
+  void anErrorInTheHandlerIsA500AndTheServerKeepsServing() throws Exception {
+    restartWith(new ExampleAppContract_BrokenDataServiceCached());
+    try (LogCapture log = new LogCapture()) {
+      HttpResponse<String> broken = get("/data");
+      assertThat(broken.statusCode()).isEqualTo(500);
+      assertThat(broken.body()).isEqualTo("Internal server error\n");
+      assertThat(log.sequenceOf("GET /data failed", "broken on purpose"))
+          .containsExactly("GET /data failed", "broken on purpose");
+    }
+    assertThat(get("/login?next=x").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theServerSendsSmallResponsesAtOnce() {
+    // The JDK server reads this once, when its configuration class loads; ExampleServer sets it
+    // first. Without it, Nagle's algorithm holds each keep-alive response for ~40 ms.
+    assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+  }
+
   @Test
   void dataAndStatsAnswerOnlyGet() throws Exception {
     assertThat(post("/data").statusCode()).isEqualTo(405);

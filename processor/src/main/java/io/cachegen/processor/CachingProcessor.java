@@ -37,8 +37,19 @@ import javax.tools.Diagnostic;
  * <p>Isolating for Gradle: each generated file depends only on its one originating type. Types
  * whose signatures mention not-yet-generated types, or whose annotations name constants that are
  * not resolved yet, are deferred to the next round, by name, and reported only if they never
- * resolve. Never claims the annotations ({@code process} returns {@code false}) and never throws
- * at javac: a bug while processing one type is reported on that type, and the others go on.
+ * resolve. Never throws at javac: a bug while processing one type is reported on that type, and
+ * the others go on.
+ *
+ * <p>Claims its annotations ({@code process} returns {@code true}), unlike AutoValue: without it
+ * {@code -Xlint:all -Werror} fails user builds with "No processor claimed any of these
+ * annotations". It supports only cachegen's own three annotations and {@code
+ * javax.annotation.processing.Generated} (SOURCE retention, on every wrapper it writes), so
+ * claiming hides only those from processors that javac runs after it. One exception: javac stops
+ * calling processors in a round once every annotation present is claimed, so a later processor
+ * supporting {@code "*"} (Lombok, the Checker Framework) would not run at all in a round whose
+ * only annotations are ours. So it claims only when the round also holds one of Java's own
+ * annotations ({@code @Override}, {@code @Retention}, ...), which no processor claims; see {@link
+ * JavaAnnotations}.
  */
 @AutoService(Processor.class)
 public final class CachingProcessor extends AbstractProcessor {
@@ -46,9 +57,15 @@ public final class CachingProcessor extends AbstractProcessor {
   private final Set<String> done = new LinkedHashSet<>();
   private static final int FRAMES = 6;
 
+  /**
+   * Our three annotations, and {@code @Generated}, which every wrapper carries: claiming it keeps
+   * the next round (the wrappers) free of "No processor claimed" warnings too.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.copyOf(RuntimeNames.ANNOTATIONS);
+    Set<String> supported = new LinkedHashSet<>(RuntimeNames.ANNOTATIONS);
+    supported.add(RuntimeNames.GENERATED.canonicalName());
+    return Set.copyOf(supported);
   }
 
   @Override
@@ -60,11 +77,12 @@ public final class CachingProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
       processRound(annotations, round);
+      return JavaAnnotations.presentIn(round.getRootElements());
     } catch (Throwable t) { // a bug outside any one type; each type has its own catch below
       processingEnv.getMessager().printMessage(
           Diagnostic.Kind.ERROR, Messages.INTERNAL_ERROR.format("this round", t, frames(t)));
+      return false;
     }
-    return false;
   }
 
   private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -80,6 +98,9 @@ public final class CachingProcessor extends AbstractProcessor {
     }
     deferred.clear();
     for (TypeElement annotation : annotations) {
+      if (!RuntimeNames.ANNOTATIONS.contains(annotation.getQualifiedName().toString())) {
+        continue; // @Generated: claimed, nothing to do
+      }
       for (Element e : round.getElementsAnnotatedWith(annotation)) {
         if (e instanceof ExecutableElement && e.getEnclosingElement() instanceof TypeElement t) {
           types.add(t);

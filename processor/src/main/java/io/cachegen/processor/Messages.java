@@ -49,6 +49,20 @@ public enum Messages {
       "CacheGenTemplate",
       "bad key template \"%s\": %s. Placeholders look like {param} or {param.property}; write {{"
           + " and }} for literal braces"),
+  CONSTANT_KEY(
+      "CacheGenConstantKey",
+      "key template \"%s\" uses no parameter of %s, so every call shares one cache entry. Name the"
+          + " parameters in placeholders, e.g. key = \"%s\"%s, or write constantKey = true if one"
+          + " entry for all arguments is what you want"),
+  NOT_CONSTANT(
+      "CacheGenNotConstant",
+      "constantKey = true, but %s uses the arguments of %s, so calls with different arguments get"
+          + " different entries. Remove constantKey = true, or write a key without placeholders"),
+  LOCAL_CLASS(
+      "CacheGenLocalClass",
+      "@%s in %s has no effect: annotation processors cannot see local and anonymous classes, so"
+          + " no caching subclass is generated. Move the method into a top-level or static nested"
+          + " class"),
   UNKNOWN_NAME(
       "CacheGenUnknownName",
       "key template \"%s\": %s. Valid names: %s"),

@@ -23,6 +23,10 @@ public final class RuntimeNames {
   public static final java.util.List<String> ANNOTATIONS =
       java.util.List.of(CACHED, CACHE_PUT, CACHE_EVICT);
 
+  /** The JDK's marker on every generated wrapper. */
+  public static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
+
   /** Every runtime class name listed above, for a test that loads them all. */
   public static final java.util.List<ClassName> ALL =
       java.util.List.of(TIMEOUT, VALUE_TYPE, CACHE_SITE, CACHE_SITE_BOUND, KEY_PARTS);

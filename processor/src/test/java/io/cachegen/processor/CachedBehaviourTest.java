@@ -353,7 +353,7 @@ class CachedBehaviourTest {
         if (state == Thread.State.TIMED_WAITING
             && inFrame(stack, CountingService.class.getName(), method)) {
           computing++;
-        } else if (state == Thread.State.WAITING && inFrame(stack, CACHE_SITE, "await")) {
+        } else if (state == Thread.State.WAITING && inFrame(stack, SINGLE_FLIGHT, "await")) {
           waiting++;
         }
       }
@@ -369,7 +369,7 @@ class CachedBehaviourTest {
     }
   }
 
-  private static final String CACHE_SITE = "io.cachegen.runtime.internal.CacheSite";
+  private static final String SINGLE_FLIGHT = "io.cachegen.runtime.internal.SingleFlight";
 
   private static boolean inFrame(StackTraceElement[] stack, String className, String method) {
     for (StackTraceElement frame : stack) {

@@ -28,8 +28,11 @@ import org.junit.jupiter.api.Test;
 /** One test per compiler error: the message, where it lands, and no cascade. */
 class ErrorsTest {
 
+  /** Compiles with both processors, as the processor jar registers them. */
   private static Compilation compile(JavaFileObject... sources) {
-    return Compiler.javac().withProcessors(new CachingProcessor()).compile(sources);
+    return Compiler.javac()
+        .withProcessors(new CachingProcessor(), new LocalClassProcessor())
+        .compile(sources);
   }
 
   private static JavaFileObject source(String name, String... lines) {
@@ -171,6 +174,167 @@ class ErrorsTest {
     assertSingleError(
         src, "[CacheGenTemplate] bad key template \"user:{id\": unclosed '{' at position 5",
         "key = \"user:{id\"");
+  }
+
+  @Test
+  void keyUsingNoParameterIsAnError() {
+    JavaFileObject src = source("S",
+        "package test;",
+        "import io.cachegen.annotations.Cached;",
+        "public class S {",
+        "  @Cached(",
+        "      key = \"user:{{id}}\")",
+        "  public String user(long id) { return \"\"; }",
+        "}");
+    assertSingleError(
+        src, "[CacheGenConstantKey] key template \"user:{{id}}\" uses no parameter of user(long),"
+            + " so every call shares one cache entry. Name the parameters in placeholders, e.g."
+            + " key = \"user:{id}\" ({{ and }} are literal braces), or write constantKey = true if"
+            + " one entry for all arguments is what you want",
+        "key = \"user:{{id}}\"");
+  }
+
+  @Test
+  void keyUsingNoParameterOnCachePutIsAnError() {
+    JavaFileObject src = source("S",
+        "package test;",
+        "import io.cachegen.annotations.CachePut;",
+        "public class S {",
+        "  @CachePut(",
+        "      key = \"config\")",
+        "  public String save(String name, int version) { return \"\"; }",
+        "}");
+    assertSingleError(
+        src, "[CacheGenConstantKey] key template \"config\" uses no parameter of save(String,int),"
+            + " so every call shares one cache entry. Name the parameters in placeholders, e.g."
+            + " key = \"config:{name}:{version}\"",
+        "key = \"config\"");
+  }
+
+  @Test
+  void constantKeyTrueAllowsAKeyUsingNoParameter() {
+    JavaFileObject src = source("S",
+        "package test;",
+        "import io.cachegen.annotations.CacheEvict;",
+        "import io.cachegen.annotations.CachePut;",
+        "import io.cachegen.annotations.Cached;",
+        "public class S {",
+        "  @Cached(key = \"config\", constantKey = true)",
+        "  public String config(String ignored) { return \"\"; }",
+        "  @CachePut(key = \"config\", constantKey = true)",
+        "  public String reload(String reason) { return \"\"; }",
+        "  @CacheEvict(key = \"config\")", // a constant evict key is normal: no attribute needed
+        "  public void forget(String reason) {}",
+        "  @Cached(key = \"all\")", // no parameters: constant anyway
+        "  public String all() { return \"\"; }",
+        "}");
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void constantKeyTrueWithPlaceholdersIsAnError() {
+    JavaFileObject src = source("S",
+        "package test;",
+        "import io.cachegen.annotations.Cached;",
+        "public class S {",
+        "  @Cached(key = \"user:{id}\",",
+        "      constantKey = true)",
+        "  public String user(long id) { return \"\"; }",
+        "}");
+    assertSingleError(
+        src, "[CacheGenNotConstant] constantKey = true, but key template \"user:{id}\" uses the"
+            + " arguments of user(long), so calls with different arguments get different entries."
+            + " Remove constantKey = true, or write a key without placeholders",
+        "constantKey = true");
+  }
+
+  @Test
+  void constantKeyTrueWithTheDefaultKeyIsAnError() {
+    JavaFileObject src = source("S",
+        "package test;",
+        "import io.cachegen.annotations.Cached;",
+        "public class S {",
+        "  @Cached(constantKey = true)",
+        "  public String user(long id) { return \"\"; }",
+        "}");
+    assertSingleError(
+        src, "[CacheGenNotConstant] constantKey = true, but the default key uses the arguments of"
+            + " user(long)",
+        "constantKey = true");
+  }
+
+  @Test
+  void cachedInALocalClass() {
+    JavaFileObject src = source("S",
+        "package test;",
+        "import io.cachegen.annotations.Cached;",
+        "public class S {",
+        "  public Object make() {",
+        "    class Local {",
+        "      @Cached(key = \"k\")",
+        "      public String m() { return \"\"; }",
+        "    }",
+        "    return new Local();",
+        "  }",
+        "}");
+    assertSingleError(
+        src, "[CacheGenLocalClass] @Cached in local class Local has no effect: annotation"
+            + " processors cannot see local and anonymous classes, so no caching subclass is"
+            + " generated. Move the method into a top-level or static nested class",
+        "@Cached");
+  }
+
+  @Test
+  void cacheEvictInAnAnonymousClassInAFieldInitializer() {
+    JavaFileObject src = source("S",
+        "package test;",
+        "public class S {",
+        "  final Runnable r = new Runnable() {",
+        "    @io.cachegen.annotations.CacheEvict(allEntries = true)",
+        "    public void run() {}",
+        "  };",
+        "}");
+    assertSingleError(
+        src, "[CacheGenLocalClass] @CacheEvict in an anonymous class has no effect",
+        "@io.cachegen.annotations.CacheEvict");
+  }
+
+  @Test
+  void cachePutInAClassNestedInALocalClassInALambda() {
+    JavaFileObject src = source("S",
+        "package test;",
+        "import io.cachegen.annotations.*;",
+        "import java.util.function.Supplier;",
+        "public class S {",
+        "  static { Supplier<Object> s = () -> {",
+        "    class Local {",
+        "      static class Deep {",
+        "        @CachePut(key = \"k\") public String m() { return \"\"; }",
+        "      }",
+        "    }",
+        "    return new Local();",
+        "  }; }",
+        "}");
+    assertSingleError(
+        src, "[CacheGenLocalClass] @CachePut in local class Deep has no effect", "@CachePut");
+  }
+
+  @Test
+  void localClassWithOtherAnnotationsNamedLikeOursIsIgnored() {
+    JavaFileObject other = JavaFileObjects.forSourceLines("other.Cached",
+        "package other;",
+        "public @interface Cached {}");
+    JavaFileObject src = source("S",
+        "package test;",
+        "import other.Cached;",
+        "public class S {",
+        "  public Object make() {",
+        "    return new Object() {",
+        "      @Cached public String m() { return \"\"; }",
+        "    };",
+        "  }",
+        "}");
+    assertThat(compile(other, src)).succeededWithoutWarnings();
   }
 
   @Test

@@ -49,6 +49,26 @@ class KeyTemplateErrorsTest {
   }
 
   @Test
+  void templateEndingInALoneOpeningBrace() {
+    assertSingleError(compile("@Cached(key = \"user:{a}:{\")", "String a"),
+        "[CacheGenTemplate] bad key template \"user:{a}:{\": unclosed '{' at position 9."
+            + " Placeholders look like {param} or {param.property}; write {{ and }} for literal"
+            + " braces");
+    assertSingleError(compile("@Cached(key = \"{a}{{{\")", "String a"),
+        "[CacheGenTemplate] bad key template \"{a}{{{\": unclosed '{' at position 5");
+  }
+
+  @Test
+  void templateEndingInALoneClosingBrace() {
+    assertSingleError(compile("@Cached(key = \"user:{a}}\")", "String a"),
+        "[CacheGenTemplate] bad key template \"user:{a}}\": unmatched '}' at position 8."
+            + " Placeholders look like {param} or {param.property}; write {{ and }} for literal"
+            + " braces");
+    assertSingleError(compile("@Cached(key = \"{a}:}}}\")", "String a"),
+        "[CacheGenTemplate] bad key template \"{a}:}}}\": unmatched '}' at position 6");
+  }
+
+  @Test
   void textAfterAPlaceholderStartingWithABackslash() {
     assertSingleError(compile("@Cached(key = \"{a}\\\\:{b}\")", "String a, String b"),
         "the text after {a} starts with '\\'");

@@ -69,7 +69,10 @@ class StampedeGuardTest {
         .backend(locking)
         .config(CacheConfig.fromMap(Map.of(
             "caches.default.backend", "locking",
-            "caches.default.location", "guard-" + LOCATIONS.incrementAndGet())))
+            "caches.default.location", "guard-" + LOCATIONS.incrementAndGet(),
+            // CountingService also uses "other", which its wrapper resolves when constructed
+            "caches.other.backend", "locmem",
+            "caches.other.location", "guard-other-" + LOCATIONS.incrementAndGet())))
         .build();
     previous = Caches.install(handler);
   }

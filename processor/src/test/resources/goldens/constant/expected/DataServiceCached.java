@@ -21,10 +21,14 @@ public class DataServiceCached extends DataService {
   @DataService.Inject
   public DataServiceCached(@DataService.Named("source") String source) throws IOException {
     super(source);
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    DATA_SITE.bind();
   }
 
   protected DataServiceCached() {
     super();
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    DATA_SITE.bind();
   }
 
   /**
@@ -35,11 +39,12 @@ public class DataServiceCached extends DataService {
   public List<String> data() {
     CacheSite.Bound bound = DATA_SITE.bind();
     String key = bound.constantKey();
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (List<String>) cached;
     }
-    return (List<String>) bound.load(key, () -> super.data());
+    return (List<String>) bound.load(key, completions, () -> super.data());
   }
 
   /**

@@ -22,6 +22,9 @@ public abstract class RepoCached<T extends Comparable<T>> extends Repo<T> {
 
   protected RepoCached(List<T> seed) {
     super(seed);
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    COUNT_SITE.bind();
+    NAMES_SITE.bind();
   }
 
   /**
@@ -31,11 +34,12 @@ public abstract class RepoCached<T extends Comparable<T>> extends Repo<T> {
   public long count(String kind) {
     CacheSite.Bound bound = COUNT_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "count:" + KeyParts.string(kind));
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (Long) cached;
     }
-    return (Long) bound.load(key, () -> super.count(kind));
+    return (Long) bound.load(key, completions, () -> super.count(kind));
   }
 
   /**
@@ -61,11 +65,12 @@ public abstract class RepoCached<T extends Comparable<T>> extends Repo<T> {
   public List<String> names(List<String> kinds) {
     CacheSite.Bound bound = NAMES_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "test.Repo.names(java.util.List):" + KeyParts.of(kinds));
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (List<String>) cached;
     }
-    return (List<String>) bound.load(key, () -> super.names(kinds));
+    return (List<String>) bound.load(key, completions, () -> super.names(kinds));
   }
 
   /**

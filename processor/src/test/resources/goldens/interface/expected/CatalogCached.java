@@ -29,6 +29,9 @@ public class CatalogCached implements Catalog {
    */
   public CatalogCached(Catalog delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    ITEMS_SITE.bind();
+    PRICES_SITE.bind();
   }
 
   /**
@@ -39,11 +42,12 @@ public class CatalogCached implements Catalog {
   public Map<String, List<Catalog.Item>> items(String category) {
     CacheSite.Bound bound = ITEMS_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "items:" + KeyParts.string(category));
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (Map<String, List<Catalog.Item>>) cached;
     }
-    return (Map<String, List<Catalog.Item>>) bound.load(key, () -> this.delegate.items(category));
+    return (Map<String, List<Catalog.Item>>) bound.load(key, completions, () -> this.delegate.items(category));
   }
 
   /**
@@ -68,11 +72,12 @@ public class CatalogCached implements Catalog {
   public int[] prices() {
     CacheSite.Bound bound = PRICES_SITE.bind();
     String key = bound.constantKey();
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (int[]) cached;
     }
-    return (int[]) bound.load(key, () -> this.delegate.prices());
+    return (int[]) bound.load(key, completions, () -> this.delegate.prices());
   }
 
   /**

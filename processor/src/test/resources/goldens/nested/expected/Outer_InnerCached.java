@@ -25,6 +25,10 @@ public class Outer_InnerCached extends Outer.Inner {
 
   public Outer_InnerCached() {
     super();
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    MAYBE_SITE.bind();
+    FUTURE_SITE.bind();
+    STAGE_SITE.bind();
   }
 
   /**
@@ -34,11 +38,12 @@ public class Outer_InnerCached extends Outer.Inner {
   public Optional<String> maybe(String id) {
     CacheSite.Bound bound = MAYBE_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "maybe:" + KeyParts.string(id));
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return Optional.ofNullable((String) cached);
     }
-    return Optional.ofNullable((String) bound.load(key, () -> CacheSite.content(super.maybe(id))));
+    return Optional.ofNullable((String) bound.load(key, completions, () -> CacheSite.content(super.maybe(id))));
   }
 
   /**
@@ -66,11 +71,7 @@ public class Outer_InnerCached extends Outer.Inner {
     if (key == null) {
       key = bound.memoizeKey(id, bound.finishKey(bound.keyPrefix() + "future:" + id));
     }
-    Object cached = bound.lookup(key);
-    if (cached != CacheSite.MISS) {
-      return CompletableFuture.completedFuture((Long) cached);
-    }
-    return bound.loadAsync(key, () -> super.future(id));
+    return bound.cachedAsync(key, () -> super.future(id));
   }
 
   /**
@@ -95,11 +96,7 @@ public class Outer_InnerCached extends Outer.Inner {
   CompletionStage<String> stage(String id) {
     CacheSite.Bound bound = STAGE_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "stage:" + KeyParts.string(id));
-    Object cached = bound.lookup(key);
-    if (cached != CacheSite.MISS) {
-      return CompletableFuture.completedFuture((String) cached);
-    }
-    return bound.loadAsync(key, () -> super.stage(id));
+    return bound.cachedAsync(key, () -> super.stage(id));
   }
 
   /**

@@ -32,6 +32,13 @@ public class CalculatorCached extends Calculator {
 
   public CalculatorCached() {
     super();
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    SQUARE_SITE.bind();
+    SQUARE_2_SITE.bind();
+    SUM_SITE.bind();
+    CONTAINS_SITE.bind();
+    NOW_SITE.bind();
+    CLASH_SITE.bind();
   }
 
   /**
@@ -44,11 +51,12 @@ public class CalculatorCached extends Calculator {
     if (key == null) {
       key = bound.memoizeKey(n, bound.finishKey(bound.keyPrefix() + "test.Calculator.square(int):" + n));
     }
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (Integer) cached;
     }
-    return (Integer) bound.load(key, () -> super.square(n));
+    return (Integer) bound.load(key, completions, () -> super.square(n));
   }
 
   /**
@@ -76,11 +84,12 @@ public class CalculatorCached extends Calculator {
     if (key == null) {
       key = bound.memoizeKey(n, bound.finishKey(bound.keyPrefix() + "test.Calculator.square(long):" + n));
     }
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (Long) cached;
     }
-    return (Long) bound.load(key, () -> super.square(n));
+    return (Long) bound.load(key, completions, () -> super.square(n));
   }
 
   /**
@@ -105,11 +114,12 @@ public class CalculatorCached extends Calculator {
   public double sum(double... values) {
     CacheSite.Bound bound = SUM_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "test.Calculator.sum(double[]):" + KeyParts.of(values));
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (Double) cached;
     }
-    return (Double) bound.load(key, () -> super.sum(values));
+    return (Double) bound.load(key, completions, () -> super.sum(values));
   }
 
   /**
@@ -134,11 +144,12 @@ public class CalculatorCached extends Calculator {
   public boolean contains(List<String> items, Set<Integer> ids, Map<String, Long> weights, char c) {
     CacheSite.Bound bound = CONTAINS_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "test.Calculator.contains(java.util.List,java.util.Set,java.util.Map,char):" + KeyParts.of(items) + ":" + KeyParts.of(ids) + ":" + KeyParts.of(weights) + ":" + KeyParts.character(c));
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (Boolean) cached;
     }
-    return (Boolean) bound.load(key, () -> super.contains(items, ids, weights, c));
+    return (Boolean) bound.load(key, completions, () -> super.contains(items, ids, weights, c));
   }
 
   /**
@@ -189,11 +200,12 @@ public class CalculatorCached extends Calculator {
   public String clash(String key, String bound, String cached, String KEY_FOR_CLASH) {
     CacheSite.Bound bound_ = CLASH_SITE.bind();
     String key_ = bound_.finishKey(bound_.keyPrefix() + "test.Calculator.clash(java.lang.String,java.lang.String,java.lang.String,java.lang.String):" + KeyParts.string(key) + ":" + KeyParts.string(bound) + ":" + KeyParts.string(cached) + ":" + KeyParts.string(KEY_FOR_CLASH));
+    long completions = bound_.completions(key_);
     Object cached_ = bound_.lookup(key_);
     if (cached_ != CacheSite.MISS) {
       return (String) cached_;
     }
-    return (String) bound_.load(key_, () -> super.clash(key, bound, cached, KEY_FOR_CLASH));
+    return (String) bound_.load(key_, completions, () -> super.clash(key, bound, cached, KEY_FOR_CLASH));
   }
 
   /**

@@ -27,6 +27,11 @@ public class ShopCached extends Shop {
 
   public ShopCached() {
     super();
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    ITEM_SITE.bind();
+    BOXES_SITE.bind();
+    FAVOURITE_SITE.bind();
+    FORGET_EVICT.bind();
   }
 
   /**
@@ -36,11 +41,12 @@ public class ShopCached extends Shop {
   public String item(Shop.Item item) {
     CacheSite.Bound bound = ITEM_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "test.Shop.item(test.Shop.Item):" + KeyParts.of(item, ShopCached::appendShop_Item));
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (String) cached;
     }
-    return (String) bound.load(key, () -> super.item(item));
+    return (String) bound.load(key, completions, () -> super.item(item));
   }
 
   /**
@@ -65,11 +71,12 @@ public class ShopCached extends Shop {
   public String boxes(Map<String, List<Shop.Box<String>>> boxes, Optional<Shop.Item> extra) {
     CacheSite.Bound bound = BOXES_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "test.Shop.boxes(java.util.Map,java.util.Optional):" + KeyParts.of(boxes, (sb1, v1) -> KeyParts.appendMap(sb1, v1, KeyParts.ANY, (sb2, v2) -> KeyParts.appendAll(sb2, v2, ShopCached::appendShop_Box))) + ":" + KeyParts.of(extra, (sb3, v3) -> KeyParts.appendOptional(sb3, v3, ShopCached::appendShop_Item)));
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (String) cached;
     }
-    return (String) bound.load(key, () -> super.boxes(boxes, extra));
+    return (String) bound.load(key, completions, () -> super.boxes(boxes, extra));
   }
 
   /**
@@ -96,11 +103,12 @@ public class ShopCached extends Shop {
   public String favourite(Shop.Customer customer, long n) {
     CacheSite.Bound bound = FAVOURITE_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "fav:" + (customer == null || customer.favourite == null ? KeyParts.NULL : KeyParts.escape(KeyParts.string(customer.favourite.sku()), '/')) + "/" + (customer == null ? KeyParts.NULL : KeyParts.escape(KeyParts.string(customer.getName()), '-')) + "-" + n);
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (String) cached;
     }
-    return (String) bound.load(key, () -> super.favourite(customer, n));
+    return (String) bound.load(key, completions, () -> super.favourite(customer, n));
   }
 
   /**

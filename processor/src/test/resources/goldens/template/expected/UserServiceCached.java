@@ -28,6 +28,13 @@ public class UserServiceCached extends UserService {
 
   public UserServiceCached() {
     super();
+    // Resolve every cache alias now: a missing one fails here, not at a first call
+    DESCRIBE_SITE.bind();
+    UPDATE_SITE.bind();
+    DELETE_EVICT.bind();
+    RESET_EVICT.bind();
+    REGION_SITE.bind();
+    ODD_SITE.bind();
   }
 
   /**
@@ -37,11 +44,12 @@ public class UserServiceCached extends UserService {
   public String describe(UserService.User user, UserService.Status status) {
     CacheSite.Bound bound = DESCRIBE_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "user:" + (user == null ? KeyParts.NULL : String.valueOf(user.getId())) + ":" + (user == null || user.account == null ? KeyParts.NULL : KeyParts.string(user.account.region())) + ":" + KeyParts.name(status));
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (String) cached;
     }
-    return (String) bound.load(key, () -> super.describe(user, status));
+    return (String) bound.load(key, completions, () -> super.describe(user, status));
   }
 
   /**
@@ -99,11 +107,12 @@ public class UserServiceCached extends UserService {
   public String region(UserService.Account account) {
     CacheSite.Bound bound = REGION_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "account:" + KeyParts.of(account, UserServiceCached::appendUserService_Account));
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (String) cached;
     }
-    return (String) bound.load(key, () -> super.region(account));
+    return (String) bound.load(key, completions, () -> super.region(account));
   }
 
   /**
@@ -128,11 +137,12 @@ public class UserServiceCached extends UserService {
   public String odd(UserService.Status status) {
     CacheSite.Bound bound = ODD_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "odd */ {literal} @see <b>:" + KeyParts.name(status));
+    long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
       return (String) cached;
     }
-    return (String) bound.load(key, () -> super.odd(status));
+    return (String) bound.load(key, completions, () -> super.odd(status));
   }
 
   /**

@@ -258,6 +258,11 @@ public interface BaseCache extends AutoCloseable {
   /**
    * The value under {@code key}; on a miss computes it with {@code supplier}, {@link #add adds} it
    * with the default timeout and returns it (Django's {@code get_or_set}).
+   *
+   * <p><b>Differs from Django:</b> concurrent callers in this JVM that miss the same key compute it
+   * once (Django calls the default once per caller): the others wait for that computation and get
+   * its value, or its exception as is, as generated {@code @Cached} methods do. A failure is not
+   * stored. Across processes, the first {@code add} wins and every caller returns what is stored.
    */
   default <T> T getOrSet(String key, Class<T> type, Supplier<? extends T> supplier) {
     return getOrSet(key, ValueType.of(type), supplier, Timeout.DEFAULT, version());
@@ -281,7 +286,15 @@ public interface BaseCache extends AutoCloseable {
   /** Hits and misses counted by this cache since it was created. */
   CacheStats stats();
 
-  /** Releases the backend's resources (connections, threads). Idempotent. */
+  /**
+   * Releases what the cache holds between uses, as Django's {@code close()}, which Django calls
+   * after every request: Redis closes its idle pooled connections, locmem and dummy do nothing
+   * (locmem keeps its data). The cache stays usable: the next call opens a connection again.
+   * Calls running on other threads are not disturbed. Idempotent.
+   *
+   * <p>To dispose of caches for good, close the {@link CacheHandler} that created them; after
+   * that every call throws an {@link IllegalStateException} naming the alias.
+   */
   @Override
   void close();
 

@@ -1,5 +1,6 @@
 package io.cachegen.runtime;
 
+import io.cachegen.runtime.internal.HandlerClosed;
 import io.cachegen.runtime.locmem.LocMemBackendProvider;
 import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.BackendContext;
@@ -22,8 +23,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Building a handler checks every alias's settings against its backend at once (unknown backend,
  * unknown option, bad option value, unknown key function), so bad configuration fails at start-up.
- * The caches themselves are created lazily, once per alias, on first use. Thread-safe. {@link
- * #close()} closes every cache created.
+ * The caches themselves are created lazily, once per alias, on first use. Thread-safe.
+ *
+ * <p>Lifecycle, as Django's: {@link BaseCache#close()} (Django calls {@code close_caches} after
+ * every request) only releases connections, and the cache stays usable. {@link #close()} on the
+ * handler disposes of every cache it created: pools are closed for good, locmem stores released,
+ * and any later use of those caches, or {@link #get(String)}, throws an {@link
+ * IllegalStateException} naming the alias. Generated code bound to a closed handler throws the
+ * same, unless another handler has been {@link Caches#install installed}, which it then uses.
  */
 public final class CacheHandler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CacheHandler.class);
@@ -80,7 +87,7 @@ public final class CacheHandler implements AutoCloseable {
    * The cache of {@code alias}, created on first use.
    *
    * @throws CacheConfigurationException if the alias is not configured
-   * @throws IllegalStateException if this handler was closed
+   * @throws IllegalStateException naming the alias if this handler was closed
    */
   public BaseCache get(String alias) {
     BaseCache cache = caches.get(alias);
@@ -89,7 +96,7 @@ public final class CacheHandler implements AutoCloseable {
     }
     synchronized (lifecycle) {
       if (closed) {
-        throw new IllegalStateException("CacheHandler is closed");
+        throw new IllegalStateException(HandlerClosed.message(alias));
       }
       cache = caches.get(alias);
       if (cache == null) {
@@ -110,7 +117,14 @@ public final class CacheHandler implements AutoCloseable {
     return List.copyOf(caches.values());
   }
 
-  /** Closes every cache created so far; later {@link #get} calls fail. Idempotent. */
+  /**
+   * Disposes of every cache created so far, for good: a backend built on {@link AbstractCache}
+   * releases its resources ({@link AbstractCache#dispose()}), and any later call on it, like any
+   * later {@link #get} call, throws an {@link IllegalStateException} naming the alias; any other
+   * cache is {@link BaseCache#close() closed}. Idempotent.
+   *
+   * @throws CacheException if a cache could not release its resources (the others still do)
+   */
   @Override
   public void close() {
     Map<String, BaseCache> toClose;
@@ -124,7 +138,11 @@ public final class CacheHandler implements AutoCloseable {
       String alias = entry.getKey();
       BaseCache cache = entry.getValue();
       try {
-        cache.close();
+        if (cache instanceof AbstractCache a) {
+          a.dispose();
+        } else {
+          cache.close();
+        }
       } catch (RuntimeException e) {
         LOG.warn("closing cache '{}' failed: {}", alias, e.toString());
         failures.add(e);
@@ -248,7 +266,10 @@ public final class CacheHandler implements AutoCloseable {
       return this;
     }
 
-    /** The time source for in-process expiry; {@link Ticker#system()} by default. */
+    /**
+     * The time source for in-process expiry and the Redis circuit breakers' back-off; {@link
+     * Ticker#system()} by default.
+     */
     public Builder ticker(Ticker ticker) {
       this.ticker = ticker;
       return this;

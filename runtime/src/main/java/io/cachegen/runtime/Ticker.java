@@ -1,8 +1,9 @@
 package io.cachegen.runtime;
 
 /**
- * A source of nanoseconds for expiry in the in-process backend. Tests use {@link ManualTicker} to
- * expire entries without sleeping.
+ * A source of nanoseconds for expiry in the in-process backend and for the Redis backend's circuit
+ * breaker back-off ({@code options.retry_after}). Tests use {@link ManualTicker} to expire entries,
+ * or end a back-off, without sleeping.
  */
 @FunctionalInterface
 public interface Ticker {

@@ -3,20 +3,38 @@ package io.cachegen.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +57,24 @@ public abstract class BaseCacheContract {
   public record Person(String name, int age, Address address, List<String> tags,
       Map<String, Integer> scores) {}
 
+  /** An enum, stored by name. */
+  public enum Kind { PLAIN, FANCY }
+
+  /**
+   * Every kind of value the codecs must round-trip (and that strict decoding must keep accepting):
+   * java.time, big numbers, enums, records, collections, Optional and the small scalars.
+   */
+  public record Everything(Instant instant, LocalDate date, LocalDateTime dateTime,
+      LocalTime time, OffsetDateTime utcOffset, Duration duration, Period period, BigDecimal amount,
+      BigDecimal wholeAmount, BigInteger huge, Kind kind, Map<Kind, Integer> countsByKind,
+      Set<String> tags, List<Long> longs, List<Double> doubles, double wholeDouble, float ratio,
+      long small, short shortValue, byte byteValue, char initial, boolean flag, UUID id,
+      Optional<String> present, Optional<String> absent, Optional<Address> address,
+      Map<Integer, String> byNumber, String nothing) {}
+
   private static final ValueType<List<String>> STRINGS = new ValueType<List<String>>() {};
+  private static final ValueType<Optional<String>> MAYBE = new ValueType<Optional<String>>() {};
+  private static final ValueType<List<Kind>> KINDS = new ValueType<List<Kind>>() {};
   private static final ValueType<Map<String, List<Person>>> PEOPLE_BY_TEAM =
       new ValueType<Map<String, List<Person>>>() {};
 
@@ -181,6 +216,47 @@ public abstract class BaseCacheContract {
     assertThat(cache.get("double", Double.class)).isEqualTo(expect(0.1d));
     assertThat(cache.get("bool", Boolean.class)).isEqualTo(expect(true));
     assertThat(cache.get("negative", Integer.class)).isEqualTo(expect(-42));
+  }
+
+  @Test
+  void theWholeTypeMatrixRoundTrips() {
+    Everything all = new Everything(Instant.parse("2024-02-29T23:59:59.123456789Z"),
+        LocalDate.of(1815, 12, 10), LocalDateTime.of(2024, 1, 2, 3, 4, 5, 6000),
+        LocalTime.of(23, 59, 1), OffsetDateTime.parse("2024-01-02T03:04:05Z"),
+        Duration.ofSeconds(3661, 5), Period.of(1, 2, 3),
+        new BigDecimal("12345678901234567890.000000000000000000123"), new BigDecimal("7"),
+        new BigInteger("123456789012345678901234567890"), Kind.FANCY,
+        new EnumMap<>(Map.of(Kind.PLAIN, 1, Kind.FANCY, 2)), new TreeSet<>(Set.of("a", "b")),
+        List.of(1L, Long.MAX_VALUE, -3L), List.of(1.0, 0.5, -2.0, 1e300), 2.0, 0.25f, 5L,
+        (short) -7, (byte) 8, 'λ', true, UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
+        Optional.of("here"), Optional.empty(), Optional.of(new Address("Main", 1)),
+        Map.of(1, "one", -2, "minus two"), null);
+    cache.set("all", all);
+    cache.set("instant", all.instant());
+    cache.set("amount", all.amount());
+    cache.set("whole", new BigDecimal("42"));
+    cache.set("kinds", List.of(Kind.PLAIN, Kind.FANCY));
+    cache.set("maybe", Optional.of("x"));
+    cache.set("char", 'c');
+    cache.set("short", (short) 3);
+    cache.set("float", 1.0f);
+    cache.set("wholeDouble", 3.0d);
+    assertThat(cache.get("all", Everything.class)).isEqualTo(expect(all));
+    assertThat(cache.get("instant", Instant.class)).isEqualTo(expect(all.instant()));
+    assertThat(cache.get("amount", BigDecimal.class)).isEqualTo(expect(all.amount()));
+    assertThat(cache.get("whole", BigDecimal.class)).isEqualTo(expect(new BigDecimal("42")));
+    assertThat(cache.get("kinds", KINDS)).isEqualTo(expect(List.of(Kind.PLAIN, Kind.FANCY)));
+    assertThat(cache.get("maybe", MAYBE)).isEqualTo(expect(Optional.of("x")));
+    assertThat(cache.get("char", Character.class)).isEqualTo(expect('c'));
+    assertThat(cache.get("short", Short.class)).isEqualTo(expect((short) 3));
+    assertThat(cache.get("float", Float.class)).isEqualTo(expect(1.0f));
+    assertThat(cache.get("wholeDouble", Double.class)).isEqualTo(expect(3.0d));
+    if (storesByValue()) {
+      // what the writer produces for a narrower type still reads as a wider one
+      assertThat(cache.get("short", Long.class)).isEqualTo(expect(3L));
+      assertThat(cache.get("short", Double.class)).isEqualTo(expect(3.0d));
+      assertThat(cache.get("float", Double.class)).isEqualTo(expect(1.0d));
+    }
   }
 
   @Test
@@ -652,6 +728,134 @@ public abstract class BaseCacheContract {
     assertThat(first).isEqualTo("computed-1");
     assertThat(second).isEqualTo(stores() ? "computed-1" : "computed-2");
     assertThat(calls).hasValue(stores() ? 1 : 2);
+  }
+
+  @Test
+  void concurrentGetOrSetCallsComputeOncePerKey() throws Exception {
+    int callers = 64;
+    CountDownLatch gate = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    Supplier<String> slow = () -> {
+      calls.incrementAndGet();
+      awaitQuietly(gate);
+      return "computed";
+    };
+    List<FutureTask<String>> results = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < callers; i++) {
+      FutureTask<String> task = new FutureTask<>(() -> cache.getOrSet("k", String.class, slow));
+      results.add(task);
+      threads.add(startDaemon(task));
+    }
+    try {
+      awaitOneComputingOthersWaiting(threads, "awaitQuietly");
+      assertThat(calls).hasValue(1);
+    } finally {
+      gate.countDown();
+    }
+    for (FutureTask<String> f : results) {
+      assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo("computed");
+    }
+    assertThat(calls).as("one computation for 64 concurrent callers").hasValue(1);
+  }
+
+  @Test
+  void concurrentGetOrSetCallersGetTheComputationsOwnException() throws Exception {
+    int callers = 64;
+    CountDownLatch gate = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    Supplier<String> failing = () -> {
+      calls.incrementAndGet();
+      awaitQuietly(gate);
+      throw new IllegalStateException("failure " + calls.get());
+    };
+    List<FutureTask<Throwable>> results = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < callers; i++) {
+      FutureTask<Throwable> task = new FutureTask<>(() -> {
+        try {
+          cache.getOrSet("k", String.class, failing);
+          return null;
+        } catch (Throwable t) {
+          return t;
+        }
+      });
+      results.add(task);
+      threads.add(startDaemon(task));
+    }
+    try {
+      awaitOneComputingOthersWaiting(threads, "awaitQuietly");
+    } finally {
+      gate.countDown();
+    }
+    Set<Throwable> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (FutureTask<Throwable> f : results) {
+      Throwable t = f.get(30, TimeUnit.SECONDS);
+      assertThat(t).isInstanceOf(IllegalStateException.class).hasMessage("failure 1");
+      distinct.add(t);
+    }
+    assertThat(calls).hasValue(1);
+    assertThat(distinct).as("the computation's own exception, as is, to every caller").hasSize(1);
+    assertThat(cache.get("k", String.class)).as("a failure is not stored").isNull();
+  }
+
+  private static void awaitQuietly(CountDownLatch gate) {
+    try {
+      if (!gate.await(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("gate never opened");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Thread startDaemon(Runnable task) {
+    Thread t = new Thread(task, "getOrSet-caller");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /**
+   * Waits until exactly one of {@code callers} is inside the computation (parked in {@code
+   * method}) and every other one waits on its flight; these states only settle when getOrSet
+   * computes once per key: without single-flight every caller would be inside the computation.
+   */
+  private static void awaitOneComputingOthersWaiting(List<Thread> callers, String method) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    String self = BaseCacheContract.class.getName();
+    while (true) {
+      int computing = 0;
+      int waiting = 0;
+      for (Thread t : callers) {
+        Thread.State state = t.getState();
+        StackTraceElement[] stack = t.getStackTrace();
+        if (state == Thread.State.TIMED_WAITING && inFrame(stack, self, method)) {
+          computing++;
+        } else if (state == Thread.State.WAITING
+            && inFrame(stack, "io.cachegen.runtime.internal.SingleFlight", "await")) {
+          waiting++;
+        }
+      }
+      if (computing == 1 && waiting == callers.size() - 1) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("expected 1 caller computing and " + (callers.size() - 1)
+            + " waiting on its flight, saw " + computing + " and " + waiting);
+      }
+      Thread.yield();
+    }
+  }
+
+  private static boolean inFrame(StackTraceElement[] stack, String className, String method) {
+    for (StackTraceElement frame : stack) {
+      if (frame.getClassName().equals(className) && frame.getMethodName().equals(method)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.cachegen.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -97,6 +99,34 @@ class CacheConfigTest {
     Files.writeString(file, "caches.default.key_prefix=from-env-file\n");
     CacheConfig config = CacheConfig.load(Map.of("CACHEGEN_CONFIG", file.toString()), new Properties());
     assertThat(config.settings("default").keyPrefix()).isEqualTo("from-env-file");
+  }
+
+  @Test
+  void cachePropertiesOnTheClasspathIsRead(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("cache.properties"),
+        "caches.default.key_prefix=from-classpath\ncaches.other.timeout=soon\n");
+    Thread thread = Thread.currentThread();
+    ClassLoader original = thread.getContextClassLoader();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
+      thread.setContextClassLoader(loader);
+      Properties sys = new Properties();
+      sys.setProperty("cachegen.caches.other.timeout", "7");
+      assertThat(CacheConfig.load(Map.of(), sys).settings("default").keyPrefix())
+          .isEqualTo("from-classpath");
+      assertThatThrownBy(() -> CacheConfig.load(Map.of(), new Properties()))
+          .isInstanceOf(CacheConfigurationException.class)
+          .hasMessageContaining("caches.other.timeout")
+          .hasMessageContaining("classpath:cache.properties");
+      // a file named by cachegen.config replaces the classpath one
+      Path named = dir.resolve("named.properties");
+      Files.writeString(named, "caches.default.version=3\n");
+      sys.setProperty("cachegen.config", named.toString());
+      CacheSettings fromNamed = CacheConfig.load(Map.of(), sys).settings("default");
+      assertThat(fromNamed.keyPrefix()).isEmpty();
+      assertThat(fromNamed.version()).isEqualTo(3);
+    } finally {
+      thread.setContextClassLoader(original);
+    }
   }
 
   @Test

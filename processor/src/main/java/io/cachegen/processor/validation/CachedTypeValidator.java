@@ -23,6 +23,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
@@ -79,7 +81,8 @@ public final class CachedTypeValidator {
   }
 
   private void validateType(TypeElement type, Report report) {
-    // Local and anonymous classes never get here: processors do not see them.
+    // Local and anonymous classes never get here: processors do not see them (LocalClassProcessor
+    // reports them from the syntax trees).
     String name = type.getQualifiedName().toString();
     for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
       if (t.getModifiers().contains(Modifier.PRIVATE)) {
@@ -191,7 +194,8 @@ public final class CachedTypeValidator {
       if (key.isError()) {
         AnnotationValue v = Annotations.explicitValue(store, "key");
         report.error(key.message(), m, store, v);
-      } else if (!template.isEmpty()) {
+      } else if (constantKeyAgrees(m, store, template, key.key().isConstant(), report)
+          && !template.isEmpty()) {
         String id = alias + "\u0000" + template;
         ExecutableElement other = templates.putIfAbsent(id, m);
         if (other != null) {
@@ -229,6 +233,60 @@ public final class CachedTypeValidator {
         }
       }
     }
+  }
+
+  /**
+   * A {@code @Cached}/{@code @CachePut} key that ignores the parameters of {@code m} (so every call
+   * shares one entry) must say so with {@code constantKey = true}, and that attribute must not be
+   * set on a key that does use them. Reports and returns {@code false} if either is violated.
+   */
+  private boolean constantKeyAgrees(ExecutableElement m, AnnotationMirror store, String template,
+      boolean constant, Report report) {
+    if (m.getParameters().isEmpty()) {
+      return true; // nothing to ignore
+    }
+    boolean declared = Annotations.bool(elements, store, "constantKey");
+    if (constant && !declared) {
+      String suggestion = template;
+      for (VariableElement p : m.getParameters()) {
+        String name = p.getSimpleName().toString();
+        suggestion = suggestion.replace("{{" + name + "}}", "{" + name + "}");
+      }
+      if (suggestion.equals(template)) {
+        StringBuilder sb = new StringBuilder(template);
+        m.getParameters().forEach(p -> sb.append(":{").append(p.getSimpleName()).append('}'));
+        suggestion = sb.toString();
+      }
+      String braces = template.contains("{{") || template.contains("}}")
+          ? " ({{ and }} are literal braces)" : "";
+      report.error(Messages.CONSTANT_KEY.format(template, signature(m), suggestion, braces),
+          m, store, Annotations.explicitValue(store, "key"));
+      return false;
+    }
+    if (!constant && declared) {
+      String key = template.isEmpty() ? "the default key" : "key template \"" + template + "\"";
+      report.error(Messages.NOT_CONSTANT.format(key, signature(m)),
+          m, store, Annotations.explicitValue(store, "constantKey"));
+      return false;
+    }
+    return true;
+  }
+
+  /** {@code user(long)}: the method with its erased simple parameter types. */
+  private String signature(ExecutableElement m) {
+    return m.getSimpleName() + "(" + m.getParameters().stream()
+        .map(p -> simpleTypeName(types.erasure(p.asType())))
+        .collect(Collectors.joining(",")) + ")";
+  }
+
+  private static String simpleTypeName(TypeMirror t) {
+    if (t instanceof DeclaredType d) {
+      return d.asElement().getSimpleName().toString();
+    }
+    if (t instanceof ArrayType a) {
+      return simpleTypeName(a.getComponentType()) + "[]";
+    }
+    return t.toString();
   }
 
   private static String describe(ExecutableElement m) {

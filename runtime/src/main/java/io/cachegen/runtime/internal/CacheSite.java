@@ -9,15 +9,13 @@ import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.KeyFunction;
 import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.DistributedLocking;
+import io.cachegen.runtime.spi.FailureLog;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * <b>Not API; only generated code calls it.</b> One annotated method's link to its cache: generated
@@ -41,12 +39,22 @@ import org.slf4j.LoggerFactory;
  * is. With the stampede guard on and a backend that implements {@link DistributedLocking}, the
  * computing thread also takes a cross-process lock first.
  *
- * <p>The computing thread looks the key up once more before computing (another thread may have
- * stored it between its first lookup and taking the computation); that second look is a {@link
- * BaseCache#peek peek}, so each call counts one hit or one miss in the cache's statistics.
+ * <p>Generated code reads {@link Bound#completions(String)} before its lookup and passes it to
+ * {@link Bound#load(String, long, Loader)}: the computing thread looks the key up once more
+ * before computing only if another computation of a key in the same stripe completed since (it
+ * may have stored this key between the first lookup and taking the computation; see {@link
+ * SingleFlight}). An uncontended miss is therefore one lookup and one store (on Redis, GET and
+ * SET). That second look is a {@link BaseCache#peek peek}, so each call counts one hit or one
+ * miss in the cache's statistics. Under the stampede guard the second look always happens, after
+ * the cross-process lock is taken.
  *
- * <p>When the cache itself fails ({@link CacheException}, e.g. Redis down), a lookup counts as a
- * miss and a failed store is logged: the method's result is still returned.
+ * <p>Failures follow the alias's failure policy, which the backend applies (see README, "Failure
+ * policy"): this class never swallows a {@link CacheException}. With Redis's {@code
+ * ignore_exceptions=true} an outage reaches this class as a miss, a skipped store or eviction, or a
+ * lease that holds nothing, so the method computes and returns; without it the backend's exception
+ * reaches the caller. A value that cannot be decoded is a miss under either setting. The one
+ * failure that cannot reach the caller, a failed store after an asynchronous {@code @CachePut}
+ * completed, is logged at a bounded rate.
  */
 public final class CacheSite {
   /** What {@link Bound#lookup(String)} returns on a miss. */
@@ -54,8 +62,14 @@ public final class CacheSite {
 
   static final Duration LOCK_LEASE = Duration.ofSeconds(5);
   static final Duration LOCK_WAIT = Duration.ofSeconds(2);
+  /** For a cache that is not an {@link AbstractCache} (which has its own {@link FailureLog}). */
+  private static final long FAILURE_LOG_INTERVAL_MILLIS = 10_000;
 
-  private static final Logger LOG = LoggerFactory.getLogger(CacheSite.class);
+  /** A flight of {@link Bound#load}: the bound site computes and stores. */
+  private static final SingleFlight.Computation<Bound, Loader> LOAD =
+      (madeKey, bound, loader, lookAgain, nested) -> nested
+          ? bound.computeAndStore(madeKey, loader)
+          : bound.guardedCompute(madeKey, loader, lookAgain);
 
   /** Computes a value on a miss: the original method, called through {@code super}. */
   @FunctionalInterface
@@ -75,7 +89,7 @@ public final class CacheSite {
   private final boolean cacheNull;
   private final boolean stampedeGuard;
   private final String constantKey;
-  private final ConcurrentHashMap<String, Flight> inFlight = new ConcurrentHashMap<>();
+  private final SingleFlight flights = new SingleFlight();
   private volatile Bound bound;
 
   private CacheSite(
@@ -118,7 +132,11 @@ public final class CacheSite {
     return new CacheSite(alias, null, Timeout.DEFAULT, true, false, constantKey);
   }
 
-  /** The cache of this site's alias in the current handler, with the constant key made. */
+  /**
+   * The cache of this site's alias in the current handler, with the constant key made. Once that
+   * handler is closed, calls on the cache throw an {@link IllegalStateException} naming the alias
+   * until another handler is installed; the next call then binds to it.
+   */
   public Bound bind() {
     CacheHandler handler = Caches.handler();
     Bound b = bound;
@@ -167,10 +185,13 @@ public final class CacheSite {
     private final String keyPrefix;
     private final boolean prefixed;
     private final KeyMemo memo = new KeyMemo();
+    private final FailureLog failureLog;
 
     Bound(CacheHandler handler, BaseCache cache, String madeConstantKey, String defaultKeyPrefix) {
       this.handler = handler;
       this.cache = cache;
+      this.failureLog = cache instanceof AbstractCache a ? a.failureLog()
+          : new FailureLog(alias, FAILURE_LOG_INTERVAL_MILLIS, CacheSite.class, System::nanoTime);
       this.madeConstantKey = madeConstantKey;
       this.prefixed = defaultKeyPrefix != null;
       this.keyPrefix = prefixed ? defaultKeyPrefix : "";
@@ -223,37 +244,50 @@ public final class CacheSite {
 
     /** The cached value, {@code null} for a cached {@code null}, or {@link #MISS}. */
     public Object lookup(String madeKey) {
-      try {
-        return cache.lookup(madeKey, type);
-      } catch (CacheException e) {
-        LOG.warn("cache '{}': lookup of '{}' failed, calling the method: {}", alias, madeKey, e.toString());
-        return MISS;
-      }
+      return cache.lookup(madeKey, type);
+    }
+
+    /**
+     * What to pass to {@link #load(String, long, Loader)}: read before {@link #lookup(String)}, so
+     * that the miss path looks the key up again only if another thread's computation of a key
+     * like it completed in between (see {@link SingleFlight}). One volatile read.
+     */
+    public long completions(String madeKey) {
+      return flights.stamp(madeKey);
     }
 
     /**
      * The miss path: computes the value with {@code loader} once per made key in this JVM, stores
      * it and returns it. Rethrows what the loader throws, unwrapped, to every waiting caller.
+     *
+     * @param completions what {@link #completions(String)} returned before the lookup that missed
+     */
+    public Object load(String madeKey, long completions, Loader loader) {
+      return flights.run(madeKey, completions, LOAD, this, loader);
+    }
+
+    /**
+     * The miss path for a caller that did not read {@link #completions(String)} before its
+     * lookup: the computing thread always looks the key up again first.
      */
     public Object load(String madeKey, Loader loader) {
-      Flight mine = new Flight();
-      Flight running = inFlight.putIfAbsent(madeKey, mine);
-      if (running != null) {
-        if (running.owner == Thread.currentThread()) {
-          return computeAndStore(madeKey, loader); // reentrant call for the same key
-        }
-        return await(running);
-      }
+      return flights.run(madeKey, ~flights.stamp(madeKey), LOAD, this, loader);
+    }
+
+    /**
+     * An asynchronous {@code @Cached} method: a hit as a completed future, a miss through {@link
+     * #loadAsync}. A lookup that fails ({@code ignore_exceptions=false} and the cache down) is a
+     * failed future, as the method's own failures are, so callers handle one failure channel.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> CompletableFuture<T> cachedAsync(String madeKey, AsyncLoader loader) {
+      Object cached;
       try {
-        Object value = guardedCompute(madeKey, loader);
-        mine.complete(value);
-        return value;
-      } catch (Throwable t) {
-        mine.completeExceptionally(t);
-        throw Sneaky.rethrow(t);
-      } finally {
-        inFlight.remove(madeKey, mine);
+        cached = cache.lookup(madeKey, type);
+      } catch (CacheException e) {
+        return CompletableFuture.failedFuture(e);
       }
+      return cached != MISS ? CompletableFuture.completedFuture((T) cached) : loadAsync(madeKey, loader);
     }
 
     /**
@@ -262,8 +296,8 @@ public final class CacheSite {
      */
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> loadAsync(String madeKey, AsyncLoader loader) {
-      Flight mine = new Flight();
-      Flight running = inFlight.putIfAbsent(madeKey, mine);
+      SingleFlight.Flight mine = new SingleFlight.Flight();
+      CompletableFuture<Object> running = flights.enter(madeKey, mine);
       if (running != null) {
         return (CompletableFuture<T>) mirror(running);
       }
@@ -271,38 +305,50 @@ public final class CacheSite {
       try {
         stage = loader.load();
       } catch (Throwable t) {
-        inFlight.remove(madeKey, mine);
+        flights.land(madeKey, mine, false);
         mine.completeExceptionally(t);
         throw Sneaky.rethrow(t);
       }
       if (stage == null) {
-        inFlight.remove(madeKey, mine);
+        flights.land(madeKey, mine, false);
         mine.complete(null);
         return null;
       }
       stage.whenComplete(
           (value, failure) -> {
+            boolean stored = false;
             try {
               if (failure == null) {
-                store(madeKey, value);
-                mine.complete(value);
+                stored = storeThenComplete(mine, madeKey, value);
               } else {
                 mine.completeExceptionally(unwrap(failure));
               }
             } finally {
-              inFlight.remove(madeKey, mine);
+              flights.land(madeKey, mine, stored);
             }
           });
       return (CompletableFuture<T>) mirror(mine);
     }
 
+    /**
+     * Stores what an asynchronous computation completed with, then completes {@code flight} with
+     * it; if the store fails (the policy let the failure through), the flight fails with it.
+     */
+    private boolean storeThenComplete(
+        CompletableFuture<Object> flight, String madeKey, Object value) {
+      try {
+        store(madeKey, value);
+      } catch (RuntimeException e) {
+        flight.completeExceptionally(e);
+        return false;
+      }
+      flight.complete(value);
+      return true;
+    }
+
     /** A second look after a counted miss: not counted again in the stats. */
     private Object recheck(String madeKey) {
-      try {
-        return cache.peek(madeKey, type);
-      } catch (CacheException e) {
-        return MISS;
-      }
+      return cache.peek(madeKey, type);
     }
 
     /** Stores {@code value} under {@code madeKey} (unless it is {@code null} and nulls are not cached). */
@@ -310,20 +356,25 @@ public final class CacheSite {
       if (value == null && !cacheNull) {
         return;
       }
-      try {
-        cache.store(madeKey, value, timeout);
-      } catch (CacheException e) {
-        LOG.warn("cache '{}': storing '{}' failed: {}", alias, madeKey, e.toString());
-      }
+      cache.store(madeKey, value, timeout);
     }
 
-    /** Stores the value {@code stage} completes with, once it succeeds; returns {@code stage}. */
+    /**
+     * Stores the value {@code stage} completes with, once it succeeds; returns {@code stage}. The
+     * caller already holds {@code stage}, so a failed store cannot reach it: it is logged at a
+     * bounded rate.
+     */
     public <S extends CompletionStage<?>> S storeWhenComplete(String madeKey, S stage) {
       if (stage != null) {
         stage.whenComplete(
             (value, failure) -> {
               if (failure == null) {
-                store(madeKey, value);
+                try {
+                  store(madeKey, value);
+                } catch (RuntimeException e) {
+                  failureLog.warn(FailureLog.Category.STORE, "storing '" + madeKey
+                      + "' after an asynchronous @CachePut completed failed", e.toString());
+                }
               }
             });
       }
@@ -332,12 +383,7 @@ public final class CacheSite {
 
     /** Removes {@code madeKey}. */
     public void remove(String madeKey) {
-      try {
-        cache.remove(madeKey);
-      } catch (CacheException e) {
-        LOG.warn("cache '{}': removing '{}' failed: {}", alias, madeKey, e.toString());
-        throw e;
-      }
+      cache.remove(madeKey);
     }
 
     /** Clears the whole alias. */
@@ -345,14 +391,10 @@ public final class CacheSite {
       cache.clear();
     }
 
-    private Object guardedCompute(String madeKey, Loader loader) throws Throwable {
+    /** The flight's work: look again if needed (or under the stampede guard), else compute. */
+    private Object guardedCompute(String madeKey, Loader loader, boolean lookAgain) {
       if (stampedeGuard && cache instanceof DistributedLocking locking) {
-        DistributedLocking.Lease lease = null;
-        try {
-          lease = locking.tryLock(madeKey + ":lock", LOCK_LEASE, LOCK_WAIT);
-        } catch (CacheException e) {
-          LOG.warn("cache '{}': lock for '{}' failed: {}", alias, madeKey, e.toString());
-        }
+        DistributedLocking.Lease lease = locking.tryLock(madeKey + ":lock", LOCK_LEASE, LOCK_WAIT);
         try {
           // With the lock, another process may have stored the value while we waited; without
           // it (timed out), we re-check and then compute anyway.
@@ -364,9 +406,13 @@ public final class CacheSite {
           }
         }
       }
-      // Another thread may have stored the value between our lookup and taking the flight.
-      Object again = recheck(madeKey);
-      return again != MISS ? again : computeAndStore(madeKey, loader);
+      if (lookAgain) {
+        Object again = recheck(madeKey);
+        if (again != MISS) {
+          return again;
+        }
+      }
+      return computeAndStore(madeKey, loader);
     }
 
     private Object computeAndStore(String madeKey, Loader loader) {
@@ -378,14 +424,6 @@ public final class CacheSite {
       }
       store(madeKey, value);
       return value;
-    }
-  }
-
-  private static Object await(Flight running) {
-    try {
-      return running.join();
-    } catch (CompletionException e) {
-      throw Sneaky.rethrow(e.getCause() != null ? e.getCause() : e);
     }
   }
 
@@ -404,10 +442,5 @@ public final class CacheSite {
 
   private static Throwable unwrap(Throwable t) {
     return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-  }
-
-  /** One computation in progress. */
-  private static final class Flight extends CompletableFuture<Object> {
-    final Thread owner = Thread.currentThread();
   }
 }

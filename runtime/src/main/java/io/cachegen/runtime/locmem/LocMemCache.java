@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Caches configured with the same non-empty {@code location} share one store in this JVM, as
  * Django's do; each keeps its own key prefix, version and timeout.
  *
+ * <p>{@link #close()} does nothing (the data stays, as in Django, where it is called after every
+ * request); the handler's close releases the store, which its last user empties.
+ *
  * <p>Thread-safe; {@code add}, {@code incr} and {@code touch} are atomic.
  */
 public final class LocMemCache extends AbstractCache {
@@ -41,7 +44,6 @@ public final class LocMemCache extends AbstractCache {
   private final int cullFrequency;
   private final boolean byValue;
   private final String location;
-  private volatile boolean closed;
 
   /** Creates the cache for {@code settings}; see {@link LocMemBackendProvider} for the options. */
   public LocMemCache(CacheSettings settings, BackendContext context) {
@@ -180,12 +182,12 @@ public final class LocMemCache extends AbstractCache {
     cache.invalidateAll();
   }
 
+  /**
+   * Releases this alias's use of its store when its handler closes; the last user of a store
+   * empties it. {@link #close()} keeps the data, as Django's locmem does.
+   */
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  protected void release() {
     if (LocMemStores.release(location)) {
       cache.invalidateAll();
       cache.cleanUp();

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * Named stores shared by every locmem cache with the same non-empty {@code location} in this JVM,
  * as Django's locmem caches share a store per {@code LOCATION}. A store lives while a cache uses
- * it; an empty location always gets a private store. Caches sharing a store must agree on what
+ * it (until the handler of the last such cache closes); an empty location always gets a private
+ * store. Caches sharing a store must agree on what
  * it is built with ({@code max_entries}, {@code store_by_value}, the ticker).
  */
 final class LocMemStores {

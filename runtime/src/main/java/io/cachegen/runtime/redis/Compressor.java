@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPInputStream;
@@ -14,8 +15,9 @@ import java.util.zip.InflaterInputStream;
 
 /**
  * Compresses stored payloads ({@code options.compressor}). Each format is recognised by its header,
- * so values written with compression switched off (or by another compressor) still read back.
- * Implementations are stateless and thread-safe.
+ * so an alias with a compressor also reads values stored plain or by another compressor; an alias
+ * whose compressor is {@code none} inflates nothing (see {@link RedisPayloads}). Implementations
+ * are stateless and thread-safe.
  */
 public interface Compressor {
   /** The names {@link #named} accepts. */
@@ -42,8 +44,8 @@ public interface Compressor {
 
   /**
    * Decompresses {@code stored}, giving up as soon as the output would pass {@code maxSize} bytes,
-   * so a small "compression bomb" cannot exhaust the heap: at most about {@code maxSize} bytes are
-   * ever held.
+   * so a small "compression bomb" cannot exhaust the heap: at most about 1.5 times {@code maxSize}
+   * bytes are ever held.
    *
    * @throws IOException if the bytes are not in this format
    * @throws TooLargeException if they decompress to more than {@code maxSize} bytes
@@ -51,10 +53,10 @@ public interface Compressor {
   byte[] decompress(byte[] stored, int maxSize) throws IOException;
 
   /**
-   * The default bound on a decompressed value ({@code options.max_value_size}): 512 MiB, the
-   * largest string Redis stores.
+   * The default bound on a decompressed value ({@code options.max_value_size}): 16 MiB, which a
+   * service can afford to hold several times over at once.
    */
-  int DEFAULT_MAX_SIZE = 512 * 1024 * 1024;
+  int DEFAULT_MAX_SIZE = 16 * 1024 * 1024;
 
   /** A payload that decompresses to more than the allowed size. */
   final class TooLargeException extends IOException {
@@ -115,7 +117,8 @@ public interface Compressor {
 
       @Override
       public byte[] decompress(byte[] stored, int maxSize) throws IOException {
-        return readBounded(new GZIPInputStream(new ByteArrayInputStream(stored)), maxSize);
+        return readBounded(new GZIPInputStream(new ByteArrayInputStream(stored)), stored.length,
+            maxSize);
       }
     },
     ZLIB {
@@ -133,7 +136,8 @@ public interface Compressor {
 
       @Override
       public byte[] decompress(byte[] stored, int maxSize) throws IOException {
-        return readBounded(new InflaterInputStream(new ByteArrayInputStream(stored)), maxSize);
+        return readBounded(new InflaterInputStream(new ByteArrayInputStream(stored)),
+            stored.length, maxSize);
       }
     };
 
@@ -145,14 +149,32 @@ public interface Compressor {
     /** Java's largest array, less one so that one byte more can be read to detect overflow. */
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 9;
 
-    private static byte[] readBounded(InputStream stream, int maxSize) throws IOException {
+    /** The first output buffer, relative to the compressed size. */
+    private static final int FIRST_RATIO = 4;
+
+    /**
+     * Reads {@code stream} into one buffer that doubles as data arrives, up to {@code maxSize + 1}
+     * bytes: a bomb costs at most the last two buffers (about 1.5 times {@code maxSize}).
+     */
+    private static byte[] readBounded(InputStream stream, int storedSize, int maxSize)
+        throws IOException {
+      int limit = Math.min(maxSize, MAX_ARRAY) + 1;
       try (InputStream in = stream) {
-        // readNBytes grows its buffer as data arrives: a bomb costs at most maxSize + 1 bytes
-        byte[] out = in.readNBytes(Math.min(maxSize, MAX_ARRAY) + 1);
-        if (out.length > maxSize) {
-          throw new TooLargeException(maxSize);
+        byte[] buf = new byte[(int) Math.min(limit, Math.max(256L, (long) storedSize * FIRST_RATIO))];
+        int n = 0;
+        while (true) {
+          if (n == buf.length) {
+            if (n == limit) {
+              throw new TooLargeException(maxSize);
+            }
+            buf = Arrays.copyOf(buf, (int) Math.min(limit, 2L * n));
+          }
+          int read = in.read(buf, n, buf.length - n);
+          if (read < 0) {
+            return n == buf.length ? buf : Arrays.copyOf(buf, n);
+          }
+          n += read;
         }
-        return out;
       }
     }
 

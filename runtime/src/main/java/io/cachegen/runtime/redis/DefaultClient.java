@@ -1,11 +1,14 @@
 package io.cachegen.runtime.redis;
 
 import io.cachegen.runtime.CacheException;
+import io.cachegen.runtime.Ticker;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -17,12 +20,22 @@ import redis.clients.jedis.exceptions.JedisException;
  * DefaultClient}: the first server of {@code location} is the primary and takes every write; the
  * others are replicas, and a read goes to a random replica. A server that fails is not tried again
  * in the same call: a read moves on to another replica and finally to the primary; a write fails.
- * Failures become a {@link RedisConnectionException} naming the last server tried. Thread-safe.
+ * Failures become a {@link RedisConnectionException} naming the last server tried (a {@link
+ * RedisUnavailableException} when the server answered but refused the command, e.g. OOM or
+ * READONLY); other error replies (WRONGTYPE, syntax) are a plain {@link CacheException}.
+ * Thread-safe.
  *
  * <p>Time bounds, with C = {@code socket_connect_timeout} and S = {@code socket_timeout}: a call
  * on one server that hangs returns within C + S (see {@link RedisServer}). A read moves on to the
  * next server only while it is younger than C + S, so a read whose every server hangs returns
  * within 2 × (C + S), and one whose replica hangs typically within S plus the primary's answer.
+ *
+ * <p>Circuit breaker ({@code options.retry_after}, see {@link CircuitBreaker}): once a call to a
+ * server times out or cannot connect, calls to that server fail at once with a {@link
+ * RedisConnectionException} ("circuit breaker open") until {@code retry_after} has passed; then
+ * one call probes it. A read skips a replica whose breaker is open and goes on to the next server
+ * at once. Error replies (WRONGTYPE, NOAUTH, LOADING, ...), and a pool with no free connection,
+ * do not open it.
  */
 public final class DefaultClient implements AutoCloseable {
   private final String alias;
@@ -30,15 +43,20 @@ public final class DefaultClient implements AutoCloseable {
   /** How long after its start a read may still move on to another server. */
   private final long fallbackWindowNanos;
 
+  /**
+   * @param clock the circuit breakers' time source
+   * @param sockets wraps each server's socket factory ({@link UnaryOperator#identity()} but in
+   *     tests)
+   */
   DefaultClient(String alias, List<RedisLocation> locations, RedisOptions options,
-      String locationProperty) {
+      String locationProperty, Ticker clock, UnaryOperator<JedisSocketFactory> sockets) {
     this.alias = alias;
     this.fallbackWindowNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
         (long) options.connectTimeoutMillis() + options.socketTimeoutMillis());
     List<RedisServer> made = new ArrayList<>();
     try {
       for (RedisLocation location : locations) {
-        made.add(new RedisServer(location, options, locationProperty));
+        made.add(new RedisServer(alias, location, options, locationProperty, clock, sockets));
       }
     } catch (RuntimeException e) {
       made.forEach(RedisServer::close);
@@ -52,14 +70,17 @@ public final class DefaultClient implements AutoCloseable {
     return servers.stream().map(RedisServer::describe).toList();
   }
 
+  /**
+   * The servers whose circuit breaker is open now (calls to them fail at once), as {@code
+   * host:port}, primary first.
+   */
+  public List<String> serversBehindOpenBreaker() {
+    return servers.stream().filter(s -> s.breaker().isOpen()).map(RedisServer::describe).toList();
+  }
+
   /** Runs a write (or anything that must see the latest data) on the primary. */
   <T> T write(Function<RedisClient, T> command) {
-    RedisServer primary = servers.get(0);
-    try {
-      return command.apply(primary.client());
-    } catch (JedisException e) {
-      throw translate(primary, e);
-    }
+    return call(servers.get(0), command);
   }
 
   /**
@@ -71,10 +92,16 @@ public final class DefaultClient implements AutoCloseable {
       return read(c -> c.get(key));
     }
     RedisServer primary = servers.get(0);
+    CircuitBreaker.Admission admission = admit(primary);
     try {
-      return primary.client().get(key);
+      byte[] value = primary.client().get(key);
+      primary.breaker().answered(admission);
+      return value;
     } catch (JedisException e) {
-      throw translate(primary, e);
+      throw failed(primary, admission, e);
+    } catch (RuntimeException | Error e) {
+      primary.breaker().inconclusive(admission);
+      throw e;
     }
   }
 
@@ -93,12 +120,8 @@ public final class DefaultClient implements AutoCloseable {
         break; // the call has used its time: no other server is tried
       }
       try {
-        return command.apply(server.client());
-      } catch (JedisException e) {
-        RuntimeException failure = translate(server, e);
-        if (!(failure instanceof RedisConnectionException rce)) {
-          throw failure;
-        }
+        return call(server, command);
+      } catch (RedisConnectionException rce) {
         if (last != null) {
           rce.addSuppressed(last);
         }
@@ -106,6 +129,48 @@ public final class DefaultClient implements AutoCloseable {
       }
     }
     throw last;
+  }
+
+  /** Runs {@code command} on {@code server} through its circuit breaker. */
+  private <T> T call(RedisServer server, Function<RedisClient, T> command) {
+    CircuitBreaker.Admission admission = admit(server);
+    try {
+      T result = command.apply(server.client());
+      server.breaker().answered(admission);
+      return result;
+    } catch (JedisException e) {
+      throw failed(server, admission, e);
+    } catch (RuntimeException | Error e) {
+      server.breaker().inconclusive(admission);
+      throw e;
+    }
+  }
+
+  /**
+   * The breaker's admission for a call to {@code server}.
+   *
+   * @throws RedisConnectionException naming the alias and the server if the breaker is open
+   */
+  private CircuitBreaker.Admission admit(RedisServer server) {
+    CircuitBreaker.Admission admission = server.breaker().admit();
+    if (admission == CircuitBreaker.Admission.REJECT) {
+      throw new RedisConnectionException(server.describe(), "cache '" + alias
+          + "': Redis server " + server.describe() + ": " + server.breaker().rejection(), null);
+    }
+    return admission;
+  }
+
+  /** Tells {@code server}'s breaker how the call ended, and translates {@code e}. */
+  private RuntimeException failed(RedisServer server, CircuitBreaker.Admission admission,
+      JedisException e) {
+    if (e instanceof JedisConnectionException) {
+      server.breaker().timedOutOrUnreachable(admission, firstLine(e));
+    } else if (e instanceof JedisDataException) {
+      server.breaker().answered(admission);
+    } else {
+      server.breaker().inconclusive(admission); // e.g. no free connection in the pool
+    }
+    return translate(server, e);
   }
 
   private RuntimeException translate(RedisServer server, JedisException e) {
@@ -116,9 +181,9 @@ public final class DefaultClient implements AutoCloseable {
       return new RedisConnectionException(server.describe(),
           where + " refused the credentials (check username/password): " + firstLine(e), e);
     }
-    if (e instanceof JedisDataException && isNotReady(e.getMessage())) {
-      return new RedisConnectionException(server.describe(),
-          where + " cannot serve requests now: " + firstLine(e), e);
+    if (e instanceof JedisDataException && isRefusal(e.getMessage())) {
+      return new RedisUnavailableException(server.describe(),
+          where + " refused the command (it cannot serve it now): " + firstLine(e), e);
     }
     if (e instanceof JedisDataException) {
       return new CacheException(where + " answered an error: " + firstLine(e), e);
@@ -135,10 +200,25 @@ public final class DefaultClient implements AutoCloseable {
         || message.startsWith("NOPERM") || message.contains("invalid password"));
   }
 
-  /** A server loading its data, a replica cut off from its primary, a busy script. */
-  private static boolean isNotReady(String message) {
-    return message != null && (message.startsWith("LOADING") || message.startsWith("MASTERDOWN")
-        || message.startsWith("BUSY") || message.startsWith("TRYAGAIN"));
+  /** Error replies that refuse service for now, see {@link RedisUnavailableException}. */
+  private static final List<String> REFUSALS = List.of("OOM", "READONLY", "LOADING", "BUSY",
+      "MASTERDOWN", "NOREPLICAS", "TRYAGAIN", "CLUSTERDOWN");
+
+  /**
+   * Whether an error reply is the server refusing service for now (full, read-only, loading, busy,
+   * cut off), an outage to the failure policy, rather than an error about the command or data.
+   */
+  static boolean isRefusal(String message) {
+    if (message == null) {
+      return false;
+    }
+    for (String code : REFUSALS) {
+      if (message.startsWith(code)
+          && (message.length() == code.length() || message.charAt(code.length()) == ' ')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(Throwable e) {
@@ -155,6 +235,19 @@ public final class DefaultClient implements AutoCloseable {
     return nl < 0 ? msg : msg.substring(0, nl);
   }
 
+  /**
+   * Closes every server's idle pooled connections (Django's {@code close()} after a request); the
+   * pools stay open, and the next call opens a connection again. Connections in use by calls on
+   * other threads are left alone and return to the pool as those calls end, so no call fails;
+   * a pool with {@code min_idle > 0} reopens that many on its next eviction run.
+   */
+  public void releaseConnections() {
+    for (RedisServer s : servers) {
+      s.dropIdleConnections();
+    }
+  }
+
+  /** Closes the pools for good; later calls fail. */
   @Override
   public void close() {
     for (RedisServer s : servers) {

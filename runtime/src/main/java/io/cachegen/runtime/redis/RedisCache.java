@@ -9,6 +9,8 @@ import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.DistributedLocking;
+import io.cachegen.runtime.spi.FailureLog;
+import io.cachegen.runtime.spi.FailureLog.Category;
 import io.cachegen.runtime.spi.SetMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,10 +24,13 @@ import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ScanParams;
@@ -48,9 +53,14 @@ import redis.clients.jedis.resps.ScanResult;
  * <p>Servers: see {@link DefaultClient} (primary for writes, replicas for reads). When a server is
  * down or hangs, a call fails within {@code socket_connect_timeout + socket_timeout} (a read that
  * falls back across servers: see {@link DefaultClient}) with a {@link RedisConnectionException}
- * naming the server; with {@code options.ignore_exceptions=true} reads are misses instead, writes
- * and deletes return {@code false}, and the failure is logged at a bounded rate. Counters ({@code
- * incr}, {@code incrVersion}) and locks still throw, because they cannot pretend to succeed.
+ * naming the server, as is a server that refuses the command for now (OOM, READONLY, LOADING, ...:
+ * {@link RedisUnavailableException}); with {@code options.ignore_exceptions=true} reads are misses
+ * instead, writes and deletes return {@code false}, {@link #tryLock} returns a lease that holds
+ * nothing, and the failure is logged at a bounded rate per kind ({@link
+ * io.cachegen.runtime.spi.FailureLog}). Counters ({@code incr}, {@code incrVersion}) and {@link
+ * #lock} still throw, because they cannot pretend to succeed. See the README's "Failure policy".
+ * After a timeout or connection failure, a server's circuit breaker makes calls to it fail at once
+ * for {@code options.retry_after} (see {@link DefaultClient}).
  *
  * <p>Thread-safe.
  */
@@ -60,25 +70,35 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   private final RedisOptions options;
   private final DefaultClient client;
   private final RedisPayloads payloads;
-  private final IgnoredErrorLog ignored;
+  private final LongAdder ignored = new LongAdder();
   /** What clear() deletes by; null with {@code clear_flushes_db}. */
   private final String clearPattern;
 
   /** Creates the cache for {@code settings}; see {@link RedisBackendProvider} for the options. */
   public RedisCache(CacheSettings settings, BackendContext context) {
-    super(settings, context.keyFunction());
-    this.options = RedisOptions.from(settings);
+    this(settings, context, RedisOptions.from(settings), UnaryOperator.identity());
+  }
+
+  /** As the public constructor, with each server's socket factory wrapped by {@code sockets}. */
+  RedisCache(CacheSettings settings, BackendContext context,
+      UnaryOperator<JedisSocketFactory> sockets) {
+    this(settings, context, RedisOptions.from(settings), sockets);
+  }
+
+  private RedisCache(CacheSettings settings, BackendContext context, RedisOptions options,
+      UnaryOperator<JedisSocketFactory> sockets) {
+    super(settings, context.keyFunction(), options.logIntervalMillis());
+    this.options = options;
     List<RedisLocation> locations =
         RedisLocation.parseAll(settings.location(), settings.describe("location"));
     RedisBackendProvider.checkCredentials(settings, options, locations);
     this.payloads = new RedisPayloads(codec, options.compressor(), options.compressMinSize(),
-        options.maxValueSize());
-    this.ignored = new IgnoredErrorLog(settings.alias(), options.logIgnoredExceptions(),
-        options.logIntervalMillis(), System::nanoTime);
+        options.maxValueSize(),
+        new InflationGate(settings.alias(), options.maxConcurrentInflations()));
     this.clearPattern =
         options.clearFlushesDb() ? null : ClearPattern.of(settings, context.keyFunction());
     this.client = new DefaultClient(settings.alias(), locations, options,
-        settings.describe("location"));
+        settings.describe("location"), context.ticker(), sockets);
   }
 
   /** The servers and how calls pick them. */
@@ -93,24 +113,37 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   /** How many failures {@code ignore_exceptions} swallowed so far. */
   public long ignoredFailures() {
-    return ignored.ignoredCount();
+    return ignored.sum();
   }
 
-  IgnoredErrorLog ignoredErrorLog() {
-    return ignored;
+  /** How many failure lines this alias logged (rate-limited, see {@link FailureLog}). */
+  long failureWarnings() {
+    return failureLog().warningCount();
   }
 
   // ---- failure policy ----
 
-  private <T> T guard(String operation, Supplier<T> call, T whenIgnored) {
+  private <T> T guard(Category category, String operation, Supplier<T> call, T whenIgnored) {
     try {
       return call.get();
     } catch (RedisConnectionException e) {
-      if (!options.ignoreExceptions()) {
-        throw e;
-      }
-      ignored.record(operation, e);
+      ignore(category, operation, e);
       return whenIgnored;
+    }
+  }
+
+  /**
+   * The policy for an outage: rethrows {@code e} unless {@code ignore_exceptions=true}; then counts
+   * it and logs it at a bounded rate (unless {@code log_ignored_exceptions=false}).
+   */
+  private void ignore(Category category, String operation, RedisConnectionException e) {
+    if (!options.ignoreExceptions()) {
+      throw e;
+    }
+    ignored.increment();
+    if (options.logIgnoredExceptions()) {
+      failureLog().warn(category,
+          "ignored a Redis failure in " + operation + " (ignore_exceptions=true)", e.getMessage());
     }
   }
 
@@ -139,10 +172,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     try {
       stored = client.get(k(madeKey));
     } catch (RedisConnectionException e) {
-      if (!options.ignoreExceptions()) {
-        throw e;
-      }
-      ignored.record("get", e);
+      ignore(Category.LOOKUP, "get", e);
       stored = null;
     } catch (CacheException e) {
       reportUnreadable(madeKey, e.getMessage());
@@ -157,7 +187,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     for (int i = 0; i < keys.length; i++) {
       keys[i] = k(madeKeys.get(i));
     }
-    List<byte[]> stored = guard("get_many", () -> client.read(c -> c.mget(keys)), null);
+    List<byte[]> stored = guard(Category.LOOKUP, "get_many",
+        () -> client.read(c -> c.mget(keys)), null);
     Object[] out = new Object[keys.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = stored == null ? MISS : decode(madeKeys.get(i), stored.get(i), type);
@@ -180,9 +211,19 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected boolean doSet(String madeKey, Object value, Timeout timeout, SetMode mode) {
-    byte[] bytes = payloads.encode(value);
+    byte[] bytes;
+    try {
+      bytes = payloads.encode(value);
+    } catch (ValueTooLargeException e) {
+      reportUnstorable(madeKey, e.getMessage());
+      if (mode != SetMode.IF_ABSENT) {
+        doDelete(madeKey); // what the caller meant to replace must not be served instead
+      }
+      return false;
+    }
     SetParams p = params(timeout, mode);
-    return guard("set", () -> "OK".equals(client.write(c -> c.set(k(madeKey), bytes, p))), false);
+    return guard(Category.STORE, "set",
+        () -> "OK".equals(client.write(c -> c.set(k(madeKey), bytes, p))), false);
   }
 
   @Override
@@ -193,15 +234,18 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       try {
         encoded.put(k, payloads.encode(v));
       } catch (CacheValueException e) {
-        reportUnreadable(k, "could not be stored: " + e.getMessage());
+        reportUnstorable(k, e.getMessage());
         failed.add(k);
       }
     });
+    if (!failed.isEmpty()) {
+      doDeleteMany(failed); // what the caller meant to replace must not be served instead
+    }
     if (encoded.isEmpty()) {
       return failed;
     }
     SetParams p = params(timeout, SetMode.ALWAYS);
-    List<String> notStored = guard("set_many", () -> client.write(c -> {
+    List<String> notStored = guard(Category.STORE, "set_many", () -> client.write(c -> {
       List<Response<String>> replies = new ArrayList<>(encoded.size());
       try (Pipeline pipe = c.pipelined()) {
         encoded.forEach((k, bytes) -> replies.add(pipe.set(k(k), bytes, p)));
@@ -226,18 +270,18 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected boolean doDelete(String madeKey) {
-    return guard("delete", () -> client.write(c -> c.del(k(madeKey))) > 0, false);
+    return guard(Category.EVICT, "delete", () -> client.write(c -> c.del(k(madeKey))) > 0, false);
   }
 
   @Override
   protected void doDeleteMany(List<String> madeKeys) {
     byte[][] keys = madeKeys.stream().map(RedisCache::k).toArray(byte[][]::new);
-    guard("delete_many", () -> client.write(c -> c.unlink(keys)), 0L);
+    guard(Category.EVICT, "delete_many", () -> client.write(c -> c.unlink(keys)), 0L);
   }
 
   @Override
   protected boolean doHasKey(String madeKey) {
-    return guard("has_key", () -> client.read(c -> c.exists(k(madeKey))), false);
+    return guard(Category.LOOKUP, "has_key", () -> client.read(c -> c.exists(k(madeKey))), false);
   }
 
   @Override
@@ -265,7 +309,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected boolean doTouch(String madeKey, Timeout timeout) {
-    return guard("touch", () -> {
+    return guard(Category.STORE, "touch", () -> {
       if (timeout.isNever()) {
         Object r = client.write(c -> c.eval(RedisScripts.PERSIST_EXISTING, List.of(madeKey),
             List.of()));
@@ -284,7 +328,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected void doClear() {
-    guard("clear", () -> {
+    guard(Category.EVICT, "clear", () -> {
       if (options.clearFlushesDb()) {
         client.write(c -> c.flushDB());
       } else {
@@ -362,7 +406,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   /** As {@link #ttl(String)}, to the millisecond. */
   public Timeout pttl(String key) {
     String made = made(key);
-    long ms = guard("pttl", () -> client.read(c -> c.pttl(k(made))), -2L);
+    long ms = guard(Category.LOOKUP, "pttl", () -> client.read(c -> c.pttl(k(made))), -2L);
     if (ms == -1) {
       return Timeout.NEVER;
     }
@@ -379,13 +423,14 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   /** Sets {@code key} to expire in {@code millis}; returns whether the key exists. */
   public boolean pexpire(String key, long millis) {
     String made = made(key);
-    return guard("pexpire", () -> client.write(c -> c.pexpire(k(made), millis)) == 1, false);
+    return guard(Category.STORE, "pexpire",
+        () -> client.write(c -> c.pexpire(k(made), millis)) == 1, false);
   }
 
   /** Sets {@code key} to expire at {@code when}; returns whether the key exists. */
   public boolean expireAt(String key, Instant when) {
     String made = made(key);
-    return guard("expire_at",
+    return guard(Category.STORE, "expire_at",
         () -> client.write(c -> c.pexpireAt(k(made), when.toEpochMilli())) == 1, false);
   }
 
@@ -403,7 +448,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
    */
   public long deletePattern(String pattern) {
     String glob = madePattern(pattern);
-    return guard("delete_pattern", () -> deleteMatching(glob), 0L);
+    return guard(Category.EVICT, "delete_pattern", () -> deleteMatching(glob), 0L);
   }
 
   /**
@@ -481,13 +526,11 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
    */
   @Override
   public Lease tryLock(String lockKey, Duration lease, Duration wait) {
+    ensureOpen();
     try {
       return acquire(lockKey, lease, wait);
     } catch (RedisConnectionException e) {
-      if (!options.ignoreExceptions()) {
-        throw e;
-      }
-      ignored.record("lock", e);
+      ignore(Category.LOCK, "lock", e);
       return () -> { };
     }
   }
@@ -515,12 +558,14 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   }
 
   private String made(String key) {
+    ensureOpen();
     String made = makeKey(key, version());
     validateKey(made);
     return made;
   }
 
   private String madePattern(String pattern) {
+    ensureOpen();
     String base = makeKey("", version());
     String made = makeKey(pattern, version());
     return made.startsWith(base) ? globEscape(base) + made.substring(base.length()) : made;
@@ -537,8 +582,19 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     return sb.toString();
   }
 
+  /**
+   * Closes the idle pooled connections of every server; the cache stays usable and the next call
+   * opens a connection again. A connection in use by a call on another thread is not interrupted:
+   * it goes back to the pool when that call ends. See {@link DefaultClient#releaseConnections()}.
+   */
   @Override
   public void close() {
+    client.releaseConnections();
+  }
+
+  /** Closes the pools for good, when the handler closes. */
+  @Override
+  protected void release() {
     client.close();
   }
 

@@ -1,19 +1,17 @@
 package io.cachegen.runtime.redis;
 
 import io.cachegen.runtime.CacheConfigurationException;
+import io.cachegen.runtime.internal.LocationUrls;
 import io.cachegen.runtime.Redaction;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One server of a {@code location}: {@code redis://[user:password@]host[:port][/db]}, {@code
  * rediss://…} (TLS) or {@code unix:///path/redis.sock[?db=N]}. A {@code ?db=N} query is accepted
- * on every scheme; a db in the path wins over it. Immutable.
+ * on every scheme; a db in the path wins over it. The port is 1 to 65535. How a password with
+ * {@code @}, {@code /}, {@code ?}, {@code #}, {@code ,} or {@code %} in it is read is described in
+ * {@link LocationUrls}. Immutable.
  *
  * <p>{@link #toString()} and {@link #describe()} never show the password.
  *
@@ -37,17 +35,19 @@ public record RedisLocation(
   /** The port used when a {@code redis://} or {@code rediss://} URL names none. */
   public static final int DEFAULT_PORT = 6379;
 
-  /** Appended to the shown URL when it has user-info, which is the usual cause of a bad URL. */
-  private static final String PASSWORD_HINT = ". A password in the URL must have '/', '@', ':',"
-      + " '%', '#', '?' and ',' percent-encoded (e.g. %2F for '/', %40 for '@'), or go in"
+  /** Appended to a message about a URL with user-info, which is the usual cause of a bad URL. */
+  private static final String PASSWORD_HINT = ". A password in the URL may hold any character"
+      + " except a ',' followed by redis://, rediss:// or unix:// (write %2C), and '%' followed"
+      + " by two hex digits stands for that byte (write %25 for '%'); or put it in"
       + " options.password";
 
   /**
    * Parses a comma-separated {@code location}: the first server is the primary, the rest are
-   * replicas.
+   * replicas. How the list and each URL are split is described in {@link LocationUrls}.
    *
    * @param property the property holding the value, for error messages
-   * @throws CacheConfigurationException naming {@code property} if any part is not a Redis URL
+   * @throws CacheConfigurationException naming {@code property}, the server's position and the
+   *     fault if any part is not a Redis URL; the message never shows a password
    */
   public static List<RedisLocation> parseAll(String location, String property) {
     if (location == null || location.isBlank()) {
@@ -55,14 +55,11 @@ public record RedisLocation(
           property + " is required for backend=redis, e.g. redis://127.0.0.1:6379/0"
               + " (a comma-separated list: primary first, then replicas)");
     }
-    // messages show the whole list redacted: a password holding ',' spans two parts
-    String shown = Redaction.location(location);
-    List<RedisLocation> out = new ArrayList<>();
-    for (String part : location.split(",")) {
-      if (part.isBlank()) {
-        throw bad(property, shown, "has an empty server between commas");
-      }
-      out.add(parse(part.trim(), property, shown));
+    List<LocationUrls.Url> urls = LocationUrls.split(location);
+    Problems problems = new Problems(property, Redaction.location(location), urls.size() > 1);
+    List<RedisLocation> out = new ArrayList<>(urls.size());
+    for (LocationUrls.Url url : urls) {
+      out.add(parse(url, problems));
     }
     return List.copyOf(out);
   }
@@ -70,60 +67,63 @@ public record RedisLocation(
   /**
    * Parses one server URL.
    *
-   * @throws CacheConfigurationException naming {@code property} if it is not a Redis URL
+   * @throws CacheConfigurationException naming {@code property} if it is not one Redis URL
    */
   public static RedisLocation parse(String url, String property) {
-    return parse(url, property, Redaction.location(url));
+    List<RedisLocation> all = parseAll(url, property);
+    if (all.size() != 1) {
+      throw new CacheConfigurationException(property + " = '" + Redaction.location(url)
+          + "' names " + all.size() + " servers; only one is allowed here");
+    }
+    return all.get(0);
   }
 
-  private static RedisLocation parse(String url, String property, String shown) {
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      throw bad(property, shown, "is not a URL");
+  private static RedisLocation parse(LocationUrls.Url url, Problems problems) {
+    Problems at = problems.at(url);
+    if (url.empty()) {
+      throw at.bad("is empty (two commas in a row, or one at an end?)");
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    Integer queryDb = queryDb(uri.getRawQuery(), property, shown);
-    String user = null;
-    String pass = null;
-    String userInfo = uri.getRawUserInfo();
-    if (userInfo != null) {
-      int colon = userInfo.indexOf(':');
-      String u = colon < 0 ? userInfo : userInfo.substring(0, colon);
-      user = u.isEmpty() ? null : decode(u);
-      pass = colon < 0 ? null : decode(userInfo.substring(colon + 1));
-      if (pass != null && pass.isEmpty()) {
-        pass = null; // redis://user:@host names no password
-      }
-      if (colon < 0) {
-        // redis://secret@host is the password alone, as redis-py reads it
-        pass = user;
-        user = null;
-      }
+    if (url.scheme() == null) {
+      throw at.bad("must start with redis://, rediss:// or unix://");
     }
-    switch (scheme) {
-      case "redis", "rediss" -> {
-        String host = uri.getHost();
-        if (host == null || host.isEmpty()) {
-          throw bad(property, shown, "has no host");
-        }
-        if (host.startsWith("[") && host.endsWith("]")) {
-          host = host.substring(1, host.length() - 1);
-        }
-        int port = uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort();
-        Integer db = pathDb(uri.getPath(), property, shown);
-        return new RedisLocation(scheme, host, port, null, db != null ? db : queryDb, user, pass);
+    String rest = url.rest();
+    int question = rest.indexOf('?');
+    Integer queryDb = question < 0 ? null : queryDb(rest.substring(question + 1), at);
+    String beforeQuery = question < 0 ? rest : rest.substring(0, question);
+    String user = url.user() == null ? null : LocationUrls.decode(url.user());
+    String pass = url.password();
+    if (url.scheme().equals("unix")) {
+      String path = LocationUrls.decode(beforeQuery);
+      if (!path.startsWith("/") || path.equals("/")) {
+        throw at.bad("has no socket path; write unix:///path/redis.sock");
       }
-      case "unix" -> {
-        String path = uri.getPath();
-        if (path == null || path.isEmpty() || path.equals("/")) {
-          throw bad(property, shown, "has no socket path");
-        }
-        return new RedisLocation(scheme, null, 0, path, queryDb, user, pass);
-      }
-      default -> throw bad(property, shown, "must start with redis://, rediss:// or unix://");
+      return new RedisLocation("unix", null, 0, path, queryDb, user, pass);
     }
+    int slash = beforeQuery.indexOf('/');
+    String authority = slash < 0 ? beforeQuery : beforeQuery.substring(0, slash);
+    String host;
+    String portText;
+    if (authority.startsWith("[")) {
+      int close = authority.indexOf(']');
+      if (close < 0 || (close + 1 < authority.length() && authority.charAt(close + 1) != ':')) {
+        throw at.bad("has host '" + authority + "', which is not [IPv6 address]:port");
+      }
+      host = authority.substring(1, close);
+      portText = close + 1 < authority.length() ? authority.substring(close + 2) : null;
+    } else {
+      int colon = authority.indexOf(':');
+      host = colon < 0 ? authority : authority.substring(0, colon);
+      portText = colon < 0 ? null : authority.substring(colon + 1);
+    }
+    if (host.isEmpty()) {
+      throw at.bad("has no host");
+    }
+    if (!isHostName(host)) {
+      throw at.bad("has host '" + host + "', which is not a host name or IP address");
+    }
+    int port = portText == null ? DEFAULT_PORT : port(portText, at);
+    Integer db = slash < 0 ? null : pathDb(beforeQuery.substring(slash), at);
+    return new RedisLocation(url.scheme(), host, port, null, db != null ? db : queryDb, user, pass);
   }
 
   /** Whether this server is reached over TLS ({@code rediss://}). */
@@ -151,51 +151,77 @@ public record RedisLocation(
         + "]";
   }
 
-  private static Integer pathDb(String path, String property, String shown) {
-    if (path == null || path.isEmpty() || path.equals("/")) {
-      return null;
+  private static boolean isHostName(String host) {
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '-' || c == '_' || c == ':' || c == '%';
+      if (!ok) {
+        return false;
+      }
     }
-    return dbNumber(path.substring(1), property, shown);
+    return true;
   }
 
-  private static Integer queryDb(String query, String property, String shown) {
-    if (query == null) {
-      return null;
+  /** A port: 1 to 65535, ASCII digits only. */
+  private static int port(String text, Problems at) {
+    if (text.isEmpty()) {
+      throw at.bad("has an empty port after ':'; write host:6379 or leave out the ':'");
     }
+    if (text.length() <= 5 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      int port = Integer.parseInt(text);
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    }
+    throw at.bad("has port '" + text + "', which is not a number from 1 to 65535");
+  }
+
+  private static Integer pathDb(String path, Problems at) {
+    return path.equals("/") ? null : dbNumber(LocationUrls.decode(path.substring(1)), at);
+  }
+
+  private static Integer queryDb(String query, Problems at) {
     Integer db = null;
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair : pair.substring(0, eq);
       if (name.equals("db")) {
-        db = dbNumber(eq < 0 ? "" : decode(pair.substring(eq + 1)), property, shown);
+        db = dbNumber(eq < 0 ? "" : LocationUrls.decode(pair.substring(eq + 1)), at);
       } else if (!name.isEmpty()) {
-        throw bad(property, shown, "has an unknown parameter '" + name + "' (only db is accepted;"
+        throw at.bad("has an unknown parameter '" + name + "' (only db is accepted;"
             + " put other settings in options.*)");
       }
     }
     return db;
   }
 
-  private static int dbNumber(String text, String property, String shown) {
-    try {
-      int db = Integer.parseInt(text);
-      if (db >= 0) {
-        return db;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+  private static int dbNumber(String text, Problems at) {
+    if (!text.isEmpty() && text.length() <= 9 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return Integer.parseInt(text);
     }
-    throw bad(property, shown, "has db '" + text + "'; use a number >= 0, e.g. redis://host:6379/0");
+    throw at.bad("has db '" + text + "'; use a number >= 0, e.g. redis://host:6379/0");
   }
 
-  private static String decode(String s) {
-    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-  }
+  /**
+   * Builds the start-up errors of one location: the property, the location with its passwords
+   * hidden, the server's position in a list, and the fault. Faults quote only text after the
+   * user-info.
+   */
+  private record Problems(String property, String shown, boolean list, int position) {
+    Problems(String property, String shown, boolean list) {
+      this(property, shown, list, 0);
+    }
 
-  private static CacheConfigurationException bad(String property, String shown, String why) {
-    return new CacheConfigurationException(
-        property + " = '" + shown + "' " + why
-            + "; use redis://[user:password@]host:port/db, rediss://… or unix:///path?db=N"
-            + (shown.contains("****@") ? PASSWORD_HINT : ""));
+    Problems at(LocationUrls.Url url) {
+      return new Problems(property, shown, list, url.position());
+    }
+
+    CacheConfigurationException bad(String why) {
+      return new CacheConfigurationException(
+          property + " = '" + shown + "': " + (list ? "server " + position + " " : "") + why
+              + "; use redis://[user:password@]host:port/db, rediss://… or unix:///path?db=N"
+              + (shown.contains("****@") ? PASSWORD_HINT : ""));
+    }
   }
 }

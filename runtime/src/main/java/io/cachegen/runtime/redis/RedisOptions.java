@@ -25,9 +25,11 @@ public final class RedisOptions {
           "compressor",
           "compress_min_size",
           "max_value_size",
+          "max_concurrent_inflations",
           "ignore_exceptions",
           "log_ignored_exceptions",
           "ignored_exceptions_log_interval",
+          "retry_after",
           "clear_flushes_db",
           "ssl_ca_certs",
           "ssl_check_hostname");
@@ -44,9 +46,11 @@ public final class RedisOptions {
   private final Compressor compressor;
   private final int compressMinSize;
   private final int maxValueSize;
+  private final int maxConcurrentInflations;
   private final boolean ignoreExceptions;
   private final boolean logIgnoredExceptions;
   private final long logIntervalMillis;
+  private final long retryAfterMillis;
   private final boolean clearFlushesDb;
   private final String sslCaCerts;
   private final boolean sslCheckHostname;
@@ -75,9 +79,12 @@ public final class RedisOptions {
         Compressor.named(s.stringOption("compressor", "none"), s.describeOption("compressor"));
     this.compressMinSize = s.intOption("compress_min_size", 256, 0);
     this.maxValueSize = s.intOption("max_value_size", Compressor.DEFAULT_MAX_SIZE, 1);
+    this.maxConcurrentInflations =
+        s.intOption("max_concurrent_inflations", DEFAULT_MAX_CONCURRENT_INFLATIONS, 1);
     this.ignoreExceptions = s.booleanOption("ignore_exceptions", false);
     this.logIgnoredExceptions = s.booleanOption("log_ignored_exceptions", true);
     this.logIntervalMillis = s.secondsOptionAsMillis("ignored_exceptions_log_interval", 10_000);
+    this.retryAfterMillis = s.secondsOptionAsMillis("retry_after", 1000);
     this.clearFlushesDb = s.booleanOption("clear_flushes_db", false);
     this.sslCaCerts = s.option("ssl_ca_certs").filter(c -> !c.isEmpty()).orElse(null);
     this.sslCheckHostname = s.booleanOption("ssl_check_hostname", true);
@@ -158,12 +165,25 @@ public final class RedisOptions {
   }
 
   /**
-   * {@code max_value_size}: the most bytes a stored value may decompress to (512 MiB by default);
+   * {@code max_value_size}: the most bytes a stored value may decompress to (16 MiB by default);
    * a value that would decompress to more (a "compression bomb", or a value of a larger
-   * configuration) is unreadable: a miss, logged once per key.
+   * configuration) is unreadable: a miss, logged at a bounded rate, overwritten by the next store.
    */
   public int maxValueSize() {
     return maxValueSize;
+  }
+
+  /** The default of {@link #maxConcurrentInflations()}. */
+  public static final int DEFAULT_MAX_CONCURRENT_INFLATIONS = 4;
+
+  /**
+   * {@code max_concurrent_inflations}: how many reads of this alias may inflate a compressed value
+   * at once (4 by default), so those reads hold at most about this many times {@code
+   * max_value_size} bytes. A read that finds them all busy for {@value InflationGate#WAIT_MILLIS}
+   * ms is a miss (logged at a bounded rate).
+   */
+  public int maxConcurrentInflations() {
+    return maxConcurrentInflations;
   }
 
   /** {@code ignore_exceptions}: connection failures become misses and skipped writes. */
@@ -179,6 +199,15 @@ public final class RedisOptions {
   /** {@code ignored_exceptions_log_interval}: at most one warning per this many milliseconds. */
   public long logIntervalMillis() {
     return logIntervalMillis;
+  }
+
+  /**
+   * {@code retry_after}: after a call to a server timed out or could not connect, how long calls
+   * to that server fail at once before one probe is let through (see {@link DefaultClient}); 1000
+   * by default, 0 turns the circuit breaker off.
+   */
+  public long retryAfterMillis() {
+    return retryAfterMillis;
   }
 
   /** {@code clear_flushes_db}: whether {@code clear()} runs FLUSHDB. */
@@ -202,6 +231,7 @@ public final class RedisOptions {
         + (password == null ? "" : ", password=****") + ", socket_timeout=" + socketTimeoutMillis
         + "ms, socket_connect_timeout=" + connectTimeoutMillis + "ms, max_connections="
         + maxConnections + ", compressor=" + compressor.id() + ", ignore_exceptions="
-        + ignoreExceptions + ", clear_flushes_db=" + clearFlushesDb + "]";
+        + ignoreExceptions + ", retry_after=" + retryAfterMillis + "ms, clear_flushes_db="
+        + clearFlushesDb + "]";
   }
 }

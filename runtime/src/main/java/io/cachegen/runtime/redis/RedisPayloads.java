@@ -1,5 +1,6 @@
 package io.cachegen.runtime.redis;
 
+import io.cachegen.runtime.BaseCache;
 import io.cachegen.runtime.CacheCodec;
 import io.cachegen.runtime.CacheValueException;
 import io.cachegen.runtime.ValueType;
@@ -12,31 +13,43 @@ import java.nio.charset.StandardCharsets;
  * Byte}) are stored as their plain decimal text, whatever the serializer, so {@code INCRBY} works
  * on them on the server; plain decimal text reads back through JSON, so it decodes as any numeric
  * type. Everything else goes through the alias's codec and, when it is at least {@code
- * compress_min_size} bytes, the compressor. Thread-safe.
+ * compress_min_size} bytes, the compressor.
+ *
+ * <p>Reading: an alias with a compressor reads plain values and values of every built-in format
+ * (recognised by their headers), inflating at most {@code max_value_size} bytes, through its
+ * {@link InflationGate}. An alias whose compressor is {@code none} inflates nothing: a compressed
+ * value (written before the compressor was switched off, or by another alias) is unreadable, a
+ * miss until the next store overwrites it. Thread-safe.
  */
 final class RedisPayloads {
   private static final CacheCodec PLAIN_NUMBERS = JacksonCodec.json();
+  private static final Compressor[] BUILT_IN = {Compressor.Builtin.GZIP, Compressor.Builtin.ZLIB};
 
   private final CacheCodec codec;
   private final Compressor compressor;
   private final int compressMinSize;
-  /** The compressors a stored value may carry: ours first, then the built-in ones. */
+  /** The formats this alias inflates: its own first, then the other built-in ones; none if none. */
   private final Compressor[] readable;
-
   private final int maxValueSize;
+  private final InflationGate gate;
 
-  RedisPayloads(CacheCodec codec, Compressor compressor, int compressMinSize, int maxValueSize) {
-    this.maxValueSize = maxValueSize;
-    this.readable = new Compressor[] {compressor, Compressor.Builtin.GZIP, Compressor.Builtin.ZLIB};
+  RedisPayloads(CacheCodec codec, Compressor compressor, int compressMinSize, int maxValueSize,
+      InflationGate gate) {
     this.codec = codec;
     this.compressor = compressor;
     this.compressMinSize = compressMinSize;
+    this.maxValueSize = maxValueSize;
+    this.gate = gate;
+    this.readable = compressor == Compressor.Builtin.NONE ? new Compressor[0]
+        : new Compressor[] {compressor, Compressor.Builtin.GZIP, Compressor.Builtin.ZLIB};
   }
 
   /**
    * The bytes to store for {@code value}.
    *
    * @throws CacheValueException if the codec cannot encode it
+   * @throws ValueTooLargeException if the encoded value is larger than {@code max_value_size}, so
+   *     that it could not be read back
    */
   byte[] encode(Object value) {
     if (value instanceof Long || value instanceof Integer || value instanceof Short
@@ -44,6 +57,9 @@ final class RedisPayloads {
       return Long.toString(((Number) value).longValue()).getBytes(StandardCharsets.US_ASCII);
     }
     byte[] raw = codec.encode(value);
+    if (raw.length > maxValueSize) {
+      throw new ValueTooLargeException(raw.length, maxValueSize);
+    }
     if (compressor == Compressor.Builtin.NONE || raw.length < compressMinSize) {
       return raw;
     }
@@ -51,33 +67,65 @@ final class RedisPayloads {
   }
 
   /**
-   * Decodes stored bytes as {@code type}.
+   * Decodes stored bytes as {@code type}: the value, or {@link BaseCache#MISS} when the value is
+   * compressed and no inflation permit came in time (see {@link InflationGate}).
    *
-   * @throws CacheValueException if they are not a {@code type}, or decompress to more than
-   *     {@code max_value_size} bytes
+   * @throws CacheValueException if they are not a {@code type}, decompress to more than {@code
+   *     max_value_size} bytes, or are compressed while this alias's compressor is {@code none}
    */
-  <T> T decode(byte[] stored, ValueType<T> type) {
+  Object decode(byte[] stored, ValueType<?> type) {
     if (isPlainInteger(stored)) {
       return PLAIN_NUMBERS.decode(stored, type);
     }
-    return codec.decode(decompressed(stored), type);
-  }
-
-  private byte[] decompressed(byte[] stored) {
-    for (Compressor c : readable) {
-      if (c.recognises(stored)) {
-        try {
-          return c.decompress(stored, maxValueSize);
-        } catch (Compressor.TooLargeException e) {
-          throw new CacheValueException(e.getMessage(), e);
-        } catch (IOException | RuntimeException e) {
-          // not really compressed: fall through and let the codec judge the raw bytes
-        }
+    for (int i = 0; i < readable.length; i++) {
+      if (readable[i].recognises(stored)) {
+        return inflateAndDecode(stored, type, i);
       }
     }
-    return stored;
+    return decodePlain(stored, type);
   }
 
+  /** Inflates {@code stored} with the first readable format from {@code first} that takes it. */
+  private Object inflateAndDecode(byte[] stored, ValueType<?> type, int first) {
+    if (!gate.tryEnter()) {
+      return BaseCache.MISS;
+    }
+    try {
+      for (int i = first; i < readable.length; i++) {
+        if (readable[i].recognises(stored)) {
+          byte[] raw;
+          try {
+            raw = readable[i].decompress(stored, maxValueSize);
+          } catch (Compressor.TooLargeException e) {
+            throw new CacheValueException(e.getMessage(), e);
+          } catch (IOException | RuntimeException e) {
+            continue; // not really this format: try the next, then the codec on the raw bytes
+          }
+          // decoded under the permit too: the parse is where a large value costs the most
+          return codec.decode(raw, type);
+        }
+      }
+      return codec.decode(stored, type);
+    } finally {
+      gate.exit();
+    }
+  }
+
+  private Object decodePlain(byte[] stored, ValueType<?> type) {
+    try {
+      return codec.decode(stored, type);
+    } catch (CacheValueException e) {
+      if (readable.length == 0) {
+        for (Compressor c : BUILT_IN) {
+          if (c.recognises(stored)) {
+            throw new CacheValueException("it is compressed (" + c.id() + ") but"
+                + " options.compressor is none, so it is not inflated", e);
+          }
+        }
+      }
+      throw e;
+    }
+  }
   /** Whether {@code bytes} is an optional minus sign and 1 to 19 ASCII digits. */
   static boolean isPlainInteger(byte[] bytes) {
     int start = bytes.length > 0 && bytes[0] == '-' ? 1 : 0;

@@ -1,12 +1,16 @@
 package io.cachegen.runtime.redis;
 
+import io.cachegen.runtime.Ticker;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.ConnectionFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.DefaultJedisSocketFactory;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.providers.PooledConnectionProvider;
 
@@ -14,16 +18,27 @@ import redis.clients.jedis.providers.PooledConnectionProvider;
  * One Redis server of an alias with its own connection pool (a Jedis {@link RedisClient}). Getting
  * a connection takes at most {@code socket_connect_timeout}, whether it waits for a free one in
  * the pool or opens a new one; the reply then takes at most {@code socket_timeout}. So a call on a
- * server that hangs returns within {@code socket_connect_timeout + socket_timeout}. Thread-safe.
+ * server that hangs returns within {@code socket_connect_timeout + socket_timeout}. Each server has
+ * its own {@link CircuitBreaker}, so a hung replica does not stop calls to the primary.
+ * Thread-safe.
  */
 final class RedisServer implements AutoCloseable {
   private final RedisLocation location;
   private final RedisClient client;
   private final String described;
+  private final CircuitBreaker breaker;
 
-  RedisServer(RedisLocation location, RedisOptions options, String locationProperty) {
+  /**
+   * @param alias the cache alias, for the breaker's log lines
+   * @param clock the breaker's time source
+   * @param sockets wraps the socket factory: {@link UnaryOperator#identity()} except in tests
+   *     that count connections and writes
+   */
+  RedisServer(String alias, RedisLocation location, RedisOptions options, String locationProperty,
+      Ticker clock, UnaryOperator<JedisSocketFactory> sockets) {
     this.location = location;
     this.described = location.describe();
+    this.breaker = new CircuitBreaker(alias, described, options.retryAfterMillis(), clock);
     JedisClientConfig config = clientConfig(location, options, locationProperty);
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(options.maxConnections());
@@ -33,15 +48,13 @@ final class RedisServer implements AutoCloseable {
     pool.setMaxWait(Duration.ofMillis(options.connectTimeoutMillis()));
     pool.setTestWhileIdle(true);
     pool.setJmxEnabled(false);
-    PooledConnectionProvider provider;
-    if (location.unixSocket()) {
-      provider = new PooledConnectionProvider(
-          new ConnectionFactory(new UnixSocketFactory(location.socketPath(),
-              options.connectTimeoutMillis(), options.socketTimeoutMillis()), config), pool);
-    } else {
-      provider = new PooledConnectionProvider(
-          new HostAndPort(location.host(), location.port()), config, pool);
-    }
+    // what Jedis builds from a HostAndPort too, with the socket factory made explicit
+    JedisSocketFactory socketFactory = location.unixSocket()
+        ? new UnixSocketFactory(location.socketPath(), options.connectTimeoutMillis(),
+            options.socketTimeoutMillis())
+        : new DefaultJedisSocketFactory(new HostAndPort(location.host(), location.port()), config);
+    PooledConnectionProvider provider = new PooledConnectionProvider(
+        new ConnectionFactory(sockets.apply(socketFactory), config), pool);
     this.client = RedisClient.builder().connectionProvider(provider).clientConfig(config).build();
   }
 
@@ -76,6 +89,11 @@ final class RedisServer implements AutoCloseable {
     return client;
   }
 
+  /** This server's circuit breaker. */
+  CircuitBreaker breaker() {
+    return breaker;
+  }
+
   RedisLocation location() {
     return location;
   }
@@ -86,8 +104,9 @@ final class RedisServer implements AutoCloseable {
   }
 
   /**
-   * Drops the idle pooled connections after a connection failure: they most likely point at the
-   * same dead or restarted server, and the next call should open a fresh one.
+   * Closes the idle pooled connections: after a connection failure (they most likely point at the
+   * same dead or restarted server, and the next call should open a fresh one) and on {@link
+   * DefaultClient#releaseConnections()}. The pool stays open; the calls take no lock of ours.
    */
   void dropIdleConnections() {
     try {

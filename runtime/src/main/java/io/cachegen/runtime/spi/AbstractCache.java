@@ -12,6 +12,8 @@ import io.cachegen.runtime.KeyFunction;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.codec.Codecs;
+import io.cachegen.runtime.internal.HandlerClosed;
+import io.cachegen.runtime.internal.SingleFlight;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -29,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * stats, and the operations Django builds from smaller ones. A backend implements the {@code do*}
  * methods on already-made keys; it overrides the batch methods where it can do them in one round
  * trip.
+ *
+ * <p>Lifecycle, as Django's: {@link #close()} releases what the backend holds (connections) and
+ * the cache stays usable; {@link #dispose()}, called by the {@link io.cachegen.runtime.CacheHandler}
+ * that created the cache when it closes, releases everything for good, and every later call
+ * throws an {@link IllegalStateException} naming the alias. The check costs each call one volatile
+ * read.
  */
 public abstract class AbstractCache implements BaseCache {
   /** Options every backend accepts: {@code serializer} and {@code record_stats}. */
@@ -37,6 +45,7 @@ public abstract class AbstractCache implements BaseCache {
   private static final Logger LOG = LoggerFactory.getLogger(AbstractCache.class);
   private static final ValueType<Object> ANY = ValueType.of(Object.class);
   private static final int MEMCACHE_MAX_KEY_LENGTH = 250;
+  private static final long DEFAULT_FAILURE_LOG_INTERVAL_MILLIS = 10_000;
 
   protected final CacheSettings settings;
   protected final CacheCodec codec;
@@ -49,8 +58,24 @@ public abstract class AbstractCache implements BaseCache {
   private final LongAdder misses = new LongAdder();
   private final Cache<String, Boolean> reportedKeys =
       Caffeine.newBuilder().maximumSize(10_000).build();
+  private final FailureLog failureLog;
+  /** Why every call fails once the handler disposed of this cache; {@code null} while usable. */
+  private volatile String disposed;
+  private final SingleFlight flights = new SingleFlight();
 
+  /** A cache whose per-call failures are logged at most once per 10 seconds and category. */
   protected AbstractCache(CacheSettings settings, KeyFunction keyFunction) {
+    this(settings, keyFunction, DEFAULT_FAILURE_LOG_INTERVAL_MILLIS);
+  }
+
+  /**
+   * A cache whose per-call failures (see {@link #failureLog()}) are logged at most once per {@code
+   * failureLogIntervalMillis} and category.
+   */
+  protected AbstractCache(
+      CacheSettings settings, KeyFunction keyFunction, long failureLogIntervalMillis) {
+    this.failureLog =
+        new FailureLog(settings.alias(), failureLogIntervalMillis, getClass(), System::nanoTime);
     this.settings = settings;
     this.keyFunction = keyFunction;
     this.keyPrefix = settings.keyPrefix();
@@ -118,7 +143,7 @@ public abstract class AbstractCache implements BaseCache {
           failed.add(k);
         }
       } catch (CacheValueException e) {
-        LOG.warn("cache '{}': could not store key '{}': {}", alias(), k, e.getMessage());
+        reportUnstorable(k, e.getMessage());
         failed.add(k);
       }
     });
@@ -141,7 +166,7 @@ public abstract class AbstractCache implements BaseCache {
 
   /**
    * Decodes with the alias's codec; bytes that do not decode as {@code type} are a {@link #MISS},
-   * logged once per key (a foreign writer, an old class shape, corruption).
+   * logged at a bounded rate (a foreign writer, an old class shape, corruption).
    */
   protected Object decodeOrMiss(String madeKey, byte[] bytes, ValueType<?> type) {
     try {
@@ -152,13 +177,29 @@ public abstract class AbstractCache implements BaseCache {
     }
   }
 
-  /** Logs, once per key, that the value under it could not be read and is treated as a miss. */
+  /**
+   * Logs that the value under a key could not be read and is treated as a miss; rate-limited
+   * ({@link FailureLog.Category#UNREADABLE}).
+   */
   protected void reportUnreadable(String madeKey, String why) {
-    if (reportedKeys.asMap().putIfAbsent(madeKey, Boolean.TRUE) == null) {
-      LOG.warn(
-          "cache '{}': value under key '{}' is unreadable and treated as a miss until it is"
-              + " overwritten: {}", alias(), madeKey, why);
-    }
+    failureLog.warn(FailureLog.Category.UNREADABLE, "value under key '" + madeKey
+        + "' is unreadable and treated as a miss until it is overwritten", why);
+  }
+
+  /**
+   * Logs that a value of a batch store could not be encoded and was not stored; rate-limited
+   * ({@link FailureLog.Category#STORE}).
+   */
+  protected void reportUnstorable(String madeKey, String why) {
+    failureLog.warn(FailureLog.Category.STORE, "could not store key '" + madeKey + "'", why);
+  }
+
+  /**
+   * This alias's rate-limited log of per-call failures, also used by generated code for the
+   * failures only it sees.
+   */
+  public FailureLog failureLog() {
+    return failureLog;
   }
 
   /** The timeout to use: {@link Timeout#DEFAULT} becomes the alias's default. */
@@ -227,6 +268,12 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public Object lookup(String madeKey, ValueType<?> type) {
+    ensureOpen();
+    return counted(madeKey, type);
+  }
+
+  /** {@link #doGet}, counted as a hit or a miss. */
+  private Object counted(String madeKey, ValueType<?> type) {
     Object value = doGet(madeKey, type);
     if (recordStats) {
       (value == MISS ? misses : hits).increment();
@@ -236,11 +283,17 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public Object peek(String madeKey, ValueType<?> type) {
+    ensureOpen();
     return doGet(madeKey, type);
   }
 
   @Override
   public boolean store(String madeKey, Object value, Timeout timeout) {
+    ensureOpen();
+    return storeMade(madeKey, value, timeout);
+  }
+
+  private boolean storeMade(String madeKey, Object value, Timeout timeout) {
     Timeout t = resolve(timeout);
     if (t.expiresImmediately()) {
       doDelete(madeKey);
@@ -251,18 +304,21 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public boolean remove(String madeKey) {
+    ensureOpen();
     return doDelete(madeKey);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public <T> T get(String key, ValueType<T> type, T defaultValue, int version) {
-    Object value = lookup(checkedKey(key, version), type);
+    ensureOpen();
+    Object value = counted(checkedKey(key, version), type);
     return value == MISS ? defaultValue : (T) value;
   }
 
   @Override
   public boolean hasKey(String key, int version) {
+    ensureOpen();
     return doHasKey(checkedKey(key, version));
   }
 
@@ -271,6 +327,7 @@ public abstract class AbstractCache implements BaseCache {
   public <T> Map<String, T> getMany(Collection<String> keys, ValueType<T> type, int version) {
     // Hot path for batch reads: no dedupe pass (a repeated key is fetched twice and lands once in
     // the map), keys made in one pass, counters updated once per call (per key asked for).
+    ensureOpen();
     String[] callerKeys = keys.toArray(new String[0]);
     int n = callerKeys.length;
     if (n == 0) {
@@ -304,11 +361,13 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public boolean set(String key, Object value, Timeout timeout, int version) {
-    return store(checkedKey(key, version), value, timeout);
+    ensureOpen();
+    return storeMade(checkedKey(key, version), value, timeout);
   }
 
   @Override
   public boolean add(String key, Object value, Timeout timeout, int version) {
+    ensureOpen();
     String made = checkedKey(key, version);
     Timeout t = resolve(timeout);
     if (t.expiresImmediately()) {
@@ -321,6 +380,7 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public List<String> setMany(Map<String, ?> values, Timeout timeout, int version) {
+    ensureOpen();
     Map<String, Object> made = new LinkedHashMap<>();
     Map<String, String> callerKeyOf = new LinkedHashMap<>();
     values.forEach((k, v) -> {
@@ -342,11 +402,13 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public boolean delete(String key, int version) {
+    ensureOpen();
     return doDelete(checkedKey(key, version));
   }
 
   @Override
   public void deleteMany(Collection<String> keys, int version) {
+    ensureOpen();
     List<String> made = new ArrayList<>(keys.size());
     for (String key : keys) {
       made.add(checkedKey(key, version));
@@ -358,6 +420,7 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public boolean touch(String key, Timeout timeout, int version) {
+    ensureOpen();
     String made = checkedKey(key, version);
     Timeout t = resolve(timeout);
     if (t.expiresImmediately()) {
@@ -368,11 +431,13 @@ public abstract class AbstractCache implements BaseCache {
 
   @Override
   public long incr(String key, long delta, int version) {
+    ensureOpen();
     return doIncr(key, checkedKey(key, version), delta);
   }
 
   @Override
   public int incrVersion(String key, int delta, int version) {
+    ensureOpen();
     int newVersion = Math.addExact(version, delta);
     if (!doMove(checkedKey(key, version), checkedKey(key, newVersion))) {
       throw new CacheKeyNotFoundException(key);
@@ -380,27 +445,87 @@ public abstract class AbstractCache implements BaseCache {
     return newVersion;
   }
 
+  /** {@inheritDoc} One {@link SingleFlight} per cache: a miss looks again only when needed. */
   @Override
   @SuppressWarnings("unchecked")
   public <T> T getOrSet(
       String key, ValueType<T> type, Supplier<? extends T> supplier, Timeout timeout, int version) {
     String made = checkedKey(key, version);
+    long completions = flights.stamp(made);
     Object value = lookup(made, type);
     if (value != MISS) {
       return (T) value;
     }
-    T computed = supplier.get();
+    return (T) flights.run(made, completions,
+        (k, self, s, lookAgain, nested) -> self.computeAndAdd(k, type, s, timeout, lookAgain),
+        this, supplier);
+  }
+
+  /** getOrSet's flight: look again if another flight may have stored the key, else compute and add. */
+  private Object computeAndAdd(String made, ValueType<?> type, Supplier<?> supplier,
+      Timeout timeout, boolean lookAgain) {
+    if (lookAgain) {
+      Object again = doGet(made, type);
+      if (again != MISS) {
+        return again;
+      }
+    }
+    Object computed = supplier.get();
     Timeout t = resolve(timeout);
     if (t.expiresImmediately() || doSet(made, computed, t, SetMode.IF_ABSENT)) {
       return computed;
     }
     Object winner = doGet(made, type);
-    return winner == MISS ? computed : (T) winner;
+    return winner == MISS ? computed : winner;
   }
 
   @Override
   public void clear() {
+    ensureOpen();
     doClear();
+  }
+
+  /**
+   * Keeps what the backend needs to serve the next call and releases the rest (as Django's {@code
+   * close()}, called after every request); the cache stays usable. This default holds nothing to
+   * release. Idempotent; never fails a call running on another thread.
+   */
+  @Override
+  public void close() {}
+
+  /**
+   * Disposes of this cache for good: every later call throws an {@link IllegalStateException}
+   * naming the alias, then {@link #release()} frees the backend's resources. Called by the {@link
+   * io.cachegen.runtime.CacheHandler} that created the cache when it closes. Idempotent.
+   */
+  public final void dispose() {
+    synchronized (this) {
+      if (disposed != null) {
+        return;
+      }
+      disposed = HandlerClosed.message(alias());
+    }
+    release();
+  }
+
+  /**
+   * Frees what the backend holds, for good (pools, shared stores); called once by {@link
+   * #dispose()}, after calls started failing. The default calls {@link #close()}.
+   */
+  protected void release() {
+    close();
+  }
+
+  /**
+   * Throws the {@link IllegalStateException} naming the alias once the cache was {@link
+   * #dispose() disposed of}; one volatile read otherwise. Every public operation calls it; a
+   * backend calls it in operations of its own that do not go through this class.
+   */
+  protected final void ensureOpen() {
+    String why = disposed;
+    if (why != null) {
+      throw new IllegalStateException(why);
+    }
   }
 
   @Override

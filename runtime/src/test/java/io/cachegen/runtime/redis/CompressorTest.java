@@ -22,4 +22,14 @@ class CompressorTest {
         .hasMessageContaining("more than " + (raw.length - 1) + " bytes")
         .hasMessageContaining("max_value_size");
   }
+
+  @ParameterizedTest
+  @EnumSource(value = Compressor.Builtin.class, names = {"GZIP", "ZLIB"})
+  void theDefaultBoundIs16MiB(Compressor.Builtin compressor) throws IOException {
+    byte[] atTheBound = compressor.compress(new byte[16 * 1024 * 1024]);
+    assertThat(compressor.decompress(atTheBound)).hasSize(16 * 1024 * 1024);
+    byte[] past = compressor.compress(new byte[16 * 1024 * 1024 + 1]);
+    assertThatThrownBy(() -> compressor.decompress(past))
+        .isInstanceOf(Compressor.TooLargeException.class);
+  }
 }

@@ -270,12 +270,39 @@ class RedisCacheTest {
       assertThat(cache.getMany(List.of("k"), String.class)).isEmpty();
       assertThat(cache.get("k", String.class, "dflt")).isEqualTo("dflt");
       assertThat(log.count("under key '" + cache.makeKey("k") + "' is unreadable"))
-          .as("logged once per key").isEqualTo(1);
-      putRaw("k2", new byte[] {(byte) 0xff});
-      cache.get("k2", String.class);
-      assertThat(log.count("under key '" + cache.makeKey("k2") + "' is unreadable")).isEqualTo(1);
+          .as("logged once per interval").isEqualTo(1);
       cache.set("k", "fixed");
       assertThat(cache.get("k", String.class)).isEqualTo("fixed");
+    }
+  }
+
+  private static final ValueType<List<String>> STRINGS = new ValueType<List<String>>() {};
+
+  @Test
+  void wrongJsonTypesAreMissesUntilOverwritten() {
+    try (LogCapture log = LogCapture.start()) {
+      putRaw("ints", "[0,1,2]".getBytes(StandardCharsets.UTF_8));
+      putRaw("mixed", "[true,1.5,null]".getBytes(StandardCharsets.UTF_8));
+      assertThat(cache.get("ints", STRINGS, null)).isNull();
+      assertThat(cache.get("mixed", STRINGS, null)).isNull();
+      assertThat(cache.getMany(List.of("ints", "mixed"), STRINGS)).isEmpty();
+      assertThat(log.count("under key '" + cache.makeKey("ints") + "' is unreadable")).isEqualTo(1);
+      assertThat(log.count("is unreadable")).as("one line per alias per interval").isEqualTo(1);
+      cache.set("ints", List.of("0", "1", "2"));
+      assertThat(cache.get("ints", STRINGS, null)).containsExactly("0", "1", "2");
+    }
+  }
+
+  @Test
+  void manyUnreadableKeysLogOneLinePerInterval() {
+    try (LogCapture log = LogCapture.start()) {
+      for (int i = 0; i < 1_000; i++) {
+        putRaw("bad" + i, new byte[] {(byte) 0xff});
+      }
+      for (int i = 0; i < 1_000; i++) {
+        assertThat(cache.get("bad" + i, String.class, "dflt")).isEqualTo("dflt");
+      }
+      assertThat(log.count("is unreadable")).as("one line per alias per interval").isEqualTo(1);
     }
   }
 
@@ -393,6 +420,82 @@ class RedisCacheTest {
       unbounded.close();
       bounded.clear();
       bounded.close();
+    }
+  }
+
+  @Test
+  void compressMinSizeStoresSmallValuesPlainAndLargerOnesCompressed() {
+    RedisCache gzip = RedisFixture.cache(RedisFixture.shared(), Map.of(
+        "options.compressor", "gzip", "options.compress_min_size", "100"));
+    try {
+      String below = "b".repeat(97); // 99 bytes of JSON
+      String at = "a".repeat(98); // 100 bytes
+      String above = "c".repeat(500);
+      gzip.set("below", below);
+      gzip.set("at", at);
+      gzip.set("above", above);
+      byte[] storedBelow = redis.get(gzip.makeKey("below").getBytes(StandardCharsets.UTF_8));
+      assertThat(new String(storedBelow, StandardCharsets.UTF_8)).isEqualTo("\"" + below + "\"");
+      for (String key : List.of("at", "above")) {
+        byte[] stored = redis.get(gzip.makeKey(key).getBytes(StandardCharsets.UTF_8));
+        assertThat(Compressor.Builtin.GZIP.recognises(stored)).as(key).isTrue();
+      }
+      assertThat(gzip.get("below", String.class)).isEqualTo(below);
+      assertThat(gzip.get("at", String.class)).isEqualTo(at);
+      assertThat(gzip.get("above", String.class)).isEqualTo(above);
+    } finally {
+      gzip.clear();
+      gzip.close();
+    }
+  }
+
+  @Test
+  void aValueLargerThanMaxValueSizeIsNotStoredAndDropsTheOldOne() {
+    // Stored, it would read back as unreadable (a miss) on every call: the method would recompute
+    // forever. So it is refused, and the key's older value is dropped rather than served stale.
+    RedisCache gzip = RedisFixture.cache(RedisFixture.shared(), Map.of(
+        "options.compressor", "gzip", "options.compress_min_size", "0",
+        "options.max_value_size", "1024"));
+    try {
+      assertThat(gzip.set("k", "small")).isTrue();
+      assertThat(gzip.set("k", "x".repeat(2000))).isFalse();
+      assertThat(gzip.get("k", String.class, "missing")).isEqualTo("missing");
+      assertThat(redis.exists(gzip.makeKey("k"))).isFalse();
+      assertThat(gzip.add("k", "y".repeat(2000))).isFalse();
+      assertThat(gzip.setMany(Map.of("a", "z".repeat(2000), "b", "fits"))).containsExactly("a");
+      assertThat(gzip.get("b", String.class)).isEqualTo("fits");
+      assertThat(gzip.set("k", "x".repeat(1000))).isTrue(); // 1,002 bytes of JSON: fits
+      assertThat(gzip.get("k", String.class)).isEqualTo("x".repeat(1000));
+    } finally {
+      gzip.clear();
+      gzip.close();
+    }
+  }
+
+  @Test
+  void anAliasWithoutACompressorReadsCompressedValuesAsAMissUntilOverwritten() {
+    RedisCache gzip = RedisFixture.cache(RedisFixture.shared(), Map.of(
+        "options.compressor", "gzip", "options.compress_min_size", "0"));
+    RedisCache none = RedisFixture.cache(RedisFixture.shared(), Map.of(
+        "key_prefix", gzip.keyPrefix()));
+    try (LogCapture log = LogCapture.start()) {
+      gzip.set("k", "from the gzip alias");
+      assertThat(none.get("k", String.class, "dflt")).isEqualTo("dflt");
+      assertThat(none.get("k", String.class, "dflt")).isEqualTo("dflt");
+      assertThat(none.getMany(List.of("k"), String.class)).isEmpty();
+      assertThat(log.count("under key '" + none.makeKey("k") + "' is unreadable"))
+          .as("logged once per interval").isEqualTo(1);
+      assertThat(log.text()).contains("options.compressor is none");
+      none.set("k", "from the plain alias");
+      byte[] stored = redis.get(none.makeKey("k").getBytes(StandardCharsets.UTF_8));
+      assertThat(Compressor.Builtin.GZIP.recognises(stored)).isFalse();
+      assertThat(none.get("k", String.class)).isEqualTo("from the plain alias");
+      assertThat(gzip.get("k", String.class)).as("a compressing alias reads plain values")
+          .isEqualTo("from the plain alias");
+    } finally {
+      none.close();
+      gzip.clear();
+      gzip.close();
     }
   }
 

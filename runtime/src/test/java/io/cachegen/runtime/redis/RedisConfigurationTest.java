@@ -10,7 +10,6 @@ import io.cachegen.runtime.CacheSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,8 +50,23 @@ class RedisConfigurationTest {
       "http://h:6379/0|must start with redis://",
       "redis://:secret-pw@h:6379/x|has db 'x'",
       "redis://:secret-pw@h:6379/0?foo=1|unknown parameter 'foo'",
-      "redis://:secret-pw@h:6379/0,,redis://h|empty server",
-      "unix:///|has no socket path"})
+      "redis://:secret-pw@h:6379/0,,redis://h|server 2 is empty",
+      "unix:///|has no socket path",
+      "redis://h:99999/0|port '99999'",
+      "redis://h:0/0|port '0'",
+      "redis://h:-1/0|port '-1'",
+      "redis://h:+80/0|port '+80'",
+      "redis://h:６３７９/0|port '６３７９'",
+      "redis://h:abc/0|port 'abc', which is not a number from 1 to 65535",
+      "redis://:secret-pw@h:/0|has an empty port",
+      "redis://:secret-pw@h:6379/0,|server 2 is empty",
+      "redis://h:1/0, ,redis://h:2/0|server 2 is empty",
+      ",redis://h:1/0|server 1 is empty",
+      "redis://h:1/0,redis://h:2/0,,|server 3 is empty",
+      "redis://h:1/0,h:2|server 2 must start with redis://",
+      "redis://h:1/0,redis://:secret-pw@h:x/0|server 2 has port 'x'",
+      "redis://h:1/0,redis://:secret-pw@:2/0|server 2 has no host",
+      "redis://:secret-pw@h:1/0,rediss://g:2/01x|server 2 has db '01x'"})
   void badLocationsNameThePropertyAndHideThePassword(String location, String why) {
     assertThatThrownBy(() -> handler(Map.of("location", location)))
         .isInstanceOf(CacheConfigurationException.class)
@@ -160,6 +174,8 @@ class RedisConfigurationTest {
       "socket_timeout|0|at least 0.001",
       "socket_timeout|soon|number of seconds",
       "socket_connect_timeout|-1|number of seconds",
+      "retry_after|-1|number of seconds",
+      "retry_after|later|number of seconds",
       "max_connections|0|>= 1",
       "min_idle|99|more than max_idle",
       "compressor|lz4|not a compressor",
@@ -168,6 +184,8 @@ class RedisConfigurationTest {
       "clear_flushes_db|1|true or false",
       "client_name|has space|client names",
       "ssl_ca_certs|/nonexistent/ca.pem|cannot be read",
+      "max_value_size|0|>= 1",
+      "max_concurrent_inflations|0|>= 1",
       "db|-1|>= 0"})
   void badOptionsFailAtStartUpNamingTheProperty(String option, String value, String why) {
     assertThatThrownBy(() -> handler(Map.of("location", "redis://127.0.0.1:1/0",
@@ -195,8 +213,15 @@ class RedisConfigurationTest {
     assertThat(o.connectTimeoutMillis()).isEqualTo(250);
     assertThat(o.maxConnections()).isEqualTo(16);
     assertThat(o.compressor()).isEqualTo(Compressor.Builtin.NONE);
+    assertThat(o.maxValueSize()).isEqualTo(16 * 1024 * 1024);
+    assertThat(o.maxConcurrentInflations()).isEqualTo(4);
     assertThat(o.ignoreExceptions()).isFalse();
     assertThat(o.clearFlushesDb()).isFalse();
+    assertThat(o.retryAfterMillis()).isEqualTo(1000);
+    assertThat(RedisOptions.from(s.withOption("retry_after", "0.25")).retryAfterMillis())
+        .isEqualTo(250);
+    assertThat(RedisOptions.from(s.withOption("retry_after", "0")).retryAfterMillis())
+        .as("0 turns the breaker off").isZero();
     assertThat(o.toString()).doesNotContain("pw-123").contains("password=****");
     assertThat(new RedisBackendProvider().options()).containsAll(RedisOptions.NAMES);
   }
@@ -207,24 +232,6 @@ class RedisConfigurationTest {
     try (CacheHandler h = handler(Map.of("location", "redis://127.0.0.1:1/0"))) {
       assertThat(h.get("default")).isInstanceOf(RedisCache.class);
     }
-  }
-
-  @Test
-  void ignoredFailuresAreLoggedAtMostOncePerInterval() {
-    AtomicLong nanos = new AtomicLong(1_000);
-    IgnoredErrorLog log = new IgnoredErrorLog("a", true, 10_000, nanos::get);
-    RuntimeException e = new RuntimeException("down");
-    for (int i = 0; i < 100; i++) {
-      log.record("get", e);
-    }
-    assertThat(log.warningCount()).isEqualTo(1);
-    nanos.addAndGet(10_000_000_000L);
-    log.record("get", e);
-    assertThat(log.warningCount()).isEqualTo(2);
-    assertThat(log.ignoredCount()).isEqualTo(101);
-    IgnoredErrorLog quiet = new IgnoredErrorLog("a", false, 10_000, nanos::get);
-    quiet.record("get", e);
-    assertThat(quiet.warningCount()).isZero();
   }
 
   @Test

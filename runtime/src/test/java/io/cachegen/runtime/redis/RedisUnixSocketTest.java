@@ -20,7 +20,8 @@ class RedisUnixSocketTest {
     try (RedisFixture.Server server = RedisFixture.startPrivate(
             "--unixsocket", sock.toString(), "--unixsocketperm", "700");
         RedisCache cache = RedisFixture.cache("unix://" + sock + "?db=2",
-            Map.of("options.socket_timeout", "0.3"));
+            // retry_after 0: the first call after the pause must reach the server again
+            Map.of("options.socket_timeout", "0.3", "options.retry_after", "0"));
         RedisClient db2 = RedisFixture.directClient(
             "redis://127.0.0.1:" + server.port() + "/2")) {
       cache.set("k", "via socket");
