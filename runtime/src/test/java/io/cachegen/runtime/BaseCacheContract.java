@@ -870,6 +870,97 @@ public abstract class BaseCacheContract {
   }
 
   @Test
+  void getOrSetReturnsWhatAnotherWriterStoredFirst() {
+    // Django's get_or_set: add() the computed value, then return get(): the first writer wins
+    String result = cache.getOrSet("k", String.class, () -> {
+      cache.set("k", "theirs"); // another writer stores while this one computes
+      return "mine";
+    });
+    assertThat(result).isEqualTo(stores() ? "theirs" : "mine");
+    assertThat(cache.get("k", String.class)).isEqualTo(expect("theirs"));
+  }
+
+  @Test
+  void statsCountEveryKeyOfGetMany() {
+    cache.set("a", "1");
+    cache.set("b", "2");
+    CacheStats before = cache.stats();
+    cache.getMany(List.of("a", "b", "absent"), String.class);
+    CacheStats mixed = cache.stats();
+    assertThat(mixed.hits() - before.hits()).isEqualTo(stores() ? 2 : 0);
+    assertThat(mixed.misses() - before.misses()).isEqualTo(stores() ? 1 : 3);
+    cache.getMany(List.of("a", "b"), String.class);
+    CacheStats allHits = cache.stats();
+    assertThat(allHits.hits() - mixed.hits()).isEqualTo(stores() ? 2 : 0);
+    assertThat(allHits.misses() - mixed.misses()).isEqualTo(stores() ? 0 : 2);
+  }
+
+  // ---- keys memcached could not take: warned about, as Django's validate_key ----
+
+  @Test
+  void keysMemcachedCouldNotTakeAreWarnedAboutAndStillWork() {
+    int room = 250 - cache.makeKey("").length();
+    String longest = "x".repeat(room);
+    String tooLong = "y".repeat(room + 1);
+    try (LogCapture log = LogCapture.start()) {
+      for (String fine : List.of(longest, "bang!", "tilde~", "caf\u00e9")) {
+        cache.set(fine, 1);
+      }
+      assertThat(log.text()).as("keys memcached takes").doesNotContain("memcached");
+      for (String bad : List.of(tooLong, "a space", "del\u007f", "tab\t")) {
+        cache.set(bad, 2);
+        cache.get(bad, Integer.class);
+        assertThat(cache.get(bad, Integer.class)).as("it still works here").isEqualTo(expect(2));
+      }
+      assertThat(log.count("key '" + cache.makeKey(tooLong) + "' is longer than 250 characters"))
+          .as("logged once per key").isEqualTo(1);
+      for (String bad : List.of("a space", "del\u007f", "tab\t")) {
+        assertThat(log.count("key '" + cache.makeKey(bad)
+            + "' contains characters that would cause errors with memcached"))
+            .as("logged once for %s", bad).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void aTimeoutOfZeroStoresNothingAndSaysSo() {
+    cache.set("k", "v");
+    assertThat(cache.set("k", "v2", Timeout.NOW)).as("set with timeout 0 stores nothing").isFalse();
+    assertThat(cache.hasKey("k")).isFalse();
+    cache.set("t", "v");
+    assertThat(cache.touch("t", Timeout.NOW)).as("touch(0) of a key there").isEqualTo(stores());
+    assertThat(cache.touch("t", Timeout.NOW)).as("touch(0) of a key not there").isFalse();
+  }
+
+  @Test
+  void removeByMadeKeySaysWhetherItRemovedSomething() {
+    cache.set("k", "v");
+    assertThat(cache.remove(cache.makeKey("k"))).isEqualTo(stores());
+    assertThat(cache.remove(cache.makeKey("k"))).isFalse();
+    assertThat(cache.hasKey("k")).isFalse();
+  }
+
+  @Test
+  void theShorterOverloadsReachTheSameEntries() {
+    ValueType<Integer> ints = ValueType.of(Integer.class);
+    assertThat(cache.set("n", 5, Timeout.NEVER)).isTrue();
+    assertThat(cache.get("n", ints, -1)).isEqualTo(stores() ? 5 : -1);
+    assertThat(cache.getMany(List.of("n"), ints)).isEqualTo(stores() ? Map.of("n", 5) : Map.of());
+    assertThat(cache.touch("n")).isEqualTo(stores());
+    assertThat(cache.getOrSet("g", ValueType.of(String.class), () -> "x", Timeout.NEVER))
+        .isEqualTo("x");
+    if (!stores()) {
+      return;
+    }
+    assertThat(cache.decr("n", 2, cache.version())).isEqualTo(3);
+    assertThat(cache.decrVersion("n")).isEqualTo(0);
+    assertThat(cache.get("n", ints, null, 0)).isEqualTo(3);
+    assertThat(cache.decrVersion("n", -2, 0)).isEqualTo(2);
+    assertThat(cache.get("n", ints, null, 2)).isEqualTo(3);
+    assertThat(cache.hasKey("n")).isFalse();
+  }
+
+  @Test
   void aliasAndSettingsAreExposed() {
     assertThat(cache.alias()).isEqualTo(ALIAS);
     assertThat(cache.keyPrefix()).isEqualTo(prefix);

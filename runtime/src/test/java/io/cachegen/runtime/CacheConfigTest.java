@@ -197,6 +197,17 @@ class CacheConfigTest {
   }
 
   @Test
+  void versionZeroIsAcceptedAsTheMessageForABadVersionSays() {
+    CacheConfig config = config("caches.default.version", "0");
+    assertThat(config.settings("default").version()).isZero();
+    try (CacheHandler handler = CacheHandler.create(config)) {
+      assertThat(handler.cache().makeKey("k")).isEqualTo(":0:k");
+    }
+    assertThatThrownBy(() -> config("caches.default.version", "-1"))
+        .hasMessageContaining(">= 0");
+  }
+
+  @Test
   void aBadVersionIsAnError() {
     assertThatThrownBy(() -> config("caches.default.version", "x"))
         .isInstanceOf(CacheConfigurationException.class)

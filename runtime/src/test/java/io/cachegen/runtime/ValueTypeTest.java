@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** What codecs keep inside a {@link ValueType}. */
+/** What a {@link ValueType} describes, and what codecs keep inside it. */
 class ValueTypeTest {
 
   @Test
@@ -65,5 +65,42 @@ class ValueTypeTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void primitivesAreDescribedByTheirBoxes() {
+    assertThat(ValueType.of(int.class)).isEqualTo(ValueType.of(Integer.class));
+    assertThat(ValueType.of(long.class).rawType()).isEqualTo(Long.class);
+    assertThat(ValueType.of(boolean.class).rawType()).isEqualTo(Boolean.class);
+    assertThat(ValueType.of(double.class).rawType()).isEqualTo(Double.class);
+    assertThat(ValueType.of(float.class).rawType()).isEqualTo(Float.class);
+    assertThat(ValueType.of(short.class).rawType()).isEqualTo(Short.class);
+    assertThat(ValueType.of(byte.class).rawType()).isEqualTo(Byte.class);
+    assertThat(ValueType.of(char.class).rawType()).isEqualTo(Character.class);
+    assertThat(ValueType.of(void.class).rawType()).isEqualTo(Void.class);
+    assertThat(ValueType.ofType(int.class).rawType()).isEqualTo(Integer.class);
+    assertThat(ValueType.of(String.class).rawType()).isEqualTo(String.class);
+  }
+
+  @Test
+  void genericTypesKeepTheirArgumentsAndRawClass() {
+    ValueType<List<String>> strings = new ValueType<List<String>>() {};
+    assertThat(strings.rawType()).isEqualTo(List.class);
+    assertThat(strings.type().getTypeName()).isEqualTo("java.util.List<java.lang.String>");
+    assertThat(strings).hasToString("ValueType<java.util.List<java.lang.String>>");
+    assertThat(ValueType.ofType(strings.type())).isEqualTo(strings)
+        .hasSameHashCodeAs(strings);
+    assertThat(strings).isNotEqualTo(new ValueType<List<Integer>>() {})
+        .isNotEqualTo(ValueType.of(List.class)).isNotEqualTo("List");
+    java.lang.reflect.Type variable = List.class.getTypeParameters()[0];
+    assertThat(ValueType.ofType(variable).rawType()).isEqualTo(Object.class);
+  }
+
+  @Test
+  void aValueTypeWithoutATypeArgumentIsAnError() {
+    @SuppressWarnings("rawtypes")
+    class Raw extends ValueType {}
+    org.assertj.core.api.Assertions.assertThatThrownBy(Raw::new)
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("type argument");
   }
 }

@@ -52,6 +52,21 @@ class LocMemCullingTest {
   }
 
   @Test
+  void addToAFullCacheCullsToo() {
+    LocMemCache cache = cache(30, 3);
+    IntStream.range(0, 30).forEach(i -> cache.set("k" + i, i));
+    cache.get("k0", Integer.class);
+    assertThat(cache.add("new", 1)).isTrue();
+    assertThat(cache.size()).isEqualTo(30 - 10 + 1);
+    assertThat(cache.hasKey("k0")).as("recently read survives").isTrue();
+    assertThat(cache.hasKey("k1")).as("least recently used goes").isFalse();
+    for (int i = 0; i < 100; i++) {
+      cache.add("a" + i, i);
+      assertThat(cache.size()).isLessThanOrEqualTo(30);
+    }
+  }
+
+  @Test
   void cullFrequencyZeroClearsTheWholeCache() {
     LocMemCache cache = cache(10, 0);
     IntStream.range(0, 10).forEach(i -> cache.set("k" + i, i));

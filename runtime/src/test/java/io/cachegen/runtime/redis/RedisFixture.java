@@ -43,6 +43,10 @@ import redis.clients.jedis.RedisClient;
  * <p>{@link #startPrivate(String...)} starts extra private servers for tests that need their own
  * (replicas, TLS, ACL users, kill/restart, SIGSTOP); those require {@code redis-server} on the
  * PATH. Only servers started here are ever flushed or killed.
+ *
+ * <p>Private servers die with the JVM that started them, even when it is killed with SIGKILL and
+ * its shutdown hooks never run: each runs under a small watchdog shell ({@link Server#WATCHDOG})
+ * that kills it as soon as the JVM's end of the watchdog's standard input closes.
  */
 public final class RedisFixture {
   private static final Set<Server> STARTED = ConcurrentHashMap.newKeySet();
@@ -238,7 +242,30 @@ public final class RedisFixture {
     private final Path caFile;
     private final List<String> extraArgs;
     private final Path dir;
+    /**
+     * Runs {@code redis-server "$@"} in the background and prints {@code redis-fixture-pid <pid>};
+     * a watcher reads the shell's standard input, whose other end only this JVM holds, and kills
+     * the server with SIGKILL when it closes: when the JVM exits, however it exits, or when {@link
+     * #kill()} closes it. The shell waits for the server, so it ends (and reaps it) when the server
+     * ends for any reason; it never signals any other process.
+     */
+    static final String WATCHDOG = String.join("\n",
+        "exec 3<&0 </dev/null",
+        "redis-server \"$@\" 3<&- &",
+        "pid=$!",
+        "echo \"redis-fixture-pid $pid\"",
+        "{ while read -r _ <&3; do :; done; kill -KILL \"$pid\"; } >/dev/null 2>&1 &",
+        "watcher=$!",
+        "exec 3<&-",
+        "wait \"$pid\"",
+        "status=$?",
+        "kill \"$watcher\" 2>/dev/null",
+        "exit \"$status\"");
+    private static final String PID_LINE = "redis-fixture-pid ";
+
+    /** The watchdog shell; the server is its child {@link #pid}. */
     private volatile Process process;
+    private volatile long pid;
     private volatile boolean paused;
 
     Server(int port, int tlsPort, Path caFile, List<String> extraArgs) {
@@ -275,9 +302,9 @@ public final class RedisFixture {
       return "127.0.0.1:" + (tlsPort != 0 ? tlsPort : port);
     }
 
-    /** The process id, for signals. */
+    /** The redis-server's process id, for signals. */
     public long pid() {
-      return process.pid();
+      return pid;
     }
 
     synchronized void start() {
@@ -286,19 +313,26 @@ public final class RedisFixture {
           "--appendonly", "no", "--dir", dir.toString(),
           "--daemonize", "no", "--protected-mode", "no"));
       cmd.addAll(extraArgs);
+      List<String> watched = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "redis-fixture"));
+      watched.addAll(cmd.subList(1, cmd.size()));
       Process p;
       try {
-        p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p = new ProcessBuilder(watched).redirectErrorStream(true).start();
       } catch (IOException e) {
         throw new IllegalStateException("cannot start redis-server: " + e.getMessage(), e);
       }
       CompletableFuture<Void> ready = new CompletableFuture<>();
+      CompletableFuture<Long> serverPid = new CompletableFuture<>();
       StringBuilder log = new StringBuilder();
       Thread reader = new Thread(() -> {
         try (BufferedReader r = new BufferedReader(
             new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
           String line;
           while ((line = r.readLine()) != null) {
+            if (line.startsWith(PID_LINE)) {
+              serverPid.complete(Long.parseLong(line.substring(PID_LINE.length()).trim()));
+              continue;
+            }
             synchronized (log) {
               if (log.length() < 20_000) {
                 log.append(line).append('\n');
@@ -312,20 +346,44 @@ public final class RedisFixture {
           // the process ended
         }
         ready.completeExceptionally(new IllegalStateException("redis-server exited"));
+        serverPid.completeExceptionally(new IllegalStateException("the watchdog exited"));
       }, "redis-fixture-log-" + port);
       reader.setDaemon(true);
       reader.start();
+      long started;
       try {
         ready.get(20, TimeUnit.SECONDS);
+        started = serverPid.get(20, TimeUnit.SECONDS);
       } catch (Exception e) {
-        p.destroyForcibly();
+        stop(p, serverPid.getNow(-1L));
         synchronized (log) {
           throw new IllegalStateException(redactSecrets("redis-server " + cmd
               + " did not start:\n" + log, cmd));
         }
       }
       this.process = p;
+      this.pid = started;
       this.paused = false;
+    }
+
+    /** SIGKILLs the server (when its pid is known), then ends and waits for its watchdog. */
+    private static void stop(Process watchdog, long serverPid) {
+      if (serverPid > 0) {
+        ProcessHandle.of(serverPid).ifPresent(ProcessHandle::destroyForcibly);
+      }
+      try {
+        watchdog.getOutputStream().close(); // the watchdog kills the server, if still needed
+      } catch (IOException e) {
+        // it has gone already
+      }
+      try {
+        if (!watchdog.waitFor(10, TimeUnit.SECONDS)) {
+          watchdog.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        watchdog.destroyForcibly();
+      }
     }
 
     /**
@@ -365,12 +423,7 @@ public final class RedisFixture {
       if (paused) {
         signal("CONT");
       }
-      p.destroyForcibly();
-      try {
-        p.waitFor(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      stop(p, pid); // returns once the watchdog has reaped the server
       process = null;
     }
 

@@ -1,9 +1,8 @@
-package io.cachegen.processor;
+package io.cachegen.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cachegen.runtime.internal.KeyParts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,7 +19,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The runtime side of key building that generated code calls. */
+/** The runtime side of key building that generated code calls (its forms and escaping). */
 class KeyPartsTest {
   enum Color { RED, GREEN }
 
@@ -83,10 +82,33 @@ class KeyPartsTest {
   }
 
   @Test
+  void nullHasOneFormEverywhere() {
+    assertThat(KeyParts.string(null)).isEqualTo(KeyParts.NULL);
+    assertThat(KeyParts.of(null)).isEqualTo(KeyParts.NULL);
+    assertThat(KeyParts.of(null, KeyParts.ANY)).isEqualTo(KeyParts.NULL);
+    assertThat(KeyParts.name(null)).isEqualTo(KeyParts.NULL);
+  }
+
+  @Test
   void plainStringIsReturnedWithoutCopy() {
     String s = "no-escapes-here";
     assertThat(KeyParts.string(s)).isSameAs(s);
     assertThat(KeyParts.escape(s, '/')).isSameAs(s);
+  }
+
+  /** The key of template {@code {a}-{b}}, built as generated code builds it. */
+  private static String dashTemplate(String a, String b) {
+    return KeyParts.escape(KeyParts.string(a), '-') + "-" + KeyParts.string(b);
+  }
+
+  @Test
+  void aValueStartingWithTheSeparatorIsEscapedSoKeysDoNotCollide() {
+    assertThat(KeyParts.escape("-x", '-')).isEqualTo("\\-x");
+    assertThat(KeyParts.escape("-", '-')).isEqualTo("\\-");
+    assertThat(dashTemplate("-", "y")).isNotEqualTo(dashTemplate("", "-y"));
+    assertThat(dashTemplate("-", "y")).isEqualTo("\\--y");
+    assertThat(dashTemplate("", "-y")).isEqualTo("--y");
+    assertThat(KeyParts.escape("a-b-", '-')).isEqualTo("a\\-b\\-");
   }
 
   @Test

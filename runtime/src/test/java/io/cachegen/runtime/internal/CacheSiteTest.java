@@ -1,0 +1,328 @@
+package io.cachegen.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cachegen.runtime.BaseCache;
+import io.cachegen.runtime.CacheConfig;
+import io.cachegen.runtime.CacheConnectionException;
+import io.cachegen.runtime.CacheHandler;
+import io.cachegen.runtime.CacheSettings;
+import io.cachegen.runtime.Caches;
+import io.cachegen.runtime.LogCapture;
+import io.cachegen.runtime.ManualTicker;
+import io.cachegen.runtime.Timeout;
+import io.cachegen.runtime.ValueType;
+import io.cachegen.runtime.dummy.DummyCache;
+import io.cachegen.runtime.spi.BackendContext;
+import io.cachegen.runtime.spi.CacheBackendProvider;
+import io.cachegen.runtime.spi.SetMode;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What generated code relies on from a {@link CacheSite}, on a real locmem cache: binding to the
+ * installed handler, made keys, one computation per key, stores, evictions, and a failing cache
+ * treated as a miss. (The processor's and example's suites exercise it through generated code.)
+ */
+class CacheSiteTest {
+  private static final ValueType<String> STRING = ValueType.of(String.class);
+
+  private CacheHandler previous;
+  private CacheHandler handler;
+
+  @BeforeEach
+  void install() {
+    handler = handler(Map.of("caches.default.key_prefix", "p", "caches.other.key_prefix", "q",
+        "caches.custom.key_function", "reversed", "caches.down.backend", "down"));
+    previous = Caches.install(handler);
+  }
+
+  @AfterEach
+  void restore() {
+    Caches.install(previous);
+    handler.close();
+  }
+
+  private static CacheHandler handler(Map<String, String> properties) {
+    return CacheHandler.builder()
+        .config(CacheConfig.fromMap(properties))
+        .ticker(new ManualTicker())
+        .keyFunction("reversed", (key, prefix, version) ->
+            new StringBuilder(key).reverse() + "|" + prefix + "|" + version)
+        .backend(new DownProvider())
+        .build();
+  }
+
+  private static CacheSite site(String alias, boolean cacheNull, String constantKey) {
+    return CacheSite.cached(alias, STRING, Timeout.DEFAULT, cacheNull, false, constantKey);
+  }
+
+  @Test
+  void bindsTheInstalledHandlersCacheOnceAndRebindsToANewHandler() {
+    CacheSite site = site("default", false, "all");
+    CacheSite.Bound first = site.bind();
+    assertThat(site.bind()).isSameAs(first);
+    assertThat(first.cache()).isSameAs(handler.get("default"));
+    assertThat(first.constantKey()).isEqualTo("p:1:all");
+    assertThat(site("default", false, null).bind().constantKey()).isNull();
+
+    CacheHandler next = handler(Map.of("caches.default.key_prefix", "n"));
+    try {
+      Caches.install(next);
+      CacheSite.Bound rebound = site.bind();
+      assertThat(rebound).isNotSameAs(first);
+      assertThat(rebound.cache()).isSameAs(next.get("default"));
+      assertThat(rebound.constantKey()).isEqualTo("n:1:all");
+    } finally {
+      Caches.install(handler);
+      next.close();
+    }
+  }
+
+  @Test
+  void templatedKeysAreFinishedAsMakeKeyWouldMakeThem() {
+    CacheSite.Bound plain = site("default", false, null).bind();
+    assertThat(plain.keyPrefix()).isEqualTo("p:1:");
+    assertThat(plain.finishKey(plain.keyPrefix() + "user:7")).isEqualTo("p:1:user:7")
+        .isEqualTo(plain.makeKey("user:7"));
+    CacheSite.Bound custom = site("custom", false, null).bind();
+    assertThat(custom.keyPrefix()).isEmpty();
+    assertThat(custom.finishKey("user:7")).isEqualTo("7:resu||1")
+        .isEqualTo(custom.makeKey("user:7"));
+    assertThat(custom.memoizedKey(7)).isNull();
+    assertThat(custom.memoizeKey(7, "made-7")).isEqualTo("made-7");
+    assertThat(custom.memoizedKey(7)).isEqualTo("made-7");
+  }
+
+  @Test
+  void aMissComputesStoresAndCountsOnce() {
+    CacheSite.Bound bound = site("default", false, "k").bind();
+    BaseCache cache = bound.cache();
+    String key = bound.constantKey();
+    AtomicInteger calls = new AtomicInteger();
+    assertThat(bound.lookup(key)).isSameAs(CacheSite.MISS);
+    assertThat(bound.load(key, () -> "v" + calls.incrementAndGet())).isEqualTo("v1");
+    assertThat(bound.lookup(key)).isEqualTo("v1");
+    assertThat(calls).hasValue(1);
+    assertThat(cache.stats().hits()).isEqualTo(1);
+    assertThat(cache.stats().misses()).as("the recheck is not counted").isEqualTo(1);
+  }
+
+  @Test
+  void aValueStoredMeanwhileIsReturnedWithoutComputing() {
+    CacheSite.Bound bound = site("default", false, "k").bind();
+    bound.cache().set("k", "theirs");
+    assertThat(bound.load(bound.constantKey(), () -> "mine")).isEqualTo("theirs");
+  }
+
+  @Test
+  void nullIsStoredOnlyWhenTheSiteCachesNull() {
+    CacheSite.Bound skips = site("default", false, "skips").bind();
+    skips.load(skips.constantKey(), () -> null);
+    assertThat(skips.lookup(skips.constantKey())).isSameAs(CacheSite.MISS);
+    CacheSite.Bound keeps = site("default", true, "keeps").bind();
+    keeps.load(keeps.constantKey(), () -> null);
+    assertThat(keeps.lookup(keeps.constantKey())).isNull();
+  }
+
+  @Test
+  void concurrentMissesOfOneKeyComputeOnceAndShareTheResult() throws Exception {
+    CacheSite.Bound bound = site("default", false, "k").bind();
+    String key = bound.constantKey();
+    CountDownLatch computing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    CompletableFuture<Object> first = new CompletableFuture<>();
+    CompletableFuture<Object> second = new CompletableFuture<>();
+    Thread computer = new Thread(() -> first.complete(bound.load(key, () -> {
+      calls.incrementAndGet();
+      computing.countDown();
+      release.await();
+      return "once";
+    })));
+    Thread waiter = new Thread(() -> second.complete(bound.load(key, () -> "twice")));
+    computer.start();
+    assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+    waiter.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (waiter.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // until the second caller waits for the first one's computation
+    }
+    assertThat(waiter.getState()).isEqualTo(Thread.State.WAITING);
+    release.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("once");
+    assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("once");
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void aWaitingCallerGetsTheComputationsExceptionAsIs() throws Exception {
+    CacheSite.Bound bound = site("default", false, "k").bind();
+    String key = bound.constantKey();
+    CountDownLatch computing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Throwable> second = new CompletableFuture<>();
+    Thread computer = new Thread(() -> {
+      try {
+        bound.load(key, () -> {
+          computing.countDown();
+          release.await();
+          throw new IOException("disk");
+        });
+      } catch (Throwable expected) {
+        // the computing caller's own failure
+      }
+    });
+    Thread waiter = new Thread(() -> {
+      try {
+        bound.load(key, () -> "twice");
+        second.complete(null);
+      } catch (Throwable t) {
+        second.complete(t);
+      }
+    });
+    computer.start();
+    assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+    waiter.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (waiter.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    assertThat(second.get(10, TimeUnit.SECONDS)).isInstanceOf(IOException.class)
+        .hasMessage("disk");
+  }
+
+  @Test
+  void whatTheLoaderThrowsReachesTheCallerAsIsAndNothingIsStored() {
+    CacheSite.Bound bound = site("default", false, "k").bind();
+    String key = bound.constantKey();
+    assertThatThrownBy(() -> bound.load(key, () -> {
+      throw new IOException("disk");
+    })).isInstanceOf(IOException.class).hasMessage("disk");
+    assertThat(bound.lookup(key)).isSameAs(CacheSite.MISS);
+    assertThat(bound.load(key, () -> "later")).as("the failed flight is gone").isEqualTo("later");
+  }
+
+  @Test
+  void aReentrantLoadOfTheSameKeyComputesInline() {
+    CacheSite.Bound bound = site("default", false, "k").bind();
+    String key = bound.constantKey();
+    assertThat(bound.load(key, () -> "outer-" + bound.load(key, () -> "inner")))
+        .isEqualTo("outer-inner");
+  }
+
+  @Test
+  void anAsyncValueIsStoredOnceItSucceedsAndAFailureIsNot() throws Exception {
+    CacheSite.Bound bound = site("default", false, null).bind();
+    CompletableFuture<String> source = new CompletableFuture<>();
+    CompletableFuture<String> mine = bound.loadAsync("p:1:a", () -> source);
+    CompletableFuture<String> joined = bound.loadAsync("p:1:a", () -> {
+      throw new AssertionError("a second computation");
+    });
+    assertThat(mine).isNotSameAs(source).isNotDone();
+    source.complete("async");
+    assertThat(mine.get(10, TimeUnit.SECONDS)).isEqualTo("async");
+    assertThat(joined.get(10, TimeUnit.SECONDS)).isEqualTo("async");
+    assertThat(bound.lookup("p:1:a")).isEqualTo("async");
+
+    CompletableFuture<String> failing = bound.loadAsync("p:1:b",
+        () -> CompletableFuture.failedFuture(new IOException("down")));
+    assertThat(failing).isCompletedExceptionally();
+    assertThatThrownBy(failing::join).hasCauseInstanceOf(IOException.class);
+    assertThat(bound.lookup("p:1:b")).isSameAs(CacheSite.MISS);
+    assertThat(bound.loadAsync("p:1:c", () -> null)).isNull();
+    assertThatThrownBy(() -> bound.loadAsync("p:1:d", () -> {
+      throw new IOException("sync");
+    })).isInstanceOf(IOException.class);
+    assertThat(bound.<String>loadAsync("p:1:d", () -> CompletableFuture.completedFuture("ok"))
+        .get(10, TimeUnit.SECONDS)).as("the failed flight is gone").isEqualTo("ok");
+  }
+
+  @Test
+  void putAndEvictSites() {
+    CacheSite.Bound put = CacheSite.put("default", Timeout.NEVER, false, "k").bind();
+    put.store(put.constantKey(), "v");
+    put.store("p:1:null", null);
+    CompletableFuture<String> later = new CompletableFuture<>();
+    assertThat(put.storeWhenComplete("p:1:later", later)).isSameAs(later);
+    later.complete("done");
+    assertThat(put.storeWhenComplete("p:1:none", (CompletableFuture<String>) null)).isNull();
+    BaseCache cache = put.cache();
+    assertThat(cache.get("k", String.class)).isEqualTo("v");
+    assertThat(cache.hasKey("null")).isFalse();
+    assertThat(cache.get("later", String.class)).isEqualTo("done");
+
+    CacheSite.Bound evict = CacheSite.evict("default", "k").bind();
+    evict.remove(evict.constantKey());
+    assertThat(cache.hasKey("k")).isFalse();
+    evict.clear();
+    assertThat(cache.hasKey("later")).isFalse();
+  }
+
+  @Test
+  void aFailingCacheReachesTheCallerAndAFailedAsyncPutIsLogged() {
+    // the failure policy: CacheSite never swallows a CacheException (see its class comment)
+    CacheSite.Bound bound = site("down", false, "k").bind();
+    String key = bound.constantKey();
+    assertThatThrownBy(() -> bound.lookup(key)).isInstanceOf(CacheConnectionException.class);
+    assertThatThrownBy(() -> bound.load(key, () -> "computed"))
+        .isInstanceOf(CacheConnectionException.class);
+    assertThatThrownBy(() -> bound.remove(key)).isInstanceOf(CacheConnectionException.class);
+    try (LogCapture log = LogCapture.start()) {
+      bound.storeWhenComplete(key, CompletableFuture.completedFuture("v"));
+      assertThat(log.text())
+          .contains("storing '" + key + "' after an asynchronous @CachePut completed failed");
+    }
+  }
+
+  @Test
+  void optionalContent() {
+    assertThat(CacheSite.content(Optional.of("x"))).isEqualTo("x");
+    assertThat(CacheSite.content(Optional.empty())).isNull();
+    assertThat(CacheSite.content(null)).isNull();
+  }
+
+  /** backend "down": a cache whose every read and write fails as if its server were down. */
+  static final class DownProvider implements CacheBackendProvider {
+    @Override
+    public String name() {
+      return "down";
+    }
+
+    @Override
+    public Set<String> options() {
+      return Set.of();
+    }
+
+    @Override
+    public BaseCache create(CacheSettings settings, BackendContext context) {
+      return new DummyCache(settings, context.keyFunction()) {
+        @Override
+        protected Object doGet(String madeKey, ValueType<?> type) {
+          throw new CacheConnectionException("server down");
+        }
+
+        @Override
+        protected boolean doSet(String madeKey, Object value, Timeout timeout, SetMode mode) {
+          throw new CacheConnectionException("server down");
+        }
+
+        @Override
+        protected boolean doDelete(String madeKey) {
+          throw new CacheConnectionException("server down");
+        }
+      };
+    }
+  }
+}
