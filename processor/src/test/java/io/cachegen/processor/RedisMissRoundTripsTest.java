@@ -6,8 +6,8 @@ import io.cachegen.annotations.Cached;
 import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Caches;
+import io.cachegen.runtime.redis.CommandStats;
 import io.cachegen.runtime.redis.RedisFixture;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -67,41 +67,20 @@ class RedisMissRoundTripsTest {
   void anUncontendedMissIsOneGetAndOneSet() {
     RedisMissRoundTripsTest_SmallCached service = new RedisMissRoundTripsTest_SmallCached();
     service.small("warm-up"); // connections made, scripts and such out of the way
-    Map<String, Long> before = commandCalls();
+    Map<String, Long> before = CommandStats.calls(direct);
     for (int i = 0; i < 10; i++) {
       assertThat(service.small("k" + i)).isEqualTo("vk" + i);
     }
-    Map<String, Long> afterMisses = commandCalls();
-    assertThat(delta(before, afterMisses)).containsEntry("get", 10L).containsEntry("set", 10L)
+    Map<String, Long> afterMisses = CommandStats.calls(direct);
+    assertThat(CommandStats.delta(before, afterMisses))
+        .containsEntry("get", 10L).containsEntry("set", 10L)
         .hasSize(2);
     for (int i = 0; i < 10; i++) {
       assertThat(service.small("k" + i)).isEqualTo("vk" + i);
     }
-    assertThat(delta(afterMisses, commandCalls())).containsEntry("get", 10L).hasSize(1);
+    assertThat(CommandStats.delta(afterMisses, CommandStats.calls(direct)))
+        .containsEntry("get", 10L).hasSize(1);
   }
 
-  /** Per-command call counts from INFO commandstats, e.g. {@code get -> 3}; INFO not counted. */
-  private static Map<String, Long> commandCalls() {
-    Map<String, Long> calls = new HashMap<>();
-    for (String line : direct.info("commandstats").split("\r?\n")) {
-      // cmdstat_get:calls=3,usec=...
-      if (line.startsWith("cmdstat_") && !line.startsWith("cmdstat_info:")) {
-        String name = line.substring("cmdstat_".length(), line.indexOf(':'));
-        String rest = line.substring(line.indexOf("calls=") + "calls=".length());
-        calls.put(name, Long.parseLong(rest.substring(0, rest.indexOf(','))));
-      }
-    }
-    return calls;
-  }
 
-  private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
-    Map<String, Long> d = new HashMap<>();
-    after.forEach((k, v) -> {
-      long n = v - before.getOrDefault(k, 0L);
-      if (n != 0) {
-        d.put(k, n);
-      }
-    });
-    return d;
-  }
 }

@@ -320,30 +320,7 @@ class RedisCacheTest {
     }
   }
 
-  /** Per-command call counts from INFO commandstats, e.g. {@code get -> 3}. */
-  private static Map<String, Long> commandCalls(RedisClient r) {
-    Map<String, Long> calls = new HashMap<>();
-    for (String line : r.info("commandstats").split("\r?\n")) {
-      // cmdstat_get:calls=3,usec=...
-      if (line.startsWith("cmdstat_")) {
-        String name = line.substring("cmdstat_".length(), line.indexOf(':'));
-        String rest = line.substring(line.indexOf("calls=") + "calls=".length());
-        calls.put(name, Long.parseLong(rest.substring(0, rest.indexOf(','))));
-      }
-    }
-    return calls;
-  }
 
-  private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
-    Map<String, Long> d = new HashMap<>();
-    after.forEach((k, v) -> {
-      long n = v - before.getOrDefault(k, 0L);
-      if (n != 0) {
-        d.put(k, n);
-      }
-    });
-    return d;
-  }
 
   @Test
   void batchOperationsAreOneRoundTripAndScansNeverUseKeys() {
@@ -353,23 +330,23 @@ class RedisCacheTest {
     for (int i = 0; i < 50; i++) {
       values.put("k" + i, "v" + i);
     }
-    Map<String, Long> before = commandCalls(redis);
+    Map<String, Long> before = CommandStats.calls(redis);
     assertThat(cache.setMany(values)).isEmpty();
-    Map<String, Long> afterSet = commandCalls(redis);
+    Map<String, Long> afterSet = CommandStats.calls(redis);
     // one pipeline: 50 SETs sent together, and nothing else per key
-    assertThat(delta(before, afterSet)).containsEntry("set", 50L).doesNotContainKeys("get",
+    assertThat(CommandStats.delta(before, afterSet)).containsEntry("set", 50L).doesNotContainKeys("get",
         "mset", "exists");
     assertThat(cache.getMany(values.keySet(), String.class)).hasSize(50);
-    Map<String, Long> afterGet = commandCalls(redis);
-    assertThat(delta(afterSet, afterGet)).containsEntry("mget", 1L).doesNotContainKey("get");
+    Map<String, Long> afterGet = CommandStats.calls(redis);
+    assertThat(CommandStats.delta(afterSet, afterGet)).containsEntry("mget", 1L).doesNotContainKey("get");
     cache.deleteMany(List.of("k0", "k1", "k2"));
-    Map<String, Long> afterDelete = commandCalls(redis);
-    assertThat(delta(afterGet, afterDelete)).containsEntry("unlink", 1L).doesNotContainKey("del");
+    Map<String, Long> afterDelete = CommandStats.calls(redis);
+    assertThat(CommandStats.delta(afterGet, afterDelete)).containsEntry("unlink", 1L).doesNotContainKey("del");
     assertThat(cache.iterKeys("k1*").sorted().toList()).hasSize(10);
     assertThat(cache.deletePattern("k4*")).isEqualTo(11); // k4 and k40..k49
     cache.clear();
-    Map<String, Long> afterScans = commandCalls(redis);
-    assertThat(delta(afterDelete, afterScans)).containsKey("scan").doesNotContainKey("keys");
+    Map<String, Long> afterScans = CommandStats.calls(redis);
+    assertThat(CommandStats.delta(afterDelete, afterScans)).containsKey("scan").doesNotContainKey("keys");
   }
 
   @Test
