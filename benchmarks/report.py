@@ -106,17 +106,21 @@ LABELS = [
         ("MemoryFloor.caffeineExpiringSmall", "", "Caffeine + per-entry expiry (nanoTime), small"),
         ("MemoryFloor.caffeineExpiringCoarseClockSmall", "", "Caffeine + per-entry expiry, volatile-read clock, small"),
         ("MemoryFloor.clockNanoTime", "", "System.nanoTime() alone"),
+        ("MemoryFloor.caffeineStringKeySmall", "", "Caffeine getIfPresent, String key \"bench:1:small:\" + id built per call, small"),
+        ("MemoryFloor.caffeineDecodeGraph", "", "Caffeine getIfPresent of the JSON bytes + Jackson decode, graph (by-value floor)"),
+        ("MemoryFloor.caffeineMissSetSmall", "", "Caffeine get(fresh key, fn), bounded at 300, small (miss + set floor)"),
         ("RedisFloor.jedisGetSmall", "", "pooled Jedis GET + Jackson decode, small"),
         ("RedisFloor.jedisGetGraph", "", "pooled Jedis GET + Jackson decode, graph"),
         ("RedisFloor.redisClientGetSmall", "", "Jedis RedisClient GET + Jackson decode, small (informative)"),
         ("RedisFloor.jedisMget100", "", "pooled Jedis MGET 100 keys + 100 decodes"),
+        ("RedisFloor.jedisMissSetSmall", "", "pooled Jedis GET (nothing) + encode + SET EX, small (miss + set floor)"),
         ("RedisFloor.redisClientMget100", "", "Jedis RedisClient MGET 100 keys + 100 decodes (informative)"),
     ]),
     ("cachegen, generated BenchServiceCached", [
         (f"CachegenMethods.{m}", b, f"{b}: {m}")
         for b in ("reference", "value", "redis")
-        for m in ("hitConstSmall", "hitParamSmall", "hitParamSmallSpread", "hitConstGraph",
-                  "hitParamGraph", "missSetSmall", "missSetGraph")
+        for m in ("hitConstSmall", "hitParamSmall", "hitParamSmallSpread", "hitStringSmall",
+                  "hitConstGraph", "hitParamGraph", "missSetSmall", "missSetGraph")
     ]),
     ("cachegen, runtime API (decomposition)", [
         (f"CachegenApi.{m}", b, f"{b}: {m}")
@@ -124,11 +128,12 @@ LABELS = [
     ] + [("CachegenBatch.redisGetMany100", "", "redis: getMany(100)")]),
     ("Spring @Cacheable", [
         (f"SpringLocal.{m}", "", f"ConcurrentMapCacheManager: {m}")
-        for m in ("hitConstSmall", "hitParamSmall", "hitConstGraph", "hitParamGraph")
+        for m in ("hitConstSmall", "hitParamSmall", "hitStringSmall", "hitConstGraph", "hitParamGraph",
+                  "missSetSmall", "missSetGraph")
     ] + [
         (f"SpringRedis.{m}", c, f"RedisCacheManager/{c}: {m}")
         for c in ("lettuce", "jedis")
-        for m in ("hitConstSmall", "hitParamSmall", "hitConstGraph", "hitParamGraph")
+        for m in ("hitConstSmall", "hitParamSmall", "hitConstGraph", "hitParamGraph", "missSetSmall")
     ]),
 ]
 
@@ -190,6 +195,30 @@ def build_ratios(idx):
         for size in ("Small", "Graph"):
             R.add("locmem", f"hit, by reference, {'constant' if key == 'Const' else 'parameter'} key ({size.lower()}): throughput / Spring @Cacheable ConcurrentMap",
                   "ge", 5.0, lambda t, k=key, s=size: th(M + f"hit{k}{s}", "reference", t) / th(f"SpringLocal.hit{k}{s}", "", t))
+    R.add("locmem", "hit, by reference, String parameter key (small): time / Caffeine with the key string built the same way",
+          "le", None, lambda t: th("MemoryFloor.caffeineStringKeySmall", "", t) / th(M + "hitStringSmall", "reference", t),
+          "informative")
+    R.add("locmem", "hit, by reference, String parameter key (small): time / Caffeine's constant-key getIfPresent",
+          "le", None, lambda t: th("MemoryFloor.caffeineSmall", "", t) / th(M + "hitStringSmall", "reference", t),
+          "informative")
+    R.add("locmem", "hit, by reference, String parameter key (small): throughput / Spring @Cacheable ConcurrentMap",
+          "ge", None, lambda t: th(M + "hitStringSmall", "reference", t) / th("SpringLocal.hitStringSmall", "", t),
+          "informative")
+    R.add("locmem", "hit, by value (the default), parameter key (graph): time / (Caffeine lookup + Jackson decode of the same stored JSON)",
+          "le", None, lambda t: th("MemoryFloor.caffeineDecodeGraph", "", t) / th(M + "hitParamGraph", "value", t),
+          "informative")
+    R.add("locmem", "hit, by value (the default), parameter key (graph): throughput / Spring @Cacheable ConcurrentMap (by reference, its default)",
+          "ge", None, lambda t: th(M + "hitParamGraph", "value", t) / th("SpringLocal.hitParamGraph", "", t),
+          "informative")
+    for store, target in (("reference", 0.8), ("value", None)):
+        for size in ("Small", "Graph"):
+            R.add("locmem", f"miss + set, by {store} ({size.lower()}): throughput / Caffeine get(fresh key, fn)",
+                  "ge", target if size == "Small" else None,
+                  lambda t, st=store, sz=size: th(M + f"missSet{sz}", st, t) / th("MemoryFloor.caffeineMissSetSmall", "", t),
+                  "" if target and size == "Small" else "informative")
+        R.add("locmem", f"miss + set, by {store} (small): throughput / Spring @Cacheable ConcurrentMap (bounded)",
+              "ge", None, lambda t, st=store: th(M + "missSetSmall", st, t) / th("SpringLocal.missSetSmall", "", t),
+              "informative")
     for size in ("Small", "Graph"):
         R.add("locmem", f"hit, by value / by reference, constant key ({size.lower()}): time ratio",
               "le", None, lambda t, s=size: th(M + f"hitConst{s}", "reference", t) / th(M + f"hitConst{s}", "value", t),
@@ -211,6 +240,13 @@ def build_ratios(idx):
                 R.add("redis", f"hit, {'constant' if key == 'Const' else 'parameter'} key ({size.lower()}): throughput / Spring Data Redis @Cacheable on {client}",
                       "ge", target, lambda t, c=client, k=key, s=size: th(M + f"hit{k}{s}", "redis", t) / th(f"SpringRedis.hit{k}{s}", c, t),
                       "" if target else "informative")
+    R.add("redis", "miss + set (small): throughput / raw pooled Jedis GET + encode + SET EX", "ge", None,
+          lambda t: th(M + "missSetSmall", "redis", t) / th("RedisFloor.jedisMissSetSmall", "", t),
+          "informative")
+    for client in ("lettuce", "jedis"):
+        R.add("redis", f"miss + set (small): throughput / Spring Data Redis @Cacheable on {client}", "ge", None,
+              lambda t, c=client: th(M + "missSetSmall", "redis", t) / th("SpringRedis.missSetSmall", c, t),
+              "informative")
     R.add("redis", "getMany(100): throughput / raw MGET 100 + decodes", "ge", 0.9,
           lambda t: th("CachegenBatch.redisGetMany100", "", t) / th("RedisFloor.jedisMget100", "", t))
     R.add("redis", "getMany(100): throughput / RedisClient MGET 100 + decodes (the backend's client)", "ge", None,
@@ -340,6 +376,108 @@ def fmt_ratio(r, v):
     return f"{v:.2f}×"
 
 
+def issue_rows():
+    """The rows of issue 10's table: (path, what the issue measured, threads, cachegen, Spring,
+    target). cachegen and Spring are functions of an index that return a formatted cell or None."""
+    M = "CachegenMethods."
+
+    def score(idx, name, param, t):
+        r = idx.get((name, param, t))
+        return r["score"] if r else None
+
+    def ns(name, param, t):
+        def f(idx):
+            v = score(idx, name, param, t)
+            return None if not v else f"{t * 1e9 / v:,.0f} ns"
+        return f
+
+    def ratio(a, b, t, inverse=False, suffix=""):
+        """Throughput of a / throughput of b (inverse: time of a / time of b)."""
+        def f(idx):
+            x, y = score(idx, *a, t), score(idx, *b, t)
+            if not x or not y:
+                return None
+            return f"{(y / x if inverse else x / y):.2f}×{suffix}"
+        return f
+
+    def both(*fns):
+        def f(idx):
+            parts = [fn(idx) for fn in fns]
+            return None if all(p is None for p in parts) else ", ".join(p or "n/a" for p in parts)
+        return f
+
+    raw_miss = ("RedisFloor.jedisMissSetSmall", "")
+    caf_miss = ("MemoryFloor.caffeineMissSetSmall", "")
+    raw_get = ("RedisFloor.jedisGetSmall", "")
+    return [
+        ("Redis miss + set, small (throughput vs raw pooled Jedis GET + SET EX)",
+         "0.69× / 0.72× / 0.80×", 1,
+         ratio((M + "missSetSmall", "redis"), raw_miss, 1),
+         both(ratio(("SpringRedis.missSetSmall", "lettuce"), raw_miss, 1, suffix=" Lettuce"),
+              ratio(("SpringRedis.missSetSmall", "jedis"), raw_miss, 1, suffix=" Jedis")),
+         "say the ratio"),
+        ("in-memory miss + set, by reference, small (throughput vs Caffeine get(fresh key, fn))",
+         "0.32× / 0.86× / 0.51× (2 threads)", 2,
+         ratio((M + "missSetSmall", "reference"), caf_miss, 2),
+         ratio(("SpringLocal.missSetSmall", ""), caf_miss, 2),
+         "≥ 0.8× at 1 and 2 threads"),
+        ("in-memory miss + set, by reference, small, 1 thread (same)", "—", 1,
+         ratio((M + "missSetSmall", "reference"), caf_miss, 1),
+         ratio(("SpringLocal.missSetSmall", ""), caf_miss, 1),
+         "≥ 0.8×"),
+        ("in-memory hit, by reference, String key `small:{id}` (time; × Caffeine getIfPresent of a constant key, "
+         "× Caffeine with the key built the same way)",
+         "~49 ns, 11.7× / 300 ns / 800 ns", 1,
+         both(ns(M + "hitStringSmall", "reference", 1),
+              ratio((M + "hitStringSmall", "reference"), ("MemoryFloor.caffeineSmall", ""), 1, inverse=True),
+              ratio((M + "hitStringSmall", "reference"), ("MemoryFloor.caffeineStringKeySmall", ""), 1,
+                    inverse=True)),
+         ns("SpringLocal.hitStringSmall", "", 1),
+         "—"),
+        ("in-memory hit, **default** (by value), ~1 KB graph, parameter key (time; × lookup + Jackson decode floor)",
+         "1,750 ns / 311 ns / 668 ns", 1,
+         both(ns(M + "hitParamGraph", "value", 1),
+              ratio((M + "hitParamGraph", "value"), ("MemoryFloor.caffeineDecodeGraph", ""), 1, inverse=True)),
+         ns("SpringLocal.hitParamGraph", "", 1),
+         "say what it costs"),
+        ("Redis hit, small, parameter key, 2 threads (throughput vs raw pooled Jedis GET + decode)",
+         "0.72×, 0.73× (0.95× elsewhere) / 0.43× / 0.39×", 2,
+         ratio((M + "hitParamSmall", "redis"), raw_get, 2),
+         both(ratio(("SpringRedis.hitParamSmall", "lettuce"), raw_get, 2, suffix=" Lettuce"),
+              ratio(("SpringRedis.hitParamSmall", "jedis"), raw_get, 2, suffix=" Jedis")),
+         "the dip found and fixed (≥ 0.95×)"),
+        ("Redis hit, small, constant key, 2 threads (same)", "—", 2,
+         ratio((M + "hitConstSmall", "redis"), raw_get, 2),
+         None,
+         "≥ 0.95×"),
+    ]
+
+
+def issue_section(idx, bidx, before_dir):
+    out = ["## Issue 10's table, before and after", "",
+           "Every row of the table in issue 10 (\"Hardening II\"), measured by this run. The issue's own numbers "
+           "(cachegen / Spring / Micronaut) came from another harness; Micronaut is not in this suite (its "
+           "compile-time AOP needs its own build), and the raw floor here is Jedis 7 (the version the runtime "
+           "pins), not Jedis 5."]
+    if bidx:
+        out += ["", f"\"Before\" is the saved JMH JSON in `{before_dir}` (the suite's subjects at the commit before "
+                "issue 10's fixes, a reduced run: see its README); it was measured on a different day, so compare "
+                "ratios, not times."]
+    out += ["", "| Path | Threads | Issue: cachegen / Spring / Micronaut | cachegen: before → this run | "
+            "Spring: before → this run | Target |", "| --- | --- | --- | --- | --- | --- |"]
+    for path, issue, t, cg, sp, target in issue_rows():
+        cells = []
+        for fn in (cg, sp):
+            if fn is None:
+                cells.append("—")
+                continue
+            now = fn(idx) or "n/a"
+            cells.append(f"{fn(bidx) or 'n/a'} → {now}" if bidx else now)
+        out.append(f"| {path} | {t} | {issue} | {cells[0]} | {cells[1]} | {target} |")
+    out.append("")
+    return out
+
+
 def pinned_section(pidx):
     """Redis hits measured with the JVM on CPU 0, redis-server on CPU 1, both CPUs kept awake."""
     def thr(name, param):
@@ -406,6 +544,8 @@ def main():
     ap.add_argument("--redis", default="?")
     ap.add_argument("--elapsed", default="?")
     ap.add_argument("--notes", default=os.path.join(os.path.dirname(__file__), "NOTES.md"))
+    ap.add_argument("--before", default=os.path.join(os.path.dirname(__file__), "results-before"),
+                    help="saved JMH JSON (threads*.json) to show as 'before' in the issue table")
     a = ap.parse_args()
 
     idx = index(load_all(a.results))
@@ -467,6 +607,9 @@ def main():
             cells += [fmt_ratio(p, p["values"][t]) for t in (1, 2)]
         md.append(f"| {r['group']} | {r['label']} | {tgt} | " + " | ".join(cells) + " |")
     md.append("")
+
+    bidx = index(load_all(a.before)) if a.before and os.path.isdir(a.before) else {}
+    md.extend(issue_section(idx, bidx, "benchmarks/" + os.path.basename(os.path.normpath(a.before))))
 
     pidx = index(load(os.path.join(a.results, "pinned1-redis.json")))
     if pidx:

@@ -89,7 +89,8 @@ REDIS="$B(RedisFloor|SpringRedis|CachegenApi|CachegenMethods|CachegenBatch)\."
 # Informative subjects (the clock, the API decomposition) run on 1 thread only, and in the first
 # Redis round only.
 EXCLUDE_2T='MemoryFloor\.(clockNanoTime|caffeineExpiringCoarseClockSmall)|CachegenApi\.'
-EXCLUDE_LATER_ROUNDS='CachegenApi\.|RedisFloor\.redisClient|CachegenMethods\.(missSet|hitParamSmallSpread)'
+# Redis miss + set (cachegen, its raw floor and Spring) runs in the first round only, side by side.
+EXCLUDE_LATER_ROUNDS='CachegenApi\.|RedisFloor\.(redisClient|jedisMissSet)|SpringRedis\.missSet|CachegenMethods\.(missSet|hitParamSmallSpread|hitString)'
 
 run_jmh() {
   local name=$1; shift

@@ -36,6 +36,12 @@ public class BenchService {
     return Payloads.GRAPH;
   }
 
+  /** {@code String} parameter key, small payload: the key is built on every call (no memo). */
+  @Cached(key = "small:{id}")
+  public List<String> small(String id) {
+    return Payloads.SMALL;
+  }
+
   /** Misses: a fresh id per call, small payload; short timeout so Redis does not fill up. */
   @Cached(key = "miss:{id}", timeout = 5)
   public List<String> missSmall(long id) {

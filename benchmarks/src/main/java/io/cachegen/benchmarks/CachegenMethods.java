@@ -2,7 +2,6 @@ package io.cachegen.benchmarks;
 
 import io.cachegen.runtime.BaseCache;
 import io.cachegen.runtime.Caches;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -12,7 +11,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The generated {@code BenchServiceCached}: hits on a constant key ({@code "data"}) and on a
- * parameter key ({@code "item:{id}"}), and miss+set on a fresh key per call, on locmem by
+ * parameter key ({@code "item:{id}"}, {@code "small:{id}"} with a {@code String}), and miss+set on a fresh key per call, on locmem by
  * reference, locmem by value, and Redis.
  */
 @State(Scope.Benchmark)
@@ -21,7 +20,8 @@ public class CachegenMethods {
   public String backend;
 
   private BenchService service;
-  private static final AtomicInteger THREADS = new AtomicInteger();
+  /** The {@code String} parameter of {@link #hitStringSmall}; a field, so the key is not folded. */
+  private String name = Keys.NAME;
 
   @Setup
   public void setup() {
@@ -33,6 +33,7 @@ public class CachegenMethods {
     service.item(Keys.ID);
     service.order();
     service.orderById(Keys.ID);
+    service.small(name);
     for (long id = 0; id < SPREAD; id++) {
       service.item(id);
     }
@@ -40,13 +41,6 @@ public class CachegenMethods {
 
   /** How many ids {@link #hitParamSmallSpread} cycles through: twice the key memo's slots. */
   static final int SPREAD = 128;
-
-  /** Fresh ids per thread, without a shared counter in the measured path. */
-  @State(Scope.Thread)
-  public static class Ids {
-    long next = ((long) THREADS.incrementAndGet() << 48) + (System.nanoTime() & 0xFFFF_FFFFL);
-    long cycle;
-  }
 
   @TearDown
   public void tearDown() {
@@ -68,8 +62,17 @@ public class CachegenMethods {
    * memo's worst case, every call building its key again (a cold key, not a hot one).
    */
   @Benchmark
-  public Object hitParamSmallSpread(Ids ids) {
+  public Object hitParamSmallSpread(FreshIds ids) {
     return service.item(ids.cycle++ & (SPREAD - 1));
+  }
+
+  /**
+   * {@code String} parameter key ({@code "small:{id}"}): the made key is built and hashed on every
+   * call, as for any key that is not a single integral parameter.
+   */
+  @Benchmark
+  public Object hitStringSmall() {
+    return service.small(name);
   }
 
   @Benchmark
@@ -84,12 +87,12 @@ public class CachegenMethods {
 
   /** A miss on a fresh key: run the body, encode, store, return. */
   @Benchmark
-  public Object missSetSmall(Ids ids) {
+  public Object missSetSmall(FreshIds ids) {
     return service.missSmall(ids.next++);
   }
 
   @Benchmark
-  public Object missSetGraph(Ids ids) {
+  public Object missSetGraph(FreshIds ids) {
     return service.missGraph(ids.next++);
   }
 }

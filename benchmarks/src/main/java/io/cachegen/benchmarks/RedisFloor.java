@@ -2,6 +2,7 @@ package io.cachegen.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.cachegen.runtime.codec.JacksonCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,8 @@ import redis.clients.jedis.RedisClient;
 /**
  * The Redis floors: one pooled Jedis {@code GET} plus a Jackson decode into the static type (one
  * round trip, the least any Redis cache can do), and one {@code MGET} of 100 keys plus 100 decodes.
- * They read the very keys the cachegen subjects write ({@code bench:1:...}).
+ * They read the very keys the cachegen subjects write ({@code bench:1:...}). The miss floor is a
+ * {@code GET} that finds nothing, then an encode and a {@code SET ... EX 5} (two round trips).
  */
 @State(Scope.Benchmark)
 public class RedisFloor {
@@ -29,6 +31,7 @@ public class RedisFloor {
   private RedisClient redisClient;
   private ObjectReader smallReader;
   private ObjectReader graphReader;
+  private ObjectWriter writer;
   private final byte[] smallKey = bytes(Keys.SMALL);
   private final byte[] graphKey = bytes(Keys.GRAPH);
   private final byte[][] manyKeys = new byte[MANY][];
@@ -44,6 +47,7 @@ public class RedisFloor {
     ObjectMapper mapper = new ObjectMapper();
     smallReader = mapper.readerFor(mapper.constructType(Payloads.SMALL_TYPE.type()));
     graphReader = mapper.readerFor(Payloads.Order.class);
+    writer = mapper.writer();
     JacksonCodec codec = JacksonCodec.json();
     try (Jedis j = pool.getResource()) {
       j.set(smallKey, codec.encode(Payloads.SMALL));
@@ -84,6 +88,23 @@ public class RedisFloor {
   @Benchmark
   public Object redisClientGetSmall() throws IOException {
     return smallReader.readValue(redisClient.get(smallKey));
+  }
+
+  /**
+   * Floor for a Redis miss + set: {@code GET} of a fresh key (nothing there), encode the small
+   * list, {@code SET key value EX 5}: what any cache that stores what it computed does at least.
+   */
+  @Benchmark
+  public Object jedisMissSetSmall(FreshIds ids) throws IOException {
+    byte[] key = bytes("bench:1:rawmiss:" + ids.next++);
+    try (Jedis j = pool.getResource()) {
+      byte[] found = j.get(key);
+      if (found != null) {
+        return smallReader.readValue(found);
+      }
+      j.setex(key, 5, writer.writeValueAsBytes(Payloads.SMALL));
+      return Payloads.SMALL;
+    }
   }
 
   /** MGET of 100 keys + 100 decodes. */

@@ -33,4 +33,22 @@ public class SpringBenchService {
   public Payloads.Order orderById(long id) {
     return Payloads.GRAPH;
   }
+
+  /** {@code String} parameter key, small payload. */
+  @Cacheable("small")
+  public List<String> small(String id) {
+    return Payloads.SMALL;
+  }
+
+  /** Misses: a fresh id per call, small payload (a bounded cache, see the subjects). */
+  @Cacheable("miss")
+  public List<String> missSmall(long id) {
+    return Payloads.SMALL;
+  }
+
+  /** Misses: a fresh id per call, graph payload. */
+  @Cacheable("missorder")
+  public Payloads.Order missGraph(long id) {
+    return Payloads.GRAPH;
+  }
 }

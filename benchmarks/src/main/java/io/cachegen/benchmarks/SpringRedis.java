@@ -25,7 +25,8 @@ import org.springframework.data.redis.serializer.RedisSerializationContext.Seria
 /**
  * Peer: Spring's {@code @Cacheable} hits on Spring Data Redis's {@code RedisCacheManager}, with a
  * typed Jackson JSON serializer per cache (the same work as cachegen's codec: no type ids), on
- * Lettuce (Spring's default client, one shared connection) and on pooled Jedis.
+ * Lettuce (Spring's default client, one shared connection) and on pooled Jedis; and miss + set on
+ * a fresh key per call (a 5 s TTL, as cachegen's miss subjects have).
  */
 @State(Scope.Benchmark)
 public class SpringRedis {
@@ -72,6 +73,7 @@ public class SpringRedis {
         .withCacheConfiguration("item", small)
         .withCacheConfiguration("order", graph)
         .withCacheConfiguration("orderById", graph)
+        .withCacheConfiguration("miss", small.entryTtl(Duration.ofSeconds(5)))
         .build();
     context = new AnnotationConfigApplicationContext();
     context.register(Config.class);
@@ -119,5 +121,11 @@ public class SpringRedis {
   @Benchmark
   public Object hitParamGraph() {
     return service.orderById(Keys.ID);
+  }
+
+  /** A miss on a fresh key: GET (nothing there), run the body, encode, SET with a TTL. */
+  @Benchmark
+  public Object missSetSmall(FreshIds ids) {
+    return service.missSmall(ids.next++);
   }
 }
