@@ -434,7 +434,11 @@ public abstract class BaseCacheContract {
     values.put("good", "g");
     values.put("bad", new Unencodable());
     values.put("also-good", 2);
-    assertThat(cache.setMany(values)).containsExactly("bad");
+    try (LogCapture log = LogCapture.start()) {
+      assertThat(cache.setMany(values)).containsExactly("bad");
+      assertThat(log.text()).as("the key that was not stored is logged")
+          .contains("could not store key '" + cache.makeKey("bad") + "'");
+    }
     assertThat(cache.get("good", String.class)).isEqualTo(expect("g"));
     assertThat(cache.get("also-good", Integer.class)).isEqualTo(expect(2));
     assertThat(cache.hasKey("bad")).isFalse();
