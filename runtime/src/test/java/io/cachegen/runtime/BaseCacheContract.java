@@ -937,6 +937,15 @@ public abstract class BaseCacheContract {
   }
 
   @Test
+  void storeByMadeKeySaysWhetherItStored() {
+    String made = cache.makeKey("k");
+    assertThat(cache.store(made, "v", Timeout.DEFAULT)).isTrue();
+    assertThat(cache.get("k", String.class)).isEqualTo(expect("v"));
+    assertThat(cache.store(made, "v2", Timeout.NOW)).as("timeout 0 stores nothing").isFalse();
+    assertThat(cache.hasKey("k")).isFalse();
+  }
+
+  @Test
   void removeByMadeKeySaysWhetherItRemovedSomething() {
     cache.set("k", "v");
     assertThat(cache.remove(cache.makeKey("k"))).isEqualTo(stores());

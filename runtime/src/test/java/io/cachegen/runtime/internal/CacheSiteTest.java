@@ -14,6 +14,7 @@ import io.cachegen.runtime.ManualTicker;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.dummy.DummyCache;
+import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheBackendProvider;
 import io.cachegen.runtime.spi.MapCache;
@@ -289,6 +290,8 @@ class CacheSiteTest {
       assertThat(log.text())
           .contains("storing '" + key + "' after an asynchronous @CachePut completed failed");
     }
+    assertThat(((AbstractCache) bound.cache()).failureLog().warningCount())
+        .as("rate-limited with the alias's other failures, in its one failure log").isEqualTo(1);
   }
 
   @Test

@@ -27,6 +27,7 @@ class LocationUrlsTest {
     assertThat(LocationUrls.decode("%c3%a9t%C3%A9")).isEqualTo("été");
     assertThat(LocationUrls.decode("%e2%82%AC5")).isEqualTo("€5");
     assertThat(LocationUrls.decode("%40%25")).isEqualTo("@%");
+    assertThat(LocationUrls.decode("%0A%09")).isEqualTo("\n\t");
   }
 
   @Test
