@@ -434,7 +434,11 @@ public abstract class BaseCacheContract {
     values.put("good", "g");
     values.put("bad", new Unencodable());
     values.put("also-good", 2);
-    assertThat(cache.setMany(values)).containsExactly("bad");
+    try (LogCapture log = LogCapture.start()) {
+      assertThat(cache.setMany(values)).containsExactly("bad");
+      assertThat(log.text()).as("the key that was not stored is logged")
+          .contains("could not store key '" + cache.makeKey("bad") + "'");
+    }
     assertThat(cache.get("good", String.class)).isEqualTo(expect("g"));
     assertThat(cache.get("also-good", Integer.class)).isEqualTo(expect(2));
     assertThat(cache.hasKey("bad")).isFalse();
@@ -930,6 +934,15 @@ public abstract class BaseCacheContract {
     cache.set("t", "v");
     assertThat(cache.touch("t", Timeout.NOW)).as("touch(0) of a key there").isEqualTo(stores());
     assertThat(cache.touch("t", Timeout.NOW)).as("touch(0) of a key not there").isFalse();
+  }
+
+  @Test
+  void storeByMadeKeySaysWhetherItStored() {
+    String made = cache.makeKey("k");
+    assertThat(cache.store(made, "v", Timeout.DEFAULT)).isTrue();
+    assertThat(cache.get("k", String.class)).isEqualTo(expect("v"));
+    assertThat(cache.store(made, "v2", Timeout.NOW)).as("timeout 0 stores nothing").isFalse();
+    assertThat(cache.hasKey("k")).isFalse();
   }
 
   @Test

@@ -3,8 +3,10 @@ package io.cachegen.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,5 +102,38 @@ class CacheCloseTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'never-used'");
     locmem.close(); // still harmless
+  }
+
+  @Test
+  void everyOperationOfADisposedCacheThrowsNamingTheAlias() {
+    CacheHandler handler = handler(Map.of("caches.gone.backend", "locmem"));
+    BaseCache cache = handler.get("gone");
+    cache.set("n", 1L);
+    String made = cache.makeKey("n");
+    ValueType<Long> type = ValueType.of(Long.class);
+    handler.close();
+
+    Map<String, ThrowingCallable> operations = Map.ofEntries(
+        Map.entry("lookup", () -> cache.lookup(made, type)),
+        Map.entry("peek", () -> cache.peek(made, type)),
+        Map.entry("store", () -> cache.store(made, 2L, Timeout.DEFAULT)),
+        Map.entry("remove", () -> cache.remove(made)),
+        Map.entry("get", () -> cache.get("n", Long.class)),
+        Map.entry("hasKey", () -> cache.hasKey("n")),
+        Map.entry("getMany", () -> cache.getMany(List.of("n"), Long.class)),
+        Map.entry("set", () -> cache.set("n", 2L)),
+        Map.entry("add", () -> cache.add("m", 2L)),
+        Map.entry("setMany", () -> cache.setMany(Map.of("n", 2L))),
+        Map.entry("delete", () -> cache.delete("n")),
+        Map.entry("deleteMany", () -> cache.deleteMany(List.of("n"))),
+        Map.entry("touch", () -> cache.touch("n", Timeout.NEVER)),
+        Map.entry("incr", () -> cache.incr("n")),
+        Map.entry("incrVersion", () -> cache.incrVersion("n")),
+        Map.entry("getOrSet", () -> cache.getOrSet("n", Long.class, () -> 3L)),
+        Map.entry("clear", cache::clear));
+    operations.forEach((name, operation) -> assertThatThrownBy(operation).as(name)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cache 'gone'")
+        .hasMessageContaining("CacheHandler that created it was closed"));
   }
 }

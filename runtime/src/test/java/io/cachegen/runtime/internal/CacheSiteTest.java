@@ -14,14 +14,18 @@ import io.cachegen.runtime.ManualTicker;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.dummy.DummyCache;
+import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheBackendProvider;
+import io.cachegen.runtime.spi.MapCache;
 import io.cachegen.runtime.spi.SetMode;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +47,8 @@ class CacheSiteTest {
   @BeforeEach
   void install() {
     handler = handler(Map.of("caches.default.key_prefix", "p", "caches.other.key_prefix", "q",
-        "caches.custom.key_function", "reversed", "caches.down.backend", "down"));
+        "caches.custom.key_function", "reversed", "caches.down.backend", "down",
+        "caches.locked.backend", "map"));
     previous = Caches.install(handler);
   }
 
@@ -60,6 +65,7 @@ class CacheSiteTest {
         .keyFunction("reversed", (key, prefix, version) ->
             new StringBuilder(key).reverse() + "|" + prefix + "|" + version)
         .backend(new DownProvider())
+        .backend(MapCache.PROVIDER)
         .build();
   }
 
@@ -284,6 +290,138 @@ class CacheSiteTest {
       assertThat(log.text())
           .contains("storing '" + key + "' after an asynchronous @CachePut completed failed");
     }
+    assertThat(((AbstractCache) bound.cache()).failureLog().warningCount())
+        .as("rate-limited with the alias's other failures, in its one failure log").isEqualTo(1);
+  }
+
+  @Test
+  void anAsyncHitIsACompletedFutureAndAMissComputesAndStores() throws Exception {
+    CacheSite.Bound bound = site("default", false, "k").bind();
+    String key = bound.constantKey();
+    CompletableFuture<String> miss = bound.cachedAsync(key,
+        () -> CompletableFuture.completedFuture("computed"));
+    assertThat(miss.get(10, TimeUnit.SECONDS)).isEqualTo("computed");
+    CompletableFuture<String> hit = bound.cachedAsync(key, () -> {
+      throw new AssertionError("computed on a hit");
+    });
+    assertThat(hit).isCompletedWithValue("computed");
+  }
+
+  @Test
+  void anAsyncLookupThatFailsIsAFailedFutureNotAThrow() {
+    CacheSite.Bound bound = site("down", false, "k").bind();
+    CompletableFuture<String> result = bound.cachedAsync(bound.constantKey(),
+        () -> CompletableFuture.completedFuture("computed"));
+    assertThat(result).isCompletedExceptionally();
+    assertThat(result.handle((value, failure) -> failure).join())
+        .isInstanceOf(CacheConnectionException.class);
+  }
+
+  @Test
+  void anAsyncValueThatCannotBeStoredFailsTheFutureWithTheStoresException() {
+    CacheSite.Bound bound = site("down", false, "k").bind();
+    CompletableFuture<String> result = bound.loadAsync(bound.constantKey(),
+        () -> CompletableFuture.completedFuture("computed"));
+    assertThat(result.handle((value, failure) -> failure).join())
+        .isInstanceOf(CacheConnectionException.class);
+  }
+
+  @Test
+  void anAsyncFailureReachesEveryCallerAsTheMethodsOwnExceptionUnwrapped() {
+    CacheSite.Bound bound = site("default", false, null).bind();
+    CompletableFuture<String> source = new CompletableFuture<>();
+    CompletableFuture<String> mine = bound.loadAsync("p:1:e", () -> source.thenApply(v -> {
+      throw new IllegalArgumentException("bad " + v);
+    }));
+    CompletableFuture<String> joined = bound.loadAsync("p:1:e", () -> {
+      throw new AssertionError("a second computation");
+    });
+    source.complete("x");
+    for (CompletableFuture<String> f : List.of(mine, joined)) {
+      assertThat(f.handle((value, failure) -> failure).join())
+          .isNotInstanceOf(CompletionException.class)
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("bad x");
+    }
+  }
+
+  @Test
+  void aFinishedAsyncFlightIsGoneSoTheNextMissComputesAgain() throws Exception {
+    CacheSite.Bound bound = site("default", false, null).bind();
+    CompletableFuture<String> failing = bound.loadAsync("p:1:f",
+        () -> CompletableFuture.failedFuture(new IOException("down")));
+    assertThat(failing).isCompletedExceptionally();
+    assertThat(bound.<String>loadAsync("p:1:f", () -> CompletableFuture.completedFuture("again"))
+        .get(10, TimeUnit.SECONDS)).isEqualTo("again");
+    assertThat(bound.loadAsync("p:1:n", () -> null)).isNull();
+    assertThat(bound.<String>loadAsync("p:1:n", () -> CompletableFuture.completedFuture("now"))
+        .get(10, TimeUnit.SECONDS)).isEqualTo("now");
+  }
+
+  @Test
+  void aMissLooksAgainWhenAnAsyncComputationStoredTheKeySinceItsLookup() throws Exception {
+    CacheSite.Bound bound = site("default", false, "k").bind();
+    String key = bound.constantKey();
+    long seen = bound.completions(key);
+    assertThat(bound.lookup(key)).isSameAs(CacheSite.MISS);
+    // another caller's asynchronous computation of the key completes and stores meanwhile
+    assertThat(bound.<String>loadAsync(key, () -> CompletableFuture.completedFuture("async"))
+        .get(10, TimeUnit.SECONDS)).isEqualTo("async");
+    assertThat(bound.load(key, seen, () -> "mine")).isEqualTo("async");
+  }
+
+  @Test
+  void aMissWithNoComputationCompletedSinceItsLookupIsOneLookupAndOneStore() {
+    // the class doc's promise: no second look (a second round trip on Redis) on an uncontended
+    // miss. A plain set() by another writer is no computation, so it is not looked for.
+    CacheSite.Bound bound = site("default", false, "k").bind();
+    String key = bound.constantKey();
+    bound.load(key, bound.completions(key), () -> "first"); // the key's stripe has completions
+    bound.remove(key);
+    long seen = bound.completions(key);
+    assertThat(bound.lookup(key)).isSameAs(CacheSite.MISS);
+    bound.cache().set("k", "plain set");
+    assertThat(bound.load(key, seen, () -> "computed")).isEqualTo("computed");
+    assertThat(bound.lookup(key)).isEqualTo("computed");
+  }
+
+  @Test
+  void underTheStampedeGuardTheComputingCallerLocksLooksAgainAndReleases() {
+    CacheSite.Bound bound =
+        CacheSite.cached("locked", STRING, Timeout.DEFAULT, false, true, null).bind();
+    MapCache cache = (MapCache) bound.cache();
+    AtomicInteger calls = new AtomicInteger();
+    String a = bound.makeKey("a");
+    // another process stored the value while this one waited for the lock
+    cache.whileWaitingForLock = () -> cache.values.put(a, "theirs");
+    assertThat(bound.load(a, bound.completions(a), () -> "mine-" + calls.incrementAndGet()))
+        .isEqualTo("theirs");
+    assertThat(calls).hasValue(0);
+    assertThat(cache.locksTaken).containsExactly(a + ":lock");
+    assertThat(cache.leasesReleased).hasValue(1);
+
+    String b = bound.makeKey("b");
+    assertThat(bound.load(b, bound.completions(b), () -> "mine-" + calls.incrementAndGet()))
+        .isEqualTo("mine-1");
+    assertThat(cache.values).containsEntry(b, "mine-1");
+    assertThat(cache.leasesReleased).hasValue(2);
+
+    cache.grantLocks = false; // waiting for the lock timed out: compute anyway
+    String c = bound.makeKey("c");
+    assertThat(bound.load(c, bound.completions(c), () -> "mine-" + calls.incrementAndGet()))
+        .isEqualTo("mine-2");
+    assertThat(cache.values).containsEntry(c, "mine-2");
+    assertThat(cache.leasesReleased).hasValue(2);
+    assertThat(cache.locksTaken).hasSize(3);
+  }
+
+  @Test
+  void withoutTheStampedeGuardNoLockIsTaken() {
+    CacheSite.Bound bound =
+        CacheSite.cached("locked", STRING, Timeout.DEFAULT, false, false, null).bind();
+    MapCache cache = (MapCache) bound.cache();
+    String a = bound.makeKey("a");
+    assertThat(bound.load(a, bound.completions(a), () -> "mine")).isEqualTo("mine");
+    assertThat(cache.locksTaken).isEmpty();
   }
 
   @Test

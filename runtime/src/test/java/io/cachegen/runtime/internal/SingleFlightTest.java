@@ -61,4 +61,11 @@ class SingleFlightTest {
     assertThat(value).isEqualTo("outer+inner");
     assertThat(trace).containsExactly("outer nested=false", "inner nested=true");
   }
+
+  @Test
+  void aCallerThatReadTheStampAfterACompletedFlightDoesNotLookAgain() {
+    run("k", flights.stamp("k")); // stores k and completes before the next caller's lookup
+    run("k", flights.stamp("k"));
+    assertThat(lookAgain).containsExactly(false, false);
+  }
 }

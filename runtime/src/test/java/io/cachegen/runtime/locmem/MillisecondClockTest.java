@@ -108,6 +108,22 @@ class MillisecondClockTest {
     awaitParked(clock);
   }
 
+  @Test
+  void theClockThreadNeverKeepsTheJvmAlive() {
+    MillisecondClock clock = new MillisecondClock(Duration.ofMillis(20), "test-clock-daemon");
+    assertThat(clock.thread().isDaemon()).isTrue();
+    assertThat(MillisecondClock.get().thread().isDaemon()).isTrue();
+  }
+
+  @Test
+  void aClockReadLessThanTheIdlePeriodAgoKeepsTicking() {
+    MillisecondClock clock = new MillisecondClock(Duration.ofMinutes(5), "test-clock-busy");
+    clock.read();
+    long ticks = clock.ticks();
+    await("the clock ticks on", () -> clock.ticks() >= ticks + 20);
+    assertThat(clock.idle()).as("idle before five minutes without a read").isFalse();
+  }
+
   /** Waits until the ticker has parked without a timeout (no wake-ups until the next read). */
   private static void awaitParked(MillisecondClock clock) {
     await("the clock parks", () -> clock.idle()
