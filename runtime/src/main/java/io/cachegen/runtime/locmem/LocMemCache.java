@@ -12,7 +12,6 @@ import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.SetMode;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -272,10 +271,6 @@ public final class LocMemCache extends AbstractCache {
   }
 
   private void cull() {
-    cache.cleanUp();
-    if (cache.estimatedSize() < maxEntries) {
-      return;
-    }
     // Expired entries go first: they are dead weight nobody has read since they expired.
     long now = clock.read();
     map.values().removeIf(entry -> entry.expiredAt(now));
@@ -286,8 +281,12 @@ public final class LocMemCache extends AbstractCache {
       cache.invalidateAll();
       return;
     }
-    int count = Math.max(1, (int) (cache.estimatedSize() / cullFrequency));
-    Map<String, Entry> coldest = eviction.coldest(count);
-    cache.invalidateAll(coldest.keySet());
+    long size = cache.estimatedSize();
+    long count = Math.max(1, size / cullFrequency);
+    // Caffeine evicts the coldest entries itself, in one maintenance pass, when its bound is
+    // lowered for a moment: no snapshot of the order and no removal per key queued behind the
+    // other writers' work (which made concurrent writers wait on Caffeine's eviction lock).
+    eviction.setMaximum(Math.max(0, size - count));
+    eviction.setMaximum(maxEntries);
   }
 }
