@@ -13,10 +13,8 @@ import io.cachegen.runtime.Caches;
 import io.cachegen.runtime.LogCapture;
 import io.cachegen.runtime.redis.RedisConnectionException;
 import io.cachegen.runtime.redis.RedisFixture;
+import io.cachegen.runtime.redis.RefusingServers;
 import io.cachegen.runtime.redis.RedisUnavailableException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,29 +125,6 @@ class FailurePolicyRedisTest {
     return server;
   }
 
-  /** About 2 MB of data, then {@code maxmemory 1mb} with no eviction: every write is refused. */
-  private RedisFixture.Server fullServer() {
-    RedisFixture.Server server = open(RedisFixture.startPrivate("--maxmemory-policy", "noeviction"));
-    RedisClient direct = open(RedisFixture.directClient(server.url()));
-    String filler = "x".repeat(1024);
-    for (int i = 0; i < 2_000; i++) {
-      direct.set("filler:" + i, filler);
-    }
-    direct.configSet("maxmemory", "1mb");
-    return server;
-  }
-
-  /** A replica of a primary that is not there: it serves reads and refuses every write. */
-  private RedisFixture.Server readOnlyReplica() {
-    int nobody;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      nobody = socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return open(RedisFixture.startPrivate("--replicaof", "127.0.0.1", Integer.toString(nobody)));
-  }
-
   @Test
   void withoutIgnoreExceptionsADeadServerReachesTheCaller() {
     install(deadServer(), false);
@@ -209,7 +184,7 @@ class FailurePolicyRedisTest {
 
   @Test
   void withoutIgnoreExceptionsAFullServerRefusingStoresAndLocksReachesTheCaller() {
-    install(fullServer(), false);
+    install(open(RefusingServers.full()), false);
     assertThatThrownBy(() -> prices.price(1))
         .isInstanceOf(RedisUnavailableException.class).hasMessageContaining("OOM");
     assertThat(RUNS).as("the method ran, then its store was refused").hasValue(1);
@@ -231,7 +206,7 @@ class FailurePolicyRedisTest {
 
   @Test
   void withIgnoreExceptionsAFullServerMakesMethodsComputeAndReturn() throws Exception {
-    install(fullServer(), true);
+    install(open(RefusingServers.full()), true);
     assertThat(prices.price(1)).isEqualTo("p1");
     assertThat(prices.guarded(1)).isEqualTo("g1");
     assertThat(prices.async(1).get(10, TimeUnit.SECONDS)).isEqualTo("a1");
@@ -241,7 +216,7 @@ class FailurePolicyRedisTest {
 
   @Test
   void aReadOnlyReplicaRefusingWritesFollowsTheSetting() {
-    RedisFixture.Server replica = readOnlyReplica();
+    RedisFixture.Server replica = open(RefusingServers.readOnlyReplica());
     install(replica, false);
     assertThatThrownBy(() -> prices.update(1))
         .isInstanceOf(RedisUnavailableException.class).hasMessageContaining("READONLY");

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * Servers that answer but refuse the command: a full server ({@code maxmemory} with {@code
@@ -39,27 +38,7 @@ class RedisRefusalTest {
     return resource;
   }
 
-  /**
-   * A private server with no eviction, holding about 2 MB, whose {@code maxmemory} is then set to
-   * 1 MB: every write that may grow memory is refused with OOM until data is removed.
-   */
-  private RedisFixture.Server fullServer() {
-    RedisFixture.Server server = open(RedisFixture.startPrivate("--maxmemory-policy", "noeviction"));
-    RedisClient direct = open(RedisFixture.directClient(server.url()));
-    String filler = "x".repeat(1024);
-    for (int i = 0; i < 2_000; i++) {
-      direct.set("filler:" + i, filler);
-    }
-    direct.configSet("maxmemory", "1mb");
-    assertThatThrownBy(() -> direct.set("probe", "1")).hasMessageStartingWith("OOM");
-    return server;
-  }
 
-  /** A replica (read-only) of a primary that is not there, so it stays a replica with no data. */
-  private RedisFixture.Server readOnlyReplica() {
-    return open(RedisFixture.startPrivate(
-        "--replicaof", "127.0.0.1", Integer.toString(RedisFixture.freePort())));
-  }
 
   private RedisCache cache(RedisFixture.Server server, boolean ignoreExceptions) {
     return open(RedisFixture.cache(server.url(), Map.of(
@@ -69,7 +48,7 @@ class RedisRefusalTest {
 
   @Test
   void aFullServerRefusingWritesIsAnOutageThatReachesTheCallerByDefault() {
-    RedisFixture.Server server = fullServer();
+    RedisFixture.Server server = open(RefusingServers.full());
     RedisCache cache = cache(server, false);
     assertThat(cache.get("k", String.class, "dflt")).as("reads still work").isEqualTo("dflt");
     assertThatThrownBy(() -> cache.set("k", "v"))
@@ -84,7 +63,7 @@ class RedisRefusalTest {
 
   @Test
   void aFullServerRefusingWritesIsIgnoredWithIgnoreExceptions() {
-    RedisCache cache = cache(fullServer(), true);
+    RedisCache cache = cache(open(RefusingServers.full()), true);
     assertThat(cache.set("k", "v")).isFalse();
     assertThat(cache.add("k", "v")).isFalse();
     assertThat(cache.setMany(Map.of("a", 1))).containsExactly("a");
@@ -98,7 +77,7 @@ class RedisRefusalTest {
 
   @Test
   void aReadOnlyReplicaUsedAsPrimaryIsAnOutageThatReachesTheCallerByDefault() {
-    RedisFixture.Server replica = readOnlyReplica();
+    RedisFixture.Server replica = open(RefusingServers.readOnlyReplica());
     RedisCache cache = cache(replica, false);
     assertThat(cache.get("k", String.class, "dflt")).isEqualTo("dflt");
     assertThatThrownBy(() -> cache.set("k", "v"))
@@ -110,7 +89,7 @@ class RedisRefusalTest {
 
   @Test
   void aReadOnlyReplicaUsedAsPrimaryIsIgnoredWithIgnoreExceptions() {
-    RedisCache cache = cache(readOnlyReplica(), true);
+    RedisCache cache = cache(open(RefusingServers.readOnlyReplica()), true);
     assertThat(cache.set("k", "v")).isFalse();
     assertThat(cache.delete("k")).isFalse();
     cache.deleteMany(List.of("a", "b"));
@@ -120,7 +99,7 @@ class RedisRefusalTest {
 
   @Test
   void ignoredRefusalsAreLoggedOncePerCategoryAndIntervalOrNotAtAll() {
-    RedisFixture.Server replica = readOnlyReplica();
+    RedisFixture.Server replica = open(RefusingServers.readOnlyReplica());
     RedisCache logged = cache(replica, true);
     RedisCache quiet = open(RedisFixture.cache(replica.url(), Map.of(
         "options.ignore_exceptions", "true", "options.log_ignored_exceptions", "false")));
