@@ -1,18 +1,21 @@
 package io.cachegen.processor;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,133 +23,84 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the processor's shape, read from its main sources: its packages depend on each other
- * without cycles (names and data at the bottom, the entry points at the top), only {@code
- * writing/} makes code text with JavaPoet, and code names other types through imports, not
- * inline qualified names.
+ * Keeps the processor's shape: its packages depend on each other without cycles (names and data
+ * at the bottom, the entry points at the top), only {@code writing/} makes code text with
+ * JavaPoet, and main sources name other types through imports, not inline qualified names.
  */
 class ArchitectureTest {
-  private static final Path MAIN = Paths.get("src/main/java");
   private static final String ROOT = "io.cachegen.processor";
-  private static final String WRITING = ROOT + ".writing";
-  private static final String JAVAPOET = "com.palantir.javapoet";
-  private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([\\w.]+);");
-  private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?([\\w.]+)[\\w.*]*;");
-  /** A qualified name in code: lower-case package segments, then a type. */
+  private static final Path MAIN = Paths.get("src/main/java");
+  /** A qualified type name: lower-case package segments, then a type. */
   private static final Pattern QUALIFIED =
-      Pattern.compile("\\b(?:java|javax|com|io|org)(?:\\.[a-z_][\\w]*)+\\.[A-Z]\\w*");
+      Pattern.compile("\\b(?:java|javax|com|io|org)(?:\\.[a-z_]\\w*)+\\.[A-Z]\\w*");
 
-  private record Source(Path path, String packageName, List<String> imports, String code) {}
-
-  private static List<Source> sources;
+  private static JavaClasses processor;
 
   @BeforeAll
-  static void read() throws IOException {
-    try (Stream<Path> files = Files.walk(MAIN)) {
-      sources = files.filter(p -> p.toString().endsWith(".java")).sorted()
-          .map(ArchitectureTest::source).toList();
-    }
-    assertThat(sources).extracting(Source::packageName).contains(ROOT, WRITING);
+  static void importProcessor() {
+    processor = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages(ROOT);
+    assertThat(processor.contain(ROOT + ".CachingProcessor")).isTrue();
   }
 
   @Test
   void packagesDependOnEachOtherWithoutCycles() {
-    Map<String, Set<String>> uses = new TreeMap<>();
-    for (Source s : sources) {
-      Set<String> targets = uses.computeIfAbsent(s.packageName(), k -> new TreeSet<>());
-      for (String imported : s.imports()) {
-        String target = processorPackageOf(imported);
-        if (target != null && !target.equals(s.packageName())) {
-          targets.add(target);
-        }
-      }
-    }
-    for (String start : uses.keySet()) {
-      List<String> cycle = cycleFrom(start, start, uses, new ArrayList<>(List.of(start)));
-      assertThat(cycle).as("package cycle (dependencies: %s)", uses).isNull();
-    }
+    slices().assignedFrom(new ProcessorPackages()).should().beFreeOfCycles().check(processor);
   }
 
   @Test
   void onlyWritingUsesJavaPoet() {
-    for (Source s : sources) {
-      boolean usesJavaPoet = s.imports().stream().anyMatch(i -> i.startsWith(JAVAPOET))
-          || s.code().contains(JAVAPOET);
-      if (!s.packageName().equals(WRITING)) {
-        assertThat(usesJavaPoet).as("%s uses JavaPoet outside writing/", s.path()).isFalse();
-      }
-    }
+    noClasses().that().resideOutsideOfPackage(ROOT + ".writing..")
+        .should().dependOnClassesThat().resideInAPackage("com.palantir.javapoet..")
+        .check(processor);
   }
 
   @Test
-  void codeImportsTypesRatherThanQualifyingThem() {
-    for (Source s : sources) {
-      Matcher m = QUALIFIED.matcher(s.code());
+  void codeImportsTypesRatherThanQualifyingThem() throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(MAIN)) {
+      files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path file : files) {
+      Matcher m = QUALIFIED.matcher(code(Files.readString(file)));
       List<String> found = new ArrayList<>();
       while (m.find()) {
         found.add(m.group());
       }
-      assertThat(found).as("qualified names in the code of %s", s.path()).isEmpty();
+      assertThat(found).as("qualified names in the code of %s", file).isEmpty();
     }
   }
 
-  /** The processor package that {@code imported} (a type or static member) belongs to. */
-  private static String processorPackageOf(String imported) {
-    if (!imported.startsWith(ROOT + ".")) {
-      return null;
+  /** Each package of the processor, the root package (the entry points) included, is a slice. */
+  private static final class ProcessorPackages implements SliceAssignment {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+      String pkg = javaClass.getPackageName();
+      return pkg.equals(ROOT) || pkg.startsWith(ROOT + ".")
+          ? SliceIdentifier.of(pkg)
+          : SliceIdentifier.ignore();
     }
-    String[] parts = imported.substring(ROOT.length() + 1).split("\\.");
-    return Character.isUpperCase(parts[0].charAt(0)) ? ROOT : ROOT + "." + parts[0];
+
+    @Override
+    public String getDescription() {
+      return "the packages of the processor";
+    }
   }
 
-  /** A path from {@code at} back to {@code start} through {@code uses}, or {@code null}. */
-  private static List<String> cycleFrom(
-      String start, String at, Map<String, Set<String>> uses, List<String> path) {
-    for (String next : uses.getOrDefault(at, Set.of())) {
-      if (next.equals(start)) {
-        List<String> cycle = new ArrayList<>(path);
-        cycle.add(start);
-        return cycle;
-      }
-      if (!path.contains(next)) {
-        path.add(next);
-        List<String> cycle = cycleFrom(start, next, uses, path);
-        if (cycle != null) {
-          return cycle;
-        }
-        path.remove(path.size() - 1);
-      }
-    }
-    return null;
-  }
-
-  private static Source source(Path path) {
-    String text;
-    try {
-      text = Files.readString(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Matcher pkg = PACKAGE.matcher(text);
-    assertThat(pkg.find()).as("package of %s", path).isTrue();
-    List<String> imports = new ArrayList<>();
-    Matcher imp = IMPORT.matcher(text);
-    while (imp.find()) {
-      imports.add(imp.group(1));
-    }
-    String code = PACKAGE.matcher(IMPORT.matcher(withoutCommentsAndLiterals(text)).replaceAll(""))
-        .replaceAll("");
-    return new Source(path, pkg.group(1), imports, code);
-  }
-
-  /** {@code text} with comments removed and string and char literals emptied. */
-  private static String withoutCommentsAndLiterals(String text) {
+  /**
+   * The code of a source file: without its package and import lines and comments, with string
+   * and char literals emptied.
+   */
+  private static String code(String text) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
       if (text.startsWith("//", i)) {
-        i = text.indexOf('\n', i) < 0 ? text.length() : text.indexOf('\n', i);
+        int end = text.indexOf('\n', i);
+        i = end < 0 ? text.length() : end;
       } else if (text.startsWith("/*", i)) {
         i = text.indexOf("*/", i + 2) + 2;
       } else if (c == '"' || c == '\'') {
@@ -161,6 +115,6 @@ class ArchitectureTest {
         i++;
       }
     }
-    return out.toString();
+    return out.toString().replaceAll("(?m)^(package|import) [^;]*;", "");
   }
 }
