@@ -1,16 +1,17 @@
 package io.cachegen.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.JavaFile;
+import io.cachegen.processor.base.AnnotationNames;
+import io.cachegen.processor.base.Annotations;
+import io.cachegen.processor.base.Messages;
 import io.cachegen.processor.model.CachedType;
-import io.cachegen.processor.model.ModelBuilder;
-import io.cachegen.processor.validation.CachedTypeValidator;
-import io.cachegen.processor.validation.Report;
+import io.cachegen.processor.validation.CachedTypeParser;
 import io.cachegen.processor.writing.WrapperWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Messager;
@@ -31,8 +32,8 @@ import javax.tools.Diagnostic;
 
 /**
  * Generates {@code FooCached} for every type with {@code @Cached}, {@code @CachePut} or {@code
- * @CacheEvict} methods: discover (here) → validate ({@link CachedTypeValidator}) → model ({@link
- * ModelBuilder}) → generate ({@link WrapperWriter}).
+ * @CacheEvict} methods: discover (here) → parse, which validates and builds the model in one pass
+ * ({@link CachedTypeParser}) → generate ({@link WrapperWriter}).
  *
  * <p>Isolating for Gradle: each generated file depends only on its one originating type. Types
  * whose signatures mention not-yet-generated types, or whose annotations name constants that are
@@ -63,8 +64,8 @@ public final class CachingProcessor extends AbstractProcessor {
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    Set<String> supported = new LinkedHashSet<>(RuntimeNames.ANNOTATIONS);
-    supported.add(RuntimeNames.GENERATED.canonicalName());
+    Set<String> supported = new LinkedHashSet<>(AnnotationNames.ALL);
+    supported.add(AnnotationNames.GENERATED);
     return Set.copyOf(supported);
   }
 
@@ -80,7 +81,7 @@ public final class CachingProcessor extends AbstractProcessor {
       return JavaAnnotations.presentIn(round.getRootElements());
     } catch (Throwable t) { // a bug outside any one type; each type has its own catch below
       processingEnv.getMessager().printMessage(
-          Diagnostic.Kind.ERROR, Messages.INTERNAL_ERROR.format("this round", t, frames(t)));
+          Diagnostic.Kind.ERROR, Messages.INTERNAL.format("this round", t, frames(t)));
       return false;
     }
   }
@@ -98,7 +99,7 @@ public final class CachingProcessor extends AbstractProcessor {
     }
     deferred.clear();
     for (TypeElement annotation : annotations) {
-      if (!RuntimeNames.ANNOTATIONS.contains(annotation.getQualifiedName().toString())) {
+      if (!AnnotationNames.ALL.contains(annotation.getQualifiedName().toString())) {
         continue; // @Generated: claimed, nothing to do
       }
       for (Element e : round.getElementsAnnotatedWith(annotation)) {
@@ -136,21 +137,18 @@ public final class CachingProcessor extends AbstractProcessor {
   }
 
   private void generate(TypeElement type) {
-    var types = processingEnv.getTypeUtils();
-    var elements = processingEnv.getElementUtils();
-    Report report = new CachedTypeValidator(types, elements).validate(type);
-    if (!report.isClean()) {
-      report.printTo(processingEnv.getMessager());
-      return;
+    Optional<CachedType> model = new CachedTypeParser(
+        processingEnv.getTypeUtils(), processingEnv.getElementUtils(), processingEnv.getMessager())
+        .parse(type);
+    if (model.isEmpty()) {
+      return; // the parser printed every problem
     }
-    CachedType model = new ModelBuilder(types, elements).build(type);
-    JavaFile file = new WrapperWriter(types).write(model);
     try {
-      file.writeTo(processingEnv.getFiler());
+      new WrapperWriter(processingEnv.getTypeUtils()).write(model.get(), processingEnv.getFiler());
     } catch (IOException e) {
+      String generated = model.get().generatedQualifiedName();
       processingEnv.getMessager().printMessage(
-          Diagnostic.Kind.ERROR,
-          Messages.WRITE_FAILED.format(model.generated(), e.getMessage(), model.generated()),
+          Diagnostic.Kind.ERROR, Messages.WRITE.format(generated, e.getMessage(), generated),
           type);
     }
   }
@@ -158,7 +156,7 @@ public final class CachingProcessor extends AbstractProcessor {
   private void internalError(TypeElement type, Throwable t) {
     processingEnv.getMessager().printMessage(
         Diagnostic.Kind.ERROR,
-        Messages.INTERNAL_ERROR.format(type.getQualifiedName(), t, frames(t)),
+        Messages.INTERNAL.format(type.getQualifiedName(), t, frames(t)),
         type);
   }
 
@@ -188,9 +186,9 @@ public final class CachingProcessor extends AbstractProcessor {
    */
   private Unready unready(TypeElement type) {
     Elements elements = processingEnv.getElementUtils();
-    List<ExecutableElement> annotated = CachedTypeValidator.annotatedMethods(type);
+    List<ExecutableElement> annotated = Annotations.annotatedMethods(type);
     for (ExecutableElement m : annotated) {
-      for (String annotation : RuntimeNames.ANNOTATIONS) {
+      for (String annotation : AnnotationNames.ALL) {
         AnnotationMirror mirror = Annotations.find(m, annotation).orElse(null);
         ExecutableElement attribute =
             mirror == null ? null : Annotations.unreadableAttribute(elements, mirror);

@@ -1,21 +1,21 @@
 package io.cachegen.processor.model;
 
-import com.palantir.javapoet.TypeName;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * One annotated method.
  *
  * @param element the method
  * @param shape how its result maps to a cached value
- * @param valueType the cached content type (boxed; the {@code T} of {@code Optional<T>} or
+ * @param content the cached content type (boxed; the {@code T} of {@code Optional<T>} or
  *     {@code CompletableFuture<T>}); {@code null} for {@link Shape#VOID}
  * @param cached the {@code @Cached} or {@code @CachePut} part, or {@code null}
  * @param evict the {@code @CacheEvict} part, or {@code null}
  */
 public record CachedMethod(
-    ExecutableElement element, Shape shape, TypeName valueType, Store cached, Evict evict) {
+    ExecutableElement element, Shape shape, TypeMirror content, Store cached, Evict evict) {
 
   /** The result shapes the writer knows. */
   public enum Shape {
@@ -43,18 +43,4 @@ public record CachedMethod(
   /** {@code @CacheEvict}. */
   public record Evict(
       String alias, boolean allEntries, boolean beforeInvocation, List<KeyModel> keys) {}
-
-  /** The generated {@code keyForX} helper's name for method {@code x}. */
-  public static String keyHelperName(String method) {
-    return "keyFor" + capitalize(method);
-  }
-
-  /** The generated {@code evictX} helper's name for method {@code x}. */
-  public static String evictHelperName(String method) {
-    return "evict" + capitalize(method);
-  }
-
-  private static String capitalize(String s) {
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
 }

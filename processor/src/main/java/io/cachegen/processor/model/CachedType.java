@@ -1,6 +1,5 @@
 package io.cachegen.processor.model;
 
-import com.palantir.javapoet.ClassName;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -9,8 +8,10 @@ import javax.lang.model.element.TypeElement;
  * One type with annotated methods, as the writer needs it.
  *
  * @param element the user's type (the originating element)
- * @param original its name
- * @param generated {@code FooCached}, or {@code Outer_InnerCached}
+ * @param packageName the package of {@code element} and of the generated type ({@code ""} for the
+ *     unnamed package)
+ * @param generatedName {@code FooCached}, or {@code Outer_InnerCached} ({@link
+ *     Names#generatedSimpleName})
  * @param isInterface whether the wrapper implements {@code element} around a delegate
  * @param constructors the constructors to mirror (classes only)
  * @param methods the annotated methods, in source order
@@ -18,9 +19,15 @@ import javax.lang.model.element.TypeElement;
  */
 public record CachedType(
     TypeElement element,
-    ClassName original,
-    ClassName generated,
+    String packageName,
+    String generatedName,
     boolean isInterface,
     List<ExecutableElement> constructors,
     List<CachedMethod> methods,
-    List<ExecutableElement> forwarded) {}
+    List<ExecutableElement> forwarded) {
+
+  /** The generated type's qualified name, for messages: {@code com.example.FooCached}. */
+  public String generatedQualifiedName() {
+    return packageName.isEmpty() ? generatedName : packageName + "." + generatedName;
+  }
+}

@@ -1,52 +1,116 @@
 package io.cachegen.processor.model;
 
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.TypeName;
 import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.TypeElement;
 
 /**
- * A resolved key: the caller key as a list of parts the writer concatenates. A constant key has
- * only literal parts and is made once per cache handler. {@code helpers} are the static methods
- * the parts call to render records component-wise; the writer adds each distinct one once.
+ * A resolved key, as data: the caller key is the concatenation of {@code parts}. A constant key
+ * has only literal parts and is made once per cache handler. {@code records} are the records the
+ * arguments render component-wise (each through a static helper the writer adds once per
+ * wrapper), sorted by helper name. {@code writing/KeyExpressions} turns this into code.
  */
-public record KeyModel(String template, List<Part> parts, List<Helper> helpers) {
+public record KeyModel(String template, List<Part> parts, List<RecordForm> records) {
 
   /** A piece of a key. */
-  public sealed interface Part permits Text, Value {}
+  public sealed interface Part permits Text, Argument {}
 
   /** Literal text. */
   public record Text(String text) implements Part {}
 
   /**
-   * A rendered argument: {@code expression} yields something concatenable in stable form;
-   * {@code primitive} says whether it is a primitive (so concatenation must start from a string);
-   * {@code integral} is the expression itself when it is a plain {@code int}, {@code long},
-   * {@code short} or {@code byte} rendered as is (a key the generated code may memoize), else
-   * {@code null}.
+   * A method argument, or a property reached from it, in its stable text form.
+   *
+   * @param parameter the method parameter's name
+   * @param path the properties read from the parameter, in order; a {@code null} anywhere before
+   *     the end renders the whole argument as {@code KeyParts.NULL}
+   * @param rendering how the value at the end of the path renders
+   * @param form for {@link Rendering#OBJECT}: how to render the records inside the value; empty
+   *     when {@code KeyParts.of(value)} alone renders it
+   * @param escaped a character to escape in the rendered text (the one that separates it from
+   *     the next argument, when the forms do not escape it already), or {@code null}
    */
-  public record Value(CodeBlock expression, boolean primitive, CodeBlock integral)
+  public record Argument(
+      String parameter,
+      List<Property> path,
+      Rendering rendering,
+      Optional<Form> form,
+      Character escaped)
       implements Part {
-    /** A value that is not a memoizable integral. */
-    public Value(CodeBlock expression, boolean primitive) {
-      this(expression, primitive, null);
+
+    /**
+     * Whether this is a plain {@code int}, {@code long}, {@code short} or {@code byte} parameter
+     * rendered as is, whose made key generated code may remember per argument.
+     */
+    public boolean isIntegral() {
+      return rendering == Rendering.INTEGRAL && path.isEmpty() && escaped == null;
     }
   }
 
-  /**
-   * {@code private static void name(StringBuilder sb, type value) { body }}: appends the form of
-   * a non-null {@code value} (a record) to {@code sb}. Equal names always have equal bodies.
-   */
-  public record Helper(String name, TypeName type, CodeBlock body) {}
+  /** One step of a property path: a no-arg method ({@code name()}) or a field. */
+  public record Property(String name, boolean field) {}
+
+  /** How the value at the end of an argument's path renders. */
+  public enum Rendering {
+    /** An {@code int}, {@code long}, {@code short} or {@code byte}, concatenated as is. */
+    INTEGRAL,
+    /** Another primitive but {@code char}, concatenated as is. */
+    PRIMITIVE,
+    /** A {@code char}, escaped ({@code KeyParts.character}). */
+    CHARACTER,
+    /** A {@code String}, escaped, {@code null} distinct ({@code KeyParts.string}). */
+    STRING,
+    /** An enum constant's name ({@code KeyParts.name}). */
+    ENUM,
+    /** Anything else, through {@code KeyParts.of}. */
+    OBJECT
+  }
+
+  /** How {@code KeyParts} renders the non-null values of a type that reaches a record. */
+  public sealed interface Form permits AnyForm, RecordRef, Composite {}
+
+  /** {@code KeyParts.ANY}: the value's own key form. */
+  public record AnyForm() implements Form {}
+
+  /** A record, through the static helper of that name (see {@link KeyModel#records}). */
+  public record RecordRef(String helper) implements Form {}
+
+  /** An array, map, collection or optional whose elements render in {@code elements}' forms. */
+  public record Composite(Container container, List<Form> elements) implements Form {}
+
+  /** The containers {@code KeyParts} appends element by element. */
+  public enum Container {
+    /** One element form: the component type's. */
+    ARRAY,
+    /** Two element forms: the key type's, then the value type's. */
+    MAP,
+    /** One element form. */
+    COLLECTION,
+    /** One element form. */
+    OPTIONAL
+  }
 
   /**
-   * The integral expression of a key whose only argument part is a plain integral value (e.g.
-   * {@code user:{id}} with a {@code long id}), whose made key generated code remembers per
-   * argument; else {@code null}.
+   * A record rendered as {@code Name[a=x,b=y]} by a static helper {@code helper(StringBuilder sb,
+   * Record value)}. Equal helper names always describe equal records.
    */
-  public CodeBlock memoArgument() {
-    List<Value> values =
-        parts.stream().filter(Value.class::isInstance).map(Value.class::cast).toList();
-    return values.size() == 1 ? values.get(0).integral() : null;
+  public record RecordForm(String helper, TypeElement record, List<Component> components) {}
+
+  /**
+   * A record component: {@code form} is how its non-null values render, or empty when {@code
+   * KeyParts.append(sb, value)} alone renders it.
+   */
+  public record Component(String name, Optional<Form> form) {}
+
+  /**
+   * The argument whose made key generated code remembers per argument: the only argument of a
+   * key, if it {@linkplain Argument#isIntegral() is integral} (e.g. {@code user:{id}} with a
+   * {@code long id}); else {@code null}.
+   */
+  public Argument memoArgument() {
+    List<Argument> arguments =
+        parts.stream().filter(Argument.class::isInstance).map(Argument.class::cast).toList();
+    return arguments.size() == 1 && arguments.get(0).isIntegral() ? arguments.get(0) : null;
   }
 
   /** Whether the key has no argument parts. */
@@ -59,45 +123,5 @@ public record KeyModel(String template, List<Part> parts, List<Helper> helpers) 
     StringBuilder sb = new StringBuilder();
     parts.forEach(p -> sb.append(((Text) p).text()));
     return sb.toString();
-  }
-
-  /** The expression building the caller key. */
-  public CodeBlock expression() {
-    return expression(null);
-  }
-
-  /**
-   * The expression {@code prefix + <caller key>}, one concatenation; {@code prefix} is a String
-   * expression, or {@code null} for the caller key alone.
-   */
-  public CodeBlock expression(CodeBlock prefix) {
-    CodeBlock.Builder b = CodeBlock.builder();
-    boolean first = true;
-    if (prefix != null) {
-      b.add("$L", prefix);
-      first = false;
-    }
-    StringBuilder pendingText = new StringBuilder();
-    for (Part p : parts) {
-      if (p instanceof Text t) {
-        pendingText.append(t.text());
-        continue;
-      }
-      Value v = (Value) p;
-      if (pendingText.length() > 0) {
-        b.add(first ? "$S" : " + $S", pendingText.toString());
-        pendingText.setLength(0);
-        first = false;
-      } else if (first && v.primitive()) {
-        b.add("$S", "");
-        first = false;
-      }
-      b.add(first ? "$L" : " + $L", v.expression());
-      first = false;
-    }
-    if (pendingText.length() > 0 || first) {
-      b.add(first ? "$S" : " + $S", pendingText.toString());
-    }
-    return b.build();
   }
 }

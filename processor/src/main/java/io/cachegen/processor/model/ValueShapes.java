@@ -6,9 +6,13 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.SimpleTypeVisitor14;
 import javax.lang.model.util.Types;
 
@@ -16,10 +20,12 @@ import javax.lang.model.util.Types;
 public final class ValueShapes {
   private final Types types;
 
+  /** Shapes read through {@code types}. */
   public ValueShapes(Types types) {
     this.types = types;
   }
 
+  /** The shape of a method returning {@code returnType}. */
   public CachedMethod.Shape shape(TypeMirror returnType) {
     if (returnType.getKind() == TypeKind.VOID) {
       return CachedMethod.Shape.VOID;
@@ -48,7 +54,7 @@ public final class ValueShapes {
   public TypeMirror content(TypeMirror returnType) {
     switch (shape(returnType)) {
       case PRIMITIVE:
-        return types.boxedClass((javax.lang.model.type.PrimitiveType) returnType).asType();
+        return types.boxedClass((PrimitiveType) returnType).asType();
       case OPTIONAL:
       case FUTURE:
       case STAGE:
@@ -114,9 +120,9 @@ public final class ValueShapes {
   private String notInstantiable(TypeMirror t) {
     switch (t.getKind()) {
       case ARRAY:
-        return notInstantiable(((javax.lang.model.type.ArrayType) t).getComponentType());
+        return notInstantiable(((ArrayType) t).getComponentType());
       case WILDCARD:
-        TypeMirror bound = ((javax.lang.model.type.WildcardType) t).getExtendsBound();
+        TypeMirror bound = ((WildcardType) t).getExtendsBound();
         return bound == null
             ? "the wildcard type argument in " + t + " (read back as Object)"
             : notInstantiable(bound);
@@ -172,12 +178,12 @@ public final class ValueShapes {
     }
 
     @Override
-    public Boolean visitTypeVariable(javax.lang.model.type.TypeVariable t, Void v) {
+    public Boolean visitTypeVariable(TypeVariable t, Void v) {
       return true;
     }
 
     @Override
-    public Boolean visitArray(javax.lang.model.type.ArrayType t, Void v) {
+    public Boolean visitArray(ArrayType t, Void v) {
       return t.getComponentType().accept(this, v);
     }
 
@@ -193,7 +199,7 @@ public final class ValueShapes {
     }
 
     @Override
-    public Boolean visitWildcard(javax.lang.model.type.WildcardType t, Void v) {
+    public Boolean visitWildcard(WildcardType t, Void v) {
       return (t.getExtendsBound() != null && t.getExtendsBound().accept(this, v))
           || (t.getSuperBound() != null && t.getSuperBound().accept(this, v));
     }

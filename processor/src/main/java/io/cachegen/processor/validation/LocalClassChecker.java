@@ -13,18 +13,19 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
-import io.cachegen.processor.Annotations;
-import io.cachegen.processor.Messages;
-import io.cachegen.processor.RuntimeNames;
+import io.cachegen.processor.base.AnnotationNames;
+import io.cachegen.processor.base.Annotations;
+import io.cachegen.processor.base.Messages;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
  * Reports our annotations on methods of local and anonymous classes (and of classes nested in
- * them), which {@link javax.annotation.processing.RoundEnvironment} never returns, so the
+ * them), which {@code RoundEnvironment} never returns, so the
  * processor would otherwise generate nothing and say nothing ({@code [CacheGenLocalClass]}).
  *
  * <p>Those classes are not entered as elements while processors run, so this reads javac's syntax
@@ -71,7 +72,7 @@ public final class LocalClassChecker {
       this.unit = unit;
       boolean samePackage =
           unit.getPackageName() != null && unit.getPackageName().toString().equals(PACKAGE);
-      for (String annotation : RuntimeNames.ANNOTATIONS) {
+      for (String annotation : AnnotationNames.ALL) {
         String simple = Annotations.simpleName(annotation);
         if (samePackage) {
           importedSimpleNames.add(simple);
@@ -112,7 +113,7 @@ public final class LocalClassChecker {
 
     /** The simple name of our annotation that {@code written} names, else {@code null}. */
     private String ours(String written) {
-      for (String annotation : RuntimeNames.ANNOTATIONS) {
+      for (String annotation : AnnotationNames.ALL) {
         String simple = Annotations.simpleName(annotation);
         if (written.equals(annotation)
             || (written.equals(simple) && importedSimpleNames.contains(simple))) {
@@ -147,7 +148,7 @@ public final class LocalClassChecker {
       return inCode(() -> super.visitNewClass(node, unused));
     }
 
-    private Void inCode(java.util.function.Supplier<Void> scan) {
+    private Void inCode(Supplier<Void> scan) {
       depth++;
       try {
         return scan.get();

@@ -9,9 +9,9 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /** The problems found in one type, each pinned to an element and, where known, an annotation. */
-public final class Report {
+final class Report {
   /** One problem. */
-  public record Item(String message, Element element, AnnotationMirror mirror, AnnotationValue value) {}
+  record Item(String message, Element element, AnnotationMirror mirror, AnnotationValue value) {}
 
   private final List<Item> items = new ArrayList<>();
 
@@ -19,16 +19,16 @@ public final class Report {
     items.add(new Item(message, element, mirror, value));
   }
 
-  public boolean isClean() {
+  boolean isClean() {
     return items.isEmpty();
   }
 
-  public List<Item> items() {
+  List<Item> items() {
     return items;
   }
 
   /** Prints every item as an error. */
-  public void printTo(Messager messager) {
+  void printTo(Messager messager) {
     for (Item i : items) {
       if (i.mirror() != null && i.value() != null) {
         messager.printMessage(Diagnostic.Kind.ERROR, i.message(), i.element(), i.mirror(), i.value());

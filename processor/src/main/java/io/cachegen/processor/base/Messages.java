@@ -1,27 +1,30 @@
-package io.cachegen.processor;
+package io.cachegen.processor.base;
 
 /**
  * Every diagnostic the processor prints, with a stable tag (searchable, quotable in issues) and
  * what to do about it. All of them are printed as errors. Format arguments follow {@link
  * String#format}.
+ *
+ * <p>Each constant is named after its tag without the {@code CacheGen} prefix, in upper snake
+ * case: {@code [CacheGenFinalClass]} is {@link #FINAL_CLASS}.
  */
 public enum Messages {
-  PRIVATE_METHOD(
+  PRIVATE(
       "CacheGenPrivate",
       "@%s methods cannot be private: the generated subclass must override them. Make the method"
           + " package-private, protected or public"),
-  STATIC_METHOD(
+  STATIC(
       "CacheGenStatic",
       "@%s methods cannot be static: static methods cannot be overridden. Make the method an"
           + " instance method"),
-  FINAL_METHOD(
+  FINAL(
       "CacheGenFinal",
       "@%s methods cannot be final: the generated subclass must override them. Remove 'final'"),
-  ABSTRACT_METHOD(
+  ABSTRACT(
       "CacheGenAbstract",
       "@%s cannot be used on an abstract method of a class: there is no implementation to call on a"
           + " miss. Put the annotation on the implementing method in a concrete subclass"),
-  VOID_METHOD(
+  VOID(
       "CacheGenVoid",
       "@%s methods must return a value; a void method has nothing to cache. Return the value, or"
           + " use @CacheEvict for a method that only changes data"),
@@ -37,7 +40,7 @@ public enum Messages {
       "CacheGenInnerClass",
       "%s is an inner (non-static) class, which a top-level generated class cannot extend. Make it"
           + " static"),
-  SEALED_TYPE(
+  SEALED(
       "CacheGenSealed",
       "%s is sealed, so the generated %s cannot %s it: it is not a permitted subtype. Remove"
           + " 'sealed', or put the annotations on a permitted subclass declared non-sealed"),
@@ -45,7 +48,7 @@ public enum Messages {
       "CacheGenNoConstructor",
       "%s has no accessible constructor, so the generated subclass cannot call super(...). Add a"
           + " non-private constructor"),
-  TEMPLATE_SYNTAX(
+  TEMPLATE(
       "CacheGenTemplate",
       "bad key template \"%s\": %s. Placeholders look like {param} or {param.property}; write {{"
           + " and }} for literal braces"),
@@ -70,17 +73,17 @@ public enum Messages {
       "CacheGenUnstableKey",
       "cannot build a stable cache key from %s: %s. Use a key template naming stable properties,"
           + " e.g. key = \"%s\", or override toString() in that type"),
-  BAD_TIMEOUT(
+  TIMEOUT(
       "CacheGenTimeout",
       "timeout = %d is not allowed: use seconds >= 0 (0 = do not cache), Cached.DEFAULT_TIMEOUT for"
           + " the alias's default or Cached.NEVER to never expire"),
-  BAD_ALIAS(
+  ALIAS(
       "CacheGenAlias",
       "cache alias must not be empty; use \"default\" or a configured alias"),
-  UNSUPPORTED_TYPE(
+  VALUE_TYPE(
       "CacheGenValueType",
       "cannot cache %s: %s"),
-  HELPER_CLASH(
+  HELPER_NAME(
       "CacheGenHelperName",
       "the generated %s adds helper methods %s and %s for this method, but %s has the same"
           + " signature as one of them: it would be hidden or overridden, or the generated code"
@@ -90,7 +93,7 @@ public enum Messages {
       "%s and %s share cache alias \"%s\" and key template \"%s\" but return different types (%s"
           + " and %s), so one would read the other's values. Give them different key templates or"
           + " aliases"),
-  CONFLICTING_ANNOTATIONS(
+  CONFLICT(
       "CacheGenConflict",
       "@%s cannot be combined with @%s on one method. Split the work into two methods"),
   EVICT_NOTHING(
@@ -104,15 +107,15 @@ public enum Messages {
       "CacheGenUnresolvedValue",
       "%s in @%s does not resolve to a compile-time constant of type %s, so no caching subclass"
           + " was generated. Check the errors about the constant it names"),
-  WRITE_FAILED(
+  WRITE(
       "CacheGenWrite",
       "could not write %s: %s. If another class or processor already defines %s, rename one of"
           + " them"),
-  INTERNAL_ERROR(
+  INTERNAL(
       "CacheGenInternal",
       "internal error in the cachegen processor while processing %s, so no caching subclass was"
           + " generated for it: %s. This is a bug in cachegen: please report it with this message%s"),
-  AMBIGUOUS_TEMPLATE(
+  AMBIGUOUS_KEY(
       "CacheGenAmbiguousKey",
       "key template \"%s\": %s, so two different arguments could give one key. Put a separator"
           + " such as ':' after the placeholder, e.g. \"%s\"");

@@ -1,4 +1,4 @@
-package io.cachegen.processor;
+package io.cachegen.processor.base;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +12,32 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
-/** Reads our annotations from mirrors (never through reflection), defaults included. */
+/**
+ * Reads annotations from mirrors (never through reflection), defaults included. What each of our
+ * annotations' attributes mean is read in one place, {@code validation/MethodAnnotations}; this
+ * class only knows how mirrors hold values.
+ */
 public final class Annotations {
   private static final String ERROR_TEXT = "<error>";
 
   private Annotations() {}
+
+  /** The methods of {@code type} that carry one of our annotations, in source order. */
+  public static List<ExecutableElement> annotatedMethods(TypeElement type) {
+    List<ExecutableElement> out = new ArrayList<>();
+    for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      for (String a : AnnotationNames.ALL) {
+        if (find(m, a).isPresent()) {
+          out.add(m);
+          break;
+        }
+      }
+    }
+    return out;
+  }
 
   /** The mirror of annotation {@code name} on {@code element}, if present. */
   public static Optional<AnnotationMirror> find(Element element, String name) {
@@ -67,14 +86,17 @@ public final class Annotations {
     return value;
   }
 
+  /** A {@code String} attribute. */
   public static String string(Elements elements, AnnotationMirror mirror, String attribute) {
     return read(value(elements, mirror, attribute), String.class, attribute);
   }
 
+  /** An {@code int} attribute. */
   public static int integer(Elements elements, AnnotationMirror mirror, String attribute) {
     return read(value(elements, mirror, attribute), Integer.class, attribute);
   }
 
+  /** A {@code boolean} attribute. */
   public static boolean bool(Elements elements, AnnotationMirror mirror, String attribute) {
     return read(value(elements, mirror, attribute), Boolean.class, attribute);
   }

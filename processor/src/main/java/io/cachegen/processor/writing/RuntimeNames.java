@@ -1,6 +1,8 @@
-package io.cachegen.processor;
+package io.cachegen.processor.writing;
 
 import com.palantir.javapoet.ClassName;
+import io.cachegen.processor.base.AnnotationNames;
+import java.util.List;
 
 /**
  * Names of the runtime types generated code refers to. The processor never depends on the runtime
@@ -16,20 +18,12 @@ public final class RuntimeNames {
   public static final ClassName CACHE_SITE_BOUND = CACHE_SITE.nestedClass("Bound");
   public static final ClassName KEY_PARTS = ClassName.get(INTERNAL, "KeyParts");
 
-  /** Annotation names, as read from source. */
-  public static final String CACHED = "io.cachegen.annotations.Cached";
-  public static final String CACHE_PUT = "io.cachegen.annotations.CachePut";
-  public static final String CACHE_EVICT = "io.cachegen.annotations.CacheEvict";
-  public static final java.util.List<String> ANNOTATIONS =
-      java.util.List.of(CACHED, CACHE_PUT, CACHE_EVICT);
-
   /** The JDK's marker on every generated wrapper. */
-  public static final ClassName GENERATED =
-      ClassName.get("javax.annotation.processing", "Generated");
+  public static final ClassName GENERATED = ClassName.bestGuess(AnnotationNames.GENERATED);
 
   /** Every runtime class name listed above, for a test that loads them all. */
-  public static final java.util.List<ClassName> ALL =
-      java.util.List.of(TIMEOUT, VALUE_TYPE, CACHE_SITE, CACHE_SITE_BOUND, KEY_PARTS);
+  public static final List<ClassName> ALL =
+      List.of(TIMEOUT, VALUE_TYPE, CACHE_SITE, CACHE_SITE_BOUND, KEY_PARTS);
 
   private RuntimeNames() {}
 }

@@ -1,8 +1,9 @@
-package io.cachegen.processor;
+package io.cachegen.processor.writing;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.palantir.javapoet.ClassName;
+import io.cachegen.processor.base.AnnotationNames;
 import org.junit.jupiter.api.Test;
 
 /** Every runtime type the generated code names exists in the runtime module. */
@@ -13,7 +14,7 @@ class RuntimeNamesTest {
       assertThatCode(() -> Class.forName(name.reflectionName())).doesNotThrowAnyException();
     }
     for (String annotation :
-        new String[] {RuntimeNames.CACHED, RuntimeNames.CACHE_PUT, RuntimeNames.CACHE_EVICT}) {
+        new String[] {AnnotationNames.CACHED, AnnotationNames.CACHE_PUT, AnnotationNames.CACHE_EVICT}) {
       assertThatCode(() -> Class.forName(annotation)).doesNotThrowAnyException();
     }
   }
