@@ -241,7 +241,8 @@ class CacheHandlerTest {
             "caches.default.backend", "preparing", "caches.default.options.size", "0")))
         .build())
         .isInstanceOf(CacheConfigurationException.class)
-        .hasMessageContaining("caches.default.options.size = '0' is not allowed");
+        .hasMessage("caches.default.options.size (from properties) = '0' is not allowed: use a"
+            + " whole number >= 1");
   }
 
   @Test
