@@ -236,7 +236,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected boolean doDelete(String madeKey) {
-    return failures.guard(Category.EVICT, "delete", () -> client.write(c -> c.del(k(madeKey))) > 0, false);
+    return failures.guard(Category.EVICT, "delete",
+        () -> client.write(c -> c.del(k(madeKey))) > 0, false);
   }
 
   @Override
@@ -247,7 +248,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected boolean doHasKey(String madeKey) {
-    return failures.guard(Category.LOOKUP, "has_key", () -> client.read(c -> c.exists(k(madeKey))), false);
+    return failures.guard(Category.LOOKUP, "has_key",
+        () -> client.read(c -> c.exists(k(madeKey))), false);
   }
 
   @Override

@@ -25,7 +25,7 @@ import redis.clients.jedis.params.SetParams;
  * harmless.
  */
 public final class RedisLock implements DistributedLocking.Lease {
-  /** The first pause between two attempts to take a held lock; it doubles up to {@link #MAX_PAUSE_MILLIS}. */
+  /** The first pause between two attempts to take a held lock; it doubles up to the max. */
   private static final long FIRST_PAUSE_MILLIS = 5;
   private static final long MAX_PAUSE_MILLIS = 100;
 
