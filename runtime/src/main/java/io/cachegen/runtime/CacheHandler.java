@@ -1,13 +1,14 @@
 package io.cachegen.runtime;
 
 import io.cachegen.runtime.internal.HandlerClosed;
-import io.cachegen.runtime.locmem.LocMemBackendProvider;
+import io.cachegen.runtime.codec.Codecs;
 import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheBackendProvider;
 import io.cachegen.runtime.spi.KeyFunctionProvider;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -22,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * Hands out one cache per alias, as Django's {@code CacheHandler} ({@code caches[alias]}).
  *
  * <p>Building a handler checks every alias's settings against its backend at once (unknown backend,
- * unknown option, bad option value, unknown key function), so bad configuration fails at start-up.
- * The caches themselves are created lazily, once per alias, on first use. Thread-safe.
+ * unknown option, bad option value, unknown key function), so bad configuration fails at start-up:
+ * each backend {@linkplain CacheBackendProvider#prepare prepares} each of its aliases, parsing
+ * its settings once. The caches themselves are created lazily from what was prepared, once per
+ * alias, on first use. Thread-safe.
  *
  * <p>Lifecycle, as Django's: {@link BaseCache#close()} (Django calls {@code close_caches} after
  * every request) only releases connections, and the cache stays usable. {@link #close()} on the
@@ -39,6 +42,8 @@ public final class CacheHandler implements AutoCloseable {
   private final Map<String, CacheBackendProvider> backends;
   private final Map<String, KeyFunction> keyFunctions;
   private final Ticker ticker;
+  /** Every alias as its backend prepared it when this handler was built. */
+  private final Map<String, PreparedAlias> prepared = new TreeMap<>();
   private final ConcurrentHashMap<String, BaseCache> caches = new ConcurrentHashMap<>();
   /**
    * Guards creating a cache and closing: a cache is created only while the handler is open, and
@@ -47,20 +52,31 @@ public final class CacheHandler implements AutoCloseable {
   private final Object lifecycle = new Object();
   private boolean closed;
 
+  /** What the handler keeps of one alias to create its cache on first use. */
+  private record PreparedAlias(CacheBackendProvider.Prepared prepared, BackendContext context) {}
+
   private CacheHandler(Builder builder) {
     this.config = builder.config != null ? builder.config : CacheConfig.load();
     this.backends = builder.backends;
     this.keyFunctions = builder.keyFunctions;
     this.ticker = builder.ticker;
-    List<CacheSettings> locmem = new ArrayList<>();
+    Map<CacheBackendProvider, List<CacheBackendProvider.Prepared>> byBackend =
+        new IdentityHashMap<>();
+    List<CacheBackendProvider> order = new ArrayList<>();
     for (String alias : config.aliases()) {
       CacheSettings settings = config.settings(alias);
-      validate(settings);
-      if (backends.get(settings.backend()) instanceof LocMemBackendProvider) {
-        locmem.add(settings);
-      }
+      CacheBackendProvider backend = checkCommonSettings(settings);
+      BackendContext context = context(settings);
+      CacheBackendProvider.Prepared p = backend.prepare(settings, context);
+      prepared.put(alias, new PreparedAlias(p, context));
+      byBackend.computeIfAbsent(backend, b -> {
+        order.add(b);
+        return new ArrayList<>();
+      }).add(p);
     }
-    LocMemBackendProvider.checkSharedLocations(locmem);
+    for (CacheBackendProvider backend : order) {
+      backend.checkTogether(List.copyOf(byBackend.get(backend)));
+    }
   }
 
   /** A handler for {@link CacheConfig#load()} with the backends found by {@link ServiceLoader}. */
@@ -100,7 +116,7 @@ public final class CacheHandler implements AutoCloseable {
       }
       cache = caches.get(alias);
       if (cache == null) {
-        cache = createCache(config.settings(alias));
+        cache = createCache(alias);
         caches.put(alias, cache);
       }
       return cache;
@@ -155,19 +171,30 @@ public final class CacheHandler implements AutoCloseable {
     }
   }
 
-  private BaseCache createCache(CacheSettings settings) {
-    BaseCache cache = backends.get(settings.backend()).create(settings, context(settings));
+  private BaseCache createCache(String alias) {
+    PreparedAlias p = prepared.get(alias);
+    if (p == null) {
+      config.settings(alias); // throws, naming the alias and the configured ones
+    }
+    BaseCache cache = p.prepared().create(p.context());
     LOG.debug("created cache {}", cache);
     return cache;
   }
 
+  /** Resolves what every backend gets besides the settings: key function, codec, ticker. */
   private BackendContext context(CacheSettings settings) {
     KeyFunction keyFunction =
         settings.keyFunction().map(keyFunctions::get).orElse(KeyFunction.DEFAULT);
-    return new BackendContext(keyFunction, ticker);
+    return new BackendContext(keyFunction, ticker, Codecs.of(settings));
   }
 
-  private void validate(CacheSettings settings) {
+  /**
+   * Checks the settings every backend shares: the backend, the option names, the key function
+   * and {@code record_stats} ({@code serializer} is checked as {@link #context} resolves it).
+   *
+   * @return the alias's backend
+   */
+  private CacheBackendProvider checkCommonSettings(CacheSettings settings) {
     CacheBackendProvider backend = backends.get(settings.backend());
     if (backend == null) {
       throw new CacheConfigurationException(
@@ -194,9 +221,7 @@ public final class CacheHandler implements AutoCloseable {
       }
     });
     settings.booleanOption("record_stats", true);
-    settings.option("serializer").ifPresent(
-        name -> io.cachegen.runtime.codec.Codecs.named(name, settings.describeOption("serializer")));
-    backend.validate(settings, context(settings));
+    return backend;
   }
 
   /** Configures a {@link CacheHandler}. */

@@ -172,6 +172,79 @@ class CacheHandlerTest {
     }
   }
 
+  /** A backend with an option of its own, which records how the handler drives the SPI. */
+  static final class PreparingBackend implements CacheBackendProvider {
+    /** What was called, in order: "prepare alias", "together aliases...", "create alias". */
+    final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** What this backend prepares of an alias. */
+    record Parsed(CacheSettings settings, int size) implements CacheBackendProvider.Prepared {
+      @Override
+      public BaseCache create(BackendContext context) {
+        return new DummyCache(settings, context);
+      }
+    }
+
+    @Override
+    public String name() {
+      return "preparing";
+    }
+
+    @Override
+    public Set<String> options() {
+      return Set.of("size");
+    }
+
+    @Override
+    public Prepared prepare(CacheSettings settings, BackendContext context) {
+      calls.add("prepare " + settings.alias());
+      Parsed parsed = new Parsed(settings, settings.intOption("size", 1, 1));
+      return ctx -> {
+        calls.add("create " + settings.alias() + " size " + parsed.size());
+        return parsed.create(ctx);
+      };
+    }
+
+    @Override
+    public void checkTogether(List<Prepared> aliases) {
+      calls.add("together " + aliases.size());
+    }
+
+    @Override
+    public BaseCache create(CacheSettings settings, BackendContext context) {
+      return prepare(settings, context).create(context);
+    }
+  }
+
+  @Test
+  void eachAliasIsPreparedOnceWhenBuiltAndCreatedFromWhatWasPreparedOnFirstUse() {
+    PreparingBackend backend = new PreparingBackend();
+    CacheHandler handler = CacheHandler.builder()
+        .backend(backend)
+        .config(CacheConfig.fromMap(Map.of(
+            "caches.default.backend", "preparing", "caches.default.options.size", "3",
+            "caches.b.backend", "preparing", "caches.c.backend", "locmem")))
+        .build();
+    assertThat(backend.calls).containsExactly("prepare b", "prepare default", "together 2");
+    BaseCache cache = handler.get("default");
+    assertThat(handler.get("default")).isSameAs(cache);
+    assertThat(backend.calls).containsExactly("prepare b", "prepare default", "together 2",
+        "create default size 3");
+    handler.close();
+  }
+
+  @Test
+  void aBackendsOwnSettingsFailWhenTheHandlerIsBuilt() {
+    assertThatThrownBy(() -> CacheHandler.builder()
+        .backend(new PreparingBackend())
+        .config(CacheConfig.fromMap(Map.of(
+            "caches.default.backend", "preparing", "caches.default.options.size", "0")))
+        .build())
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessage("caches.default.options.size (from properties) = '0' is not allowed: use a"
+            + " whole number >= 1");
+  }
+
   @Test
   void badConfigurationFailsWhenTheHandlerIsBuiltNotOnFirstUse() {
     CountingBackend backend = new CountingBackend();

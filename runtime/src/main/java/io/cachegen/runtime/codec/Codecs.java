@@ -2,6 +2,7 @@ package io.cachegen.runtime.codec;
 
 import io.cachegen.runtime.CacheCodec;
 import io.cachegen.runtime.CacheConfigurationException;
+import io.cachegen.runtime.CacheSettings;
 import java.util.List;
 
 /** The codecs selectable by name with {@code caches.<alias>.options.serializer}. */
@@ -10,6 +11,16 @@ public final class Codecs {
   public static final List<String> NAMES = List.of("json", "smile");
 
   private Codecs() {}
+
+  /**
+   * The codec {@code settings} name with {@code options.serializer}: JSON when unset.
+   *
+   * @throws CacheConfigurationException naming the property and the accepted names
+   */
+  public static CacheCodec of(CacheSettings settings) {
+    return named(settings.stringOption("serializer", "json"),
+        settings.describeOption("serializer"));
+  }
 
   /**
    * The codec called {@code name}.

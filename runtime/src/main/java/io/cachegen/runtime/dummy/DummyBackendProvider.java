@@ -6,7 +6,10 @@ import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheBackendProvider;
 import java.util.Set;
 
-/** {@code backend=dummy}: a cache that caches nothing. It takes no options. */
+/**
+ * {@code backend=dummy}: a cache that caches nothing. It takes no options, so it prepares nothing
+ * (the default {@link #prepare}).
+ */
 public final class DummyBackendProvider implements CacheBackendProvider {
   @Override
   public String name() {
@@ -20,6 +23,6 @@ public final class DummyBackendProvider implements CacheBackendProvider {
 
   @Override
   public BaseCache create(CacheSettings settings, BackendContext context) {
-    return new DummyCache(settings, context.keyFunction());
+    return new DummyCache(settings, context);
   }
 }

@@ -6,6 +6,7 @@ import io.cachegen.runtime.KeyFunction;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.spi.AbstractCache;
+import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.SetMode;
 
 /**
@@ -17,8 +18,14 @@ import io.cachegen.runtime.spi.SetMode;
  */
 public class DummyCache extends AbstractCache {
 
+  /** A dummy cache for {@code settings}, with the codec {@code options.serializer} names. */
   public DummyCache(CacheSettings settings, KeyFunction keyFunction) {
     super(settings, keyFunction);
+  }
+
+  /** A dummy cache with the key function and codec its handler resolved. */
+  public DummyCache(CacheSettings settings, BackendContext context) {
+    super(settings, context);
   }
 
   @Override

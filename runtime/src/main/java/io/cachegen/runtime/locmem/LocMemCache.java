@@ -48,13 +48,18 @@ public final class LocMemCache extends AbstractCache {
 
   /** Creates the cache for {@code settings}; see {@link LocMemBackendProvider} for the options. */
   public LocMemCache(CacheSettings settings, BackendContext context) {
-    super(settings, context.keyFunction());
-    this.maxEntries = settings.intOption("max_entries", 300, 1);
-    this.cullFrequency = settings.intOption("cull_frequency", 3, 0);
-    this.byValue = settings.booleanOption("store_by_value", true);
-    this.location = settings.location();
+    this(LocMemSettings.of(settings), context);
+  }
+
+  /** Creates the cache from settings its provider prepared. */
+  LocMemCache(LocMemSettings prepared, BackendContext context) {
+    super(prepared.settings(), context);
+    this.maxEntries = prepared.maxEntries();
+    this.cullFrequency = prepared.cullFrequency();
+    this.byValue = prepared.byValue();
+    this.location = prepared.settings().location();
     Ticker ticker = context.ticker();
-    LocMemStore store = LocMemStores.acquire(settings, maxEntries, byValue, ticker,
+    LocMemStore store = LocMemStores.acquire(prepared, ticker,
         () -> new LocMemStore(maxEntries, ticker));
     this.cache = store.cache;
     this.map = store.map;

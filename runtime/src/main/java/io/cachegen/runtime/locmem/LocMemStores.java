@@ -18,50 +18,60 @@ final class LocMemStores {
   private static final Map<String, Shared> STORES = new HashMap<>();
 
   /** A store, how many caches use it, and what it was built with (by which alias). */
-  private record Shared(LocMemStore store, int users, String alias, int maxEntries,
-      boolean byValue, Ticker ticker) {
+  private record Shared(LocMemStore store, int users, LocMemSettings builtFor, Ticker ticker) {
     Shared withUsers(int n) {
-      return new Shared(store, n, alias, maxEntries, byValue, ticker);
+      return new Shared(store, n, builtFor, ticker);
     }
   }
 
   private LocMemStores() {}
 
   /**
-   * The store of {@code location}, made with {@code factory} if it has none yet.
+   * The store of {@code mine}'s location, made with {@code factory} if it has none yet.
    *
    * @throws CacheConfigurationException naming both aliases if the store was built with another
    *     {@code max_entries}, {@code store_by_value} or ticker than this alias asks for
    */
-  static synchronized LocMemStore acquire(CacheSettings settings, int maxEntries, boolean byValue,
-      Ticker ticker, Supplier<LocMemStore> factory) {
-    String location = settings.location();
+  static synchronized LocMemStore acquire(LocMemSettings mine, Ticker ticker,
+      Supplier<LocMemStore> factory) {
+    String location = mine.settings().location();
     if (location.isEmpty()) {
       return factory.get();
     }
     Shared shared = STORES.get(location);
     if (shared == null) {
-      STORES.put(location,
-          new Shared(factory.get(), 1, settings.alias(), maxEntries, byValue, ticker));
+      STORES.put(location, new Shared(factory.get(), 1, mine, ticker));
       return STORES.get(location).store();
     }
-    String other = "caches." + shared.alias();
-    if (shared.maxEntries() != maxEntries) {
-      throw disagree(settings, "options.max_entries", maxEntries, other, shared.maxEntries());
-    }
-    if (shared.byValue() != byValue) {
-      throw disagree(settings, "options.store_by_value", byValue, other, shared.byValue());
-    }
+    checkSameStore(mine, shared.builtFor());
     if (shared.ticker() != ticker) {
-      throw new CacheConfigurationException("caches." + settings.alias() + " shares locmem"
-          + " location '" + location + "' with " + other + ", whose store runs on another"
-          + " Ticker (another CacheHandler): give the aliases different locations");
+      throw new CacheConfigurationException("caches." + mine.settings().alias() + " shares locmem"
+          + " location '" + location + "' with caches." + shared.builtFor().settings().alias()
+          + ", whose store runs on another Ticker (another CacheHandler): give the aliases"
+          + " different locations");
     }
     STORES.put(location, shared.withUsers(shared.users() + 1));
     return shared.store();
   }
 
-  static CacheConfigurationException disagree(CacheSettings settings, String setting,
+  /**
+   * Checks that two aliases of one location ask for the same store.
+   *
+   * @throws CacheConfigurationException naming both aliases and the first option they disagree on
+   */
+  static void checkSameStore(LocMemSettings mine, LocMemSettings theirs) {
+    String other = "caches." + theirs.settings().alias();
+    if (mine.maxEntries() != theirs.maxEntries()) {
+      throw disagree(mine.settings(), "options.max_entries", mine.maxEntries(), other,
+          theirs.maxEntries());
+    }
+    if (mine.byValue() != theirs.byValue()) {
+      throw disagree(mine.settings(), "options.store_by_value", mine.byValue(), other,
+          theirs.byValue());
+    }
+  }
+
+  private static CacheConfigurationException disagree(CacheSettings settings, String setting,
       Object value, String other, Object otherValue) {
     return new CacheConfigurationException(settings.describe(setting) + " = " + value
         + " disagrees with " + other + "." + setting + " = " + otherValue + ": both use locmem"

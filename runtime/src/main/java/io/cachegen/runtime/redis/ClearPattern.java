@@ -42,7 +42,7 @@ final class ClearPattern {
     String prefix = settings.keyPrefix();
     if (settings.keyFunction().isEmpty() || keyFunction == null
         || keyFunction == KeyFunction.DEFAULT) {
-      return RedisCache.globEscape(prefix) + ":" + VERSION + ":*";
+      return RedisScan.globEscape(prefix) + ":" + VERSION + ":*";
     }
     String name = settings.keyFunction().get();
     if (prefix.isEmpty()) {
@@ -78,7 +78,7 @@ final class ClearPattern {
           glob.append('*'); // the version's part or the key: anything
         }
       } else {
-        glob.append(RedisCache.globEscape(String.valueOf(c)));
+        glob.append(RedisScan.globEscape(String.valueOf(c)));
       }
     }
     return glob.toString();

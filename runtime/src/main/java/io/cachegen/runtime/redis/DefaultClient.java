@@ -44,19 +44,20 @@ public final class DefaultClient implements AutoCloseable {
   private final long fallbackWindowNanos;
 
   /**
+   * @param settings the alias's servers and options
    * @param clock the circuit breakers' time source
    * @param sockets wraps each server's socket factory ({@link UnaryOperator#identity()} but in
    *     tests)
    */
-  DefaultClient(String alias, List<RedisLocation> locations, RedisOptions options,
-      String locationProperty, Ticker clock, UnaryOperator<JedisSocketFactory> sockets) {
-    this.alias = alias;
+  DefaultClient(RedisSettings settings, Ticker clock, UnaryOperator<JedisSocketFactory> sockets) {
+    this.alias = settings.alias();
+    RedisOptions options = settings.options();
     this.fallbackWindowNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
         (long) options.connectTimeoutMillis() + options.socketTimeoutMillis());
     List<RedisServer> made = new ArrayList<>();
     try {
-      for (RedisLocation location : locations) {
-        made.add(new RedisServer(alias, location, options, locationProperty, clock, sockets));
+      for (RedisLocation location : settings.locations()) {
+        made.add(new RedisServer(alias, location, options, settings.tls(), clock, sockets));
       }
     } catch (RuntimeException e) {
       made.forEach(RedisServer::close);

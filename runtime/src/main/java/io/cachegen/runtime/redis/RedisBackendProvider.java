@@ -1,12 +1,9 @@
 package io.cachegen.runtime.redis;
 
 import io.cachegen.runtime.BaseCache;
-import io.cachegen.runtime.CacheConfigurationException;
 import io.cachegen.runtime.CacheSettings;
-import io.cachegen.runtime.codec.Codecs;
 import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheBackendProvider;
-import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,66 +48,29 @@ public final class RedisBackendProvider implements CacheBackendProvider {
     return RedisOptions.NAMES;
   }
 
-  @Override
-  public void validate(CacheSettings settings) {
-    Codecs.named(settings.stringOption("serializer", "json"), settings.describeOption("serializer"));
-    RedisOptions options = RedisOptions.from(settings);
-    List<RedisLocation> locations =
-        RedisLocation.parseAll(settings.location(), settings.describe("location"));
-    checkCredentials(settings, options, locations);
-    if (options.sslCaCerts() != null) {
-      TlsSettings.trustStore(options.sslCaCerts(), settings.describeOption("ssl_ca_certs"));
-    }
-  }
-
   /**
    * {@inheritDoc}
    *
-   * <p>Also checks that {@code clear()} can be confined to this alias's keys (see {@link
-   * ClearPattern}), and warns when the key prefix is empty.
+   * <p>Parses the options, the location and {@code ssl_ca_certs} once ({@link RedisSettings});
+   * checks that {@code clear()} can be confined to this alias's keys (see {@link ClearPattern}),
+   * and warns when the key prefix is empty.
    */
   @Override
-  public void validate(CacheSettings settings, BackendContext context) {
-    validate(settings);
-    RedisOptions options = RedisOptions.from(settings);
-    if (options.clearFlushesDb()) {
-      return;
-    }
-    String pattern = ClearPattern.of(settings, context.keyFunction());
-    if (settings.keyPrefix().isEmpty()) {
-      RedisLocation primary =
-          RedisLocation.parseAll(settings.location(), settings.describe("location")).get(0);
+  public Prepared prepare(CacheSettings settings, BackendContext context) {
+    RedisSettings prepared = RedisSettings.parse(settings, context);
+    if (prepared.clearPattern() != null && settings.keyPrefix().isEmpty()) {
+      RedisLocation primary = prepared.locations().get(0);
       LOG.warn("cache '{}': {} is empty, so clear() deletes every key matching '{}' on {} (db {}),"
           + " including those of any other alias or application that uses no prefix there; set a"
           + " key_prefix to keep them apart", settings.alias(), settings.property("key_prefix"),
-          pattern, primary.describe(), primary.db() != null ? primary.db() : options.db());
+          prepared.clearPattern(), primary.describe(),
+          primary.db() != null ? primary.db() : prepared.options().db());
     }
-  }
-
-  /**
-   * Fails when a server would be given a user name but no password (Redis ACLs need both).
-   *
-   * @throws CacheConfigurationException naming {@code options.username} or {@code location},
-   *     whichever supplied the user name
-   */
-  static void checkCredentials(
-      CacheSettings settings, RedisOptions options, List<RedisLocation> locations) {
-    for (RedisLocation location : locations) {
-      boolean userInUrl = location.username() != null;
-      String user = userInUrl ? location.username() : options.username();
-      String password = location.password() != null ? location.password() : options.password();
-      if (user != null && password == null) {
-        String property = userInUrl ? settings.describe("location")
-            : settings.describeOption("username");
-        throw new CacheConfigurationException(property + ": user name '" + user + "' for "
-            + location.describe() + " needs a password: set " + settings.property(
-                "options.password") + " or put it in the URL (redis://user:password@host:port/db)");
-      }
-    }
+    return prepared;
   }
 
   @Override
   public BaseCache create(CacheSettings settings, BackendContext context) {
-    return new RedisCache(settings, context);
+    return prepare(settings, context).create(context);
   }
 }

@@ -16,26 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.UUID;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * {@code backend=redis}: django-redis's {@code RedisCache} on Jedis.
@@ -50,14 +40,20 @@ import redis.clients.jedis.resps.ScanResult;
  * options.clear_flushes_db=true}; an alias whose clear() could not be confined so fails at
  * start-up.
  *
+ * <p>This class maps Django's and django-redis's operations to Redis commands; each policy they
+ * share has its own class: {@link RedisFailurePolicy} (what an outage does), {@link RedisScan}
+ * (operations over many keys: clear, delete_pattern, iter_keys), {@link RedisLock} (locks), {@link
+ * RedisPayloads} (stored bytes), {@link DefaultClient} (which server serves a call). Its settings
+ * are parsed once, by {@link RedisBackendProvider}, into {@link RedisSettings}.
+ *
  * <p>Servers: see {@link DefaultClient} (primary for writes, replicas for reads). When a server is
  * down or hangs, a call fails within {@code socket_connect_timeout + socket_timeout} (a read that
  * falls back across servers: see {@link DefaultClient}) with a {@link RedisConnectionException}
  * naming the server, as is a server that refuses the command for now (OOM, READONLY, LOADING, ...:
  * {@link RedisUnavailableException}); with {@code options.ignore_exceptions=true} reads are misses
  * instead, writes and deletes return {@code false}, {@link #tryLock} returns a lease that holds
- * nothing, and the failure is logged at a bounded rate per kind ({@link
- * io.cachegen.runtime.spi.FailureLog}). Counters ({@code incr}, {@code incrVersion}) and {@link
+ * nothing, and the failure is logged at a bounded rate per kind ({@link RedisFailurePolicy}).
+ * Counters ({@code incr}, {@code incrVersion}) and {@link
  * #lock} still throw, because they cannot pretend to succeed. See the README's "Failure policy".
  * After a timeout or connection failure, a server's circuit breaker makes calls to it fail at once
  * for {@code options.retry_after} (see {@link DefaultClient}).
@@ -65,40 +61,38 @@ import redis.clients.jedis.resps.ScanResult;
  * <p>Thread-safe.
  */
 public final class RedisCache extends AbstractCache implements DistributedLocking {
-  private static final int SCAN_BATCH = 1000;
-
   private final RedisOptions options;
   private final DefaultClient client;
   private final RedisPayloads payloads;
-  private final LongAdder ignored = new LongAdder();
-  /** What clear() deletes by; null with {@code clear_flushes_db}. */
-  private final String clearPattern;
+  private final RedisFailurePolicy failures;
+  private final RedisScan scan;
+  /** {@code GET} on the client, kept so that the hit path allocates no lambda. */
+  private final Function<byte[], byte[]> get;
+  /** What {@link #tryLock} returns when Redis is down and {@code ignore_exceptions=true}. */
+  private static final Lease HOLDS_NOTHING = () -> { };
 
   /** Creates the cache for {@code settings}; see {@link RedisBackendProvider} for the options. */
   public RedisCache(CacheSettings settings, BackendContext context) {
-    this(settings, context, RedisOptions.from(settings), UnaryOperator.identity());
+    this(RedisSettings.parse(settings, context), context);
   }
 
-  /** As the public constructor, with each server's socket factory wrapped by {@code sockets}. */
-  RedisCache(CacheSettings settings, BackendContext context,
-      UnaryOperator<JedisSocketFactory> sockets) {
-    this(settings, context, RedisOptions.from(settings), sockets);
+  /** Creates the cache from settings its provider prepared. */
+  RedisCache(RedisSettings prepared, BackendContext context) {
+    this(prepared, context, UnaryOperator.identity());
   }
 
-  private RedisCache(CacheSettings settings, BackendContext context, RedisOptions options,
+  /** As the other constructors, with each server's socket factory wrapped by {@code sockets}. */
+  RedisCache(RedisSettings prepared, BackendContext context,
       UnaryOperator<JedisSocketFactory> sockets) {
-    super(settings, context.keyFunction(), options.logIntervalMillis());
-    this.options = options;
-    List<RedisLocation> locations =
-        RedisLocation.parseAll(settings.location(), settings.describe("location"));
-    RedisBackendProvider.checkCredentials(settings, options, locations);
+    super(prepared.settings(), context, prepared.options().logIntervalMillis());
+    this.options = prepared.options();
     this.payloads = new RedisPayloads(codec, options.compressor(), options.compressMinSize(),
         options.maxValueSize(),
-        new InflationGate(settings.alias(), options.maxConcurrentInflations()));
-    this.clearPattern =
-        options.clearFlushesDb() ? null : ClearPattern.of(settings, context.keyFunction());
-    this.client = new DefaultClient(settings.alias(), locations, options,
-        settings.describe("location"), context.ticker(), sockets);
+        new InflationGate(prepared.alias(), options.maxConcurrentInflations()));
+    this.failures = new RedisFailurePolicy(options, failureLog());
+    this.client = new DefaultClient(prepared, context.ticker(), sockets);
+    this.scan = new RedisScan(client, prepared.clearPattern());
+    this.get = client::get;
   }
 
   /** The servers and how calls pick them. */
@@ -113,38 +107,12 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   /** How many failures {@code ignore_exceptions} swallowed so far. */
   public long ignoredFailures() {
-    return ignored.sum();
+    return failures.ignoredFailures();
   }
 
   /** How many failure lines this alias logged (rate-limited, see {@link FailureLog}). */
   long failureWarnings() {
     return failureLog().warningCount();
-  }
-
-  // ---- failure policy ----
-
-  private <T> T guard(Category category, String operation, Supplier<T> call, T whenIgnored) {
-    try {
-      return call.get();
-    } catch (RedisConnectionException e) {
-      ignore(category, operation, e);
-      return whenIgnored;
-    }
-  }
-
-  /**
-   * The policy for an outage: rethrows {@code e} unless {@code ignore_exceptions=true}; then counts
-   * it and logs it at a bounded rate (unless {@code log_ignored_exceptions=false}).
-   */
-  private void ignore(Category category, String operation, RedisConnectionException e) {
-    if (!options.ignoreExceptions()) {
-      throw e;
-    }
-    ignored.increment();
-    if (options.logIgnoredExceptions()) {
-      failureLog().warn(category,
-          "ignored a Redis failure in " + operation + " (ignore_exceptions=true)", e.getMessage());
-    }
   }
 
   private static byte[] k(String madeKey) {
@@ -167,14 +135,12 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected Object doGet(String madeKey, ValueType<?> type) {
-    // The hit path: written out instead of guard(...) so that no lambda is allocated per call.
     byte[] stored;
     try {
-      stored = client.get(k(madeKey));
+      stored = failures.guard(Category.LOOKUP, "get", get, k(madeKey), null);
     } catch (RedisConnectionException e) {
-      ignore(Category.LOOKUP, "get", e);
-      stored = null;
-    } catch (CacheException e) {
+      throw e;
+    } catch (CacheException e) { // an error reply about this key (e.g. WRONGTYPE): unreadable
       reportUnreadable(madeKey, e.getMessage());
       return MISS;
     }
@@ -187,7 +153,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     for (int i = 0; i < keys.length; i++) {
       keys[i] = k(madeKeys.get(i));
     }
-    List<byte[]> stored = guard(Category.LOOKUP, "get_many",
+    List<byte[]> stored = failures.guard(Category.LOOKUP, "get_many",
         () -> client.read(c -> c.mget(keys)), null);
     Object[] out = new Object[keys.length];
     for (int i = 0; i < out.length; i++) {
@@ -222,7 +188,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       return false;
     }
     SetParams p = params(timeout, mode);
-    return guard(Category.STORE, "set",
+    return failures.guard(Category.STORE, "set",
         () -> "OK".equals(client.write(c -> c.set(k(madeKey), bytes, p))), false);
   }
 
@@ -245,7 +211,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       return failed;
     }
     SetParams p = params(timeout, SetMode.ALWAYS);
-    List<String> notStored = guard(Category.STORE, "set_many", () -> client.write(c -> {
+    List<String> notStored = failures.guard(Category.STORE, "set_many", () -> client.write(c -> {
       List<Response<String>> replies = new ArrayList<>(encoded.size());
       try (Pipeline pipe = c.pipelined()) {
         encoded.forEach((k, bytes) -> replies.add(pipe.set(k(k), bytes, p)));
@@ -270,18 +236,20 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected boolean doDelete(String madeKey) {
-    return guard(Category.EVICT, "delete", () -> client.write(c -> c.del(k(madeKey))) > 0, false);
+    return failures.guard(Category.EVICT, "delete",
+        () -> client.write(c -> c.del(k(madeKey))) > 0, false);
   }
 
   @Override
   protected void doDeleteMany(List<String> madeKeys) {
     byte[][] keys = madeKeys.stream().map(RedisCache::k).toArray(byte[][]::new);
-    guard(Category.EVICT, "delete_many", () -> client.write(c -> c.unlink(keys)), 0L);
+    failures.guard(Category.EVICT, "delete_many", () -> client.write(c -> c.unlink(keys)), 0L);
   }
 
   @Override
   protected boolean doHasKey(String madeKey) {
-    return guard(Category.LOOKUP, "has_key", () -> client.read(c -> c.exists(k(madeKey))), false);
+    return failures.guard(Category.LOOKUP, "has_key",
+        () -> client.read(c -> c.exists(k(madeKey))), false);
   }
 
   @Override
@@ -309,7 +277,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected boolean doTouch(String madeKey, Timeout timeout) {
-    return guard(Category.STORE, "touch", () -> {
+    return failures.guard(Category.STORE, "touch", () -> {
       if (timeout.isNever()) {
         Object r = client.write(c -> c.eval(RedisScripts.PERSIST_EXISTING, List.of(madeKey),
             List.of()));
@@ -328,12 +296,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected void doClear() {
-    guard(Category.EVICT, "clear", () -> {
-      if (options.clearFlushesDb()) {
-        client.write(c -> c.flushDB());
-      } else {
-        deleteMatching(clearPattern());
-      }
+    failures.guard(Category.EVICT, "clear", () -> {
+      scan.clear();
       return null;
     }, null);
   }
@@ -343,24 +307,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
    * {@code null} with {@code clear_flushes_db=true}.
    */
   String clearPattern() {
-    return clearPattern;
-  }
-
-  private long deleteMatching(String pattern) {
-    long deleted = 0;
-    String cursor = ScanParams.SCAN_POINTER_START;
-    ScanParams scan = new ScanParams().match(pattern).count(SCAN_BATCH);
-    do {
-      String from = cursor;
-      ScanResult<String> page = client.write(c -> c.scan(from, scan));
-      List<String> keys = page.getResult();
-      if (!keys.isEmpty()) {
-        String[] batch = keys.toArray(String[]::new);
-        deleted += client.write(c -> c.unlink(batch));
-      }
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-    return deleted;
+    return scan.clearPattern();
   }
 
   // ---- django-redis extras ----
@@ -406,7 +353,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   /** As {@link #ttl(String)}, to the millisecond. */
   public Timeout pttl(String key) {
     String made = made(key);
-    long ms = guard(Category.LOOKUP, "pttl", () -> client.read(c -> c.pttl(k(made))), -2L);
+    long ms = failures.guard(Category.LOOKUP, "pttl", () -> client.read(c -> c.pttl(k(made))), -2L);
     if (ms == -1) {
       return Timeout.NEVER;
     }
@@ -423,14 +370,14 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   /** Sets {@code key} to expire in {@code millis}; returns whether the key exists. */
   public boolean pexpire(String key, long millis) {
     String made = made(key);
-    return guard(Category.STORE, "pexpire",
+    return failures.guard(Category.STORE, "pexpire",
         () -> client.write(c -> c.pexpire(k(made), millis)) == 1, false);
   }
 
   /** Sets {@code key} to expire at {@code when}; returns whether the key exists. */
   public boolean expireAt(String key, Instant when) {
     String made = made(key);
-    return guard(Category.STORE, "expire_at",
+    return failures.guard(Category.STORE, "expire_at",
         () -> client.write(c -> c.pexpireAt(k(made), when.toEpochMilli())) == 1, false);
   }
 
@@ -448,7 +395,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
    */
   public long deletePattern(String pattern) {
     String glob = madePattern(pattern);
-    return guard(Category.EVICT, "delete_pattern", () -> deleteMatching(glob), 0L);
+    return failures.guard(Category.EVICT, "delete_pattern", () -> scan.deleteMatching(glob), 0L);
   }
 
   /**
@@ -459,39 +406,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
    * iterating.
    */
   public Stream<String> iterKeys(String pattern) {
-    String glob = madePattern(pattern);
-    String base = makeKey("", version());
-    Iterator<String> it = new Iterator<>() {
-      private final ScanParams scan = new ScanParams().match(glob).count(SCAN_BATCH);
-      private String cursor = ScanParams.SCAN_POINTER_START;
-      private Iterator<String> page = java.util.Collections.emptyIterator();
-      private boolean done;
-
-      @Override
-      public boolean hasNext() {
-        while (!page.hasNext() && !done) {
-          String from = cursor;
-          // a SCAN cursor means something only to the server that issued it: every page of the
-          // scan comes from the primary (as deletePattern's), never from a replica picked per call
-          ScanResult<String> result = client.write(c -> c.scan(from, scan));
-          cursor = result.getCursor();
-          done = cursor.equals(ScanParams.SCAN_POINTER_START);
-          page = result.getResult().iterator();
-        }
-        return page.hasNext();
-      }
-
-      @Override
-      public String next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        String made = page.next();
-        return made.startsWith(base) ? made.substring(base.length()) : made;
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.NONNULL),
-        false);
+    return scan.keys(madePattern(pattern), makeKey("", version()));
   }
 
   /**
@@ -510,7 +425,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
    * @throws RedisLockException if the lock was not taken within {@code wait}
    */
   public RedisLock lock(String name, Duration lease, Duration wait) {
-    RedisLock lock = acquire(made(name), lease, wait);
+    RedisLock lock = RedisLock.acquire(client, made(name), lease, wait);
     if (lock == null) {
       throw new RedisLockException("cache '" + alias() + "': lock '" + name + "' is held by"
           + " another owner; not taken within " + wait);
@@ -527,34 +442,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   @Override
   public Lease tryLock(String lockKey, Duration lease, Duration wait) {
     ensureOpen();
-    try {
-      return acquire(lockKey, lease, wait);
-    } catch (RedisConnectionException e) {
-      ignore(Category.LOCK, "lock", e);
-      return () -> { };
-    }
-  }
-
-  private RedisLock acquire(String lockKey, Duration lease, Duration wait) {
-    String token = UUID.randomUUID().toString();
-    SetParams p = new SetParams().nx().px(Math.max(1, lease.toMillis()));
-    long deadline = System.nanoTime() + wait.toNanos();
-    long pauseMillis = 5;
-    while (true) {
-      String r = client.write(c -> c.set(lockKey, token, p));
-      if ("OK".equals(r)) {
-        return new RedisLock(lockKey, token, client::write);
-      }
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return null;
-      }
-      LockSupport.parkNanos(Math.min(left, pauseMillis * 1_000_000L));
-      if (Thread.currentThread().isInterrupted()) {
-        return null;
-      }
-      pauseMillis = Math.min(100, pauseMillis * 2);
-    }
+    return failures.guard(Category.LOCK, "lock",
+        () -> RedisLock.acquire(client, lockKey, lease, wait), HOLDS_NOTHING);
   }
 
   private String made(String key) {
@@ -566,20 +455,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   private String madePattern(String pattern) {
     ensureOpen();
-    String base = makeKey("", version());
-    String made = makeKey(pattern, version());
-    return made.startsWith(base) ? globEscape(base) + made.substring(base.length()) : made;
-  }
-
-  static String globEscape(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (char ch : s.toCharArray()) {
-      if (ch == '*' || ch == '?' || ch == '[' || ch == ']' || ch == '\\') {
-        sb.append('\\');
-      }
-      sb.append(ch);
-    }
-    return sb.toString();
+    return RedisScan.pattern(makeKey("", version()), makeKey(pattern, version()));
   }
 
   /**

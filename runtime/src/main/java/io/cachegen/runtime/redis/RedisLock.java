@@ -3,9 +3,10 @@ package io.cachegen.runtime.redis;
 import io.cachegen.runtime.spi.DistributedLocking;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import redis.clients.jedis.RedisClient;
+import java.util.concurrent.locks.LockSupport;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * A held Redis lock: a key set with {@code SET NX PX} to a random owner token, which expires by
@@ -19,18 +20,55 @@ import redis.clients.jedis.RedisClient;
  * }
  * }</pre>
  *
- * <p>Thread-safe; closing twice is harmless.
+ * <p>Every lock of a Redis alias is taken here ({@link #acquire}), on the primary: {@code
+ * RedisCache.lock} and the stampede guard's {@code tryLock}. Thread-safe; closing twice is
+ * harmless.
  */
 public final class RedisLock implements DistributedLocking.Lease {
+  /** The first pause between two attempts to take a held lock; it doubles up to the max. */
+  private static final long FIRST_PAUSE_MILLIS = 5;
+  private static final long MAX_PAUSE_MILLIS = 100;
+
   private final String key;
   private final String token;
-  private final Function<Function<RedisClient, Object>, Object> onPrimary;
+  private final DefaultClient client;
   private final AtomicBoolean released = new AtomicBoolean();
 
-  RedisLock(String key, String token, Function<Function<RedisClient, Object>, Object> onPrimary) {
+  private RedisLock(String key, String token, DefaultClient client) {
     this.key = key;
     this.token = token;
-    this.onPrimary = onPrimary;
+    this.client = client;
+  }
+
+  /**
+   * Takes the lock stored under {@code key} for at most {@code lease} (at least a millisecond),
+   * trying again while another owner holds it, with pauses from 5 ms doubling up to 100 ms, until
+   * {@code wait} has passed.
+   *
+   * @return the lock, or {@code null} if it was not taken within {@code wait} or the thread was
+   *     interrupted while waiting (its interrupt status stays set)
+   * @throws RedisConnectionException if the primary cannot be reached
+   */
+  static RedisLock acquire(DefaultClient client, String key, Duration lease, Duration wait) {
+    String token = UUID.randomUUID().toString();
+    SetParams p = new SetParams().nx().px(Math.max(1, lease.toMillis()));
+    long deadline = System.nanoTime() + wait.toNanos();
+    long pauseMillis = FIRST_PAUSE_MILLIS;
+    while (true) {
+      String r = client.write(c -> c.set(key, token, p));
+      if ("OK".equals(r)) {
+        return new RedisLock(key, token, client);
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return null;
+      }
+      LockSupport.parkNanos(Math.min(left, pauseMillis * 1_000_000L));
+      if (Thread.currentThread().isInterrupted()) {
+        return null;
+      }
+      pauseMillis = Math.min(MAX_PAUSE_MILLIS, pauseMillis * 2);
+    }
   }
 
   /** The made key that holds the lock. */
@@ -44,7 +82,7 @@ public final class RedisLock implements DistributedLocking.Lease {
    * @return whether the lock was still ours and was extended
    */
   public boolean extend(Duration lease) {
-    Object r = onPrimary.apply(c -> c.eval(RedisScripts.EXTEND_LOCK, List.of(key),
+    Object r = client.write(c -> c.eval(RedisScripts.EXTEND_LOCK, List.of(key),
         List.of(token, Long.toString(Math.max(1, lease.toMillis())))));
     return r instanceof Long l && l == 1;
   }
@@ -59,7 +97,7 @@ public final class RedisLock implements DistributedLocking.Lease {
       return;
     }
     try {
-      onPrimary.apply(c -> c.eval(RedisScripts.RELEASE_LOCK, List.of(key), List.of(token)));
+      client.write(c -> c.eval(RedisScripts.RELEASE_LOCK, List.of(key), List.of(token)));
     } catch (RuntimeException e) {
       // the lease ends it
     }

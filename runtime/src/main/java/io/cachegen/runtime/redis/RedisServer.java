@@ -12,6 +12,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.providers.PooledConnectionProvider;
 
 /**
@@ -30,16 +31,17 @@ final class RedisServer implements AutoCloseable {
 
   /**
    * @param alias the cache alias, for the breaker's log lines
+   * @param tls the TLS options, used if {@code location} is {@code rediss://}
    * @param clock the breaker's time source
    * @param sockets wraps the socket factory: {@link UnaryOperator#identity()} except in tests
    *     that count connections and writes
    */
-  RedisServer(String alias, RedisLocation location, RedisOptions options, String locationProperty,
+  RedisServer(String alias, RedisLocation location, RedisOptions options, SslOptions tls,
       Ticker clock, UnaryOperator<JedisSocketFactory> sockets) {
     this.location = location;
     this.described = location.describe();
     this.breaker = new CircuitBreaker(alias, described, options.retryAfterMillis(), clock);
-    JedisClientConfig config = clientConfig(location, options, locationProperty);
+    JedisClientConfig config = clientConfig(location, options, tls);
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(options.maxConnections());
     pool.setMaxIdle(options.maxIdle());
@@ -59,7 +61,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   private static JedisClientConfig clientConfig(
-      RedisLocation location, RedisOptions options, String locationProperty) {
+      RedisLocation location, RedisOptions options, SslOptions tls) {
     String user = location.username() != null ? location.username() : options.username();
     String password = location.password() != null ? location.password() : options.password();
     int db = location.db() != null ? location.db() : options.db();
@@ -69,7 +71,7 @@ final class RedisServer implements AutoCloseable {
         .database(db)
         .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
     if (user != null) {
-      b.user(user); // with a password: RedisBackendProvider.checkCredentials made sure
+      b.user(user); // with a password: RedisSettings.parse made sure
     }
     if (password != null) {
       b.password(password);
@@ -78,8 +80,7 @@ final class RedisServer implements AutoCloseable {
       b.clientName(options.clientName());
     }
     if (location.tls()) {
-      b.sslOptions(TlsSettings.sslOptions(options.sslCaCerts(), options.sslCheckHostname(),
-          "options.ssl_ca_certs"));
+      b.sslOptions(tls);
     }
     return b.build();
   }

@@ -45,7 +45,7 @@ final class TlsSettings {
    *
    * @throws CacheConfigurationException naming {@code property} if the file cannot be read
    */
-  static byte[] trustStore(String caFile, String property) {
+  private static byte[] trustStore(String caFile, String property) {
     try (InputStream in = Files.newInputStream(Path.of(caFile))) {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);

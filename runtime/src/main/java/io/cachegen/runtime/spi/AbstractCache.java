@@ -63,17 +63,34 @@ public abstract class AbstractCache implements BaseCache {
   private volatile String disposed;
   private final SingleFlight flights = new SingleFlight();
 
-  /** A cache whose per-call failures are logged at most once per 10 seconds and category. */
+  /**
+   * A cache whose per-call failures are logged at most once per 10 seconds and category, with the
+   * codec {@code options.serializer} names.
+   */
   protected AbstractCache(CacheSettings settings, KeyFunction keyFunction) {
-    this(settings, keyFunction, DEFAULT_FAILURE_LOG_INTERVAL_MILLIS);
+    this(settings, keyFunction, Codecs.of(settings), DEFAULT_FAILURE_LOG_INTERVAL_MILLIS);
   }
 
   /**
-   * A cache whose per-call failures (see {@link #failureLog()}) are logged at most once per {@code
+   * A cache with the key function and codec its handler resolved ({@code context}), whose per-call
+   * failures are logged at most once per 10 seconds and category.
+   */
+  protected AbstractCache(CacheSettings settings, BackendContext context) {
+    this(settings, context, DEFAULT_FAILURE_LOG_INTERVAL_MILLIS);
+  }
+
+  /**
+   * A cache with the key function and codec its handler resolved ({@code context}), whose per-call
+   * failures (see {@link #failureLog()}) are logged at most once per {@code
    * failureLogIntervalMillis} and category.
    */
   protected AbstractCache(
-      CacheSettings settings, KeyFunction keyFunction, long failureLogIntervalMillis) {
+      CacheSettings settings, BackendContext context, long failureLogIntervalMillis) {
+    this(settings, context.keyFunction(), context.codec(), failureLogIntervalMillis);
+  }
+
+  private AbstractCache(CacheSettings settings, KeyFunction keyFunction, CacheCodec codec,
+      long failureLogIntervalMillis) {
     this.failureLog =
         new FailureLog(settings.alias(), failureLogIntervalMillis, getClass(), System::nanoTime);
     this.settings = settings;
@@ -82,8 +99,7 @@ public abstract class AbstractCache implements BaseCache {
     this.version = settings.version();
     this.defaultTimeout = settings.timeout();
     this.recordStats = settings.booleanOption("record_stats", true);
-    this.codec =
-        Codecs.named(settings.stringOption("serializer", "json"), settings.describeOption("serializer"));
+    this.codec = codec;
   }
 
   // ---- what a backend implements, on made keys ----

@@ -8,6 +8,7 @@ import io.cachegen.runtime.CacheSettings;
 import io.cachegen.runtime.KeyFunction;
 import io.cachegen.runtime.ManualTicker;
 import io.cachegen.runtime.Timeout;
+import io.cachegen.runtime.codec.JacksonCodec;
 import io.cachegen.runtime.spi.BackendContext;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,8 +67,8 @@ class RedisCircuitBreakerTest {
     for (int i = 0; i < options.length; i += 2) {
       settings = settings.withOption(options[i], options[i + 1]);
     }
-    RedisCache cache =
-        new RedisCache(settings, new BackendContext(KeyFunction.DEFAULT, clock), sockets);
+    BackendContext context = new BackendContext(KeyFunction.DEFAULT, clock, JacksonCodec.json());
+    RedisCache cache = new RedisCache(RedisSettings.parse(settings, context), context, sockets);
     caches.add(cache);
     return cache;
   }
