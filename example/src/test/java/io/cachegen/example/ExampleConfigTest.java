@@ -7,8 +7,8 @@ import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.CacheSettings;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.locmem.LocMemBackendProvider;
+import io.cachegen.runtime.redis.RedisBackendProvider;
 import io.cachegen.runtime.redis.RedisFixture;
-import io.cachegen.runtime.redis.RedisOptions;
 import io.cachegen.runtime.spi.AbstractCache;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +31,7 @@ class ExampleConfigTest {
   private static final Pattern SETTING_LINE =
       Pattern.compile("#?caches\\.default\\.([a-z_.]+)=.*");
   private static final Set<String> LOCMEM_OPTIONS = new LocMemBackendProvider().options();
+  private static final Set<String> REDIS_OPTIONS = new RedisBackendProvider().options();
 
   @Test
   void theShippedFileIsValidLocmem() {
@@ -62,7 +63,7 @@ class ExampleConfigTest {
 
   @Test
   void everyLocmemLineUncommentedIsAccepted() throws IOException {
-    Map<String, String> props = uncommented(name -> !RedisOptions.NAMES.contains(name));
+    Map<String, String> props = uncommented(name -> !REDIS_OPTIONS.contains(name));
     CacheConfig config = CacheConfig.fromMap(props);
     assertThat(config.settings("default").options())
         .containsKeys("max_entries", "cull_frequency", "store_by_value", "serializer");
@@ -85,7 +86,7 @@ class ExampleConfigTest {
   private static Set<String> allOptions() {
     Set<String> all = new TreeSet<>(AbstractCache.COMMON_OPTIONS);
     all.addAll(LOCMEM_OPTIONS);
-    all.addAll(RedisOptions.NAMES);
+    all.addAll(REDIS_OPTIONS);
     return all;
   }
 

@@ -1,5 +1,6 @@
 package io.cachegen.runtime;
 
+import io.cachegen.runtime.internal.Internal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,9 @@ public interface BaseCache extends AutoCloseable {
 
   /**
    * Returned by {@link #lookup(String, ValueType)} on a miss. Never stored, never returned by the
-   * key-based methods.
+   * key-based methods. Internal, as {@code lookup}.
    */
+  @Internal
   Object MISS = MissMarker.MISS;
 
   /** The alias this cache was configured under, e.g. {@code "default"}. */
@@ -298,24 +300,31 @@ public interface BaseCache extends AutoCloseable {
   @Override
   void close();
 
-  // ---- made keys (for generated code and integrations) ----
+  // ---- made keys: for generated code ----
+  //
+  // @Internal: generated code calls these (through CacheSite) with keys it made once; hand-written
+  // code uses the key-based methods above. Every backend implements them (AbstractCache does).
 
   /**
    * Looks up an already-made key (see {@link #makeKey(String, int)}) and decodes it as {@code
    * type}: the value, {@code null} for a stored {@code null}, or {@link #MISS}. Skips key
    * validation; counts a hit or a miss.
    */
+  @Internal
   Object lookup(String madeKey, ValueType<?> type);
 
   /**
    * As {@link #lookup(String, ValueType)}, but counts neither a hit nor a miss: for a second look
    * after a counted miss (single-flight re-checks), so each request is counted once.
    */
+  @Internal
   Object peek(String madeKey, ValueType<?> type);
 
   /** Stores {@code value} under an already-made key; returns whether it stored. */
+  @Internal
   boolean store(String madeKey, Object value, Timeout timeout);
 
   /** Removes an already-made key; returns whether it existed. */
+  @Internal
   boolean remove(String madeKey);
 }

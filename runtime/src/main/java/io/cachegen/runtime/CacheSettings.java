@@ -1,5 +1,6 @@
 package io.cachegen.runtime;
 
+import io.cachegen.runtime.internal.Redaction;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;

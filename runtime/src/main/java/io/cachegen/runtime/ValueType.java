@@ -1,5 +1,6 @@
 package io.cachegen.runtime;
 
+import io.cachegen.runtime.internal.Internal;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Objects;
@@ -69,8 +70,14 @@ public abstract class ValueType<T> {
 
   /**
    * What {@code owner} (a codec) prepared for this type, or {@code null} if it prepared nothing
-   * yet or another codec did. For codec implementations.
+   * yet or another codec did.
+   *
+   * <p>Internal: only the runtime's own codecs ({@link io.cachegen.runtime.codec.JacksonCodec})
+   * use it. A codec cannot be plugged in from outside yet ({@code options.serializer} names a
+   * built-in one), and this one-slot cache (the last codec to prepare wins) is a performance
+   * detail that may change; a codec SPI would document its replacement.
    */
+  @Internal
   public Object preparedBy(Object owner) {
     Prepared p = prepared;
     return p != null && p.owner() == owner ? p.value() : null;
@@ -78,8 +85,10 @@ public abstract class ValueType<T> {
 
   /**
    * Keeps what {@code owner} prepared for this type, replacing what any codec kept before; see
-   * {@link #preparedBy(Object)}. Called once per codec change, not per decode.
+   * {@link #preparedBy(Object)}. Called once per codec change, not per decode. Internal, as
+   * {@link #preparedBy(Object)}.
    */
+  @Internal
   public void keepPrepared(Object owner, Object value) {
     prepared = new Prepared(owner, value);
   }

@@ -1,5 +1,8 @@
 /**
- * cachegen's public API: Django's cache framework in Java.
+ * cachegen's public API: Django's cache framework in Java. This is what a user holds in their
+ * head.
+ *
+ * <p><b>API</b> (stable; every type documented):
  *
  * <ul>
  *   <li>{@link io.cachegen.runtime.Caches} and {@link io.cachegen.runtime.CacheHandler}: one cache
@@ -8,12 +11,28 @@
  *       Django's {@code CACHES}, from {@code cache.properties}, environment variables and system
  *       properties.
  *   <li>{@link io.cachegen.runtime.BaseCache}: the contract every backend keeps, with {@link
- *       io.cachegen.runtime.Timeout}, {@link io.cachegen.runtime.ValueType} and {@link
- *       io.cachegen.runtime.KeyFunction}.
+ *       io.cachegen.runtime.Timeout}, {@link io.cachegen.runtime.ValueType}, {@link
+ *       io.cachegen.runtime.CacheStats} and {@link io.cachegen.runtime.KeyFunction}.
+ *   <li>{@link io.cachegen.runtime.CacheCodec} (the built-in codecs are in {@code
+ *       io.cachegen.runtime.codec}) and {@link io.cachegen.runtime.Ticker}.
+ *   <li>The exceptions: {@link io.cachegen.runtime.CacheException} and its subclasses {@link
+ *       io.cachegen.runtime.CacheConfigurationException}, {@link
+ *       io.cachegen.runtime.CacheConnectionException}, {@link
+ *       io.cachegen.runtime.CacheValueException} and {@link
+ *       io.cachegen.runtime.CacheKeyNotFoundException}.
  * </ul>
  *
- * <p>Backends live in {@code io.cachegen.runtime.locmem}, {@code .dummy} and {@code .redis};
- * third-party backends implement {@code io.cachegen.runtime.spi}. {@code
- * io.cachegen.runtime.internal} is called only by generated code and is not API.
+ * <p><b>Test support:</b> {@link io.cachegen.runtime.ManualTicker}, a ticker tests move by hand; it
+ * moves to a {@code cachegen-test} artifact in a later release.
+ *
+ * <p><b>Internal members:</b> a few public members here exist only for generated code or the
+ * runtime's other packages and carry {@link io.cachegen.runtime.internal.Internal} ({@code
+ * BaseCache.lookup}, {@code peek}, {@code store}, {@code remove} and {@code MISS}; {@code
+ * ValueType.preparedBy} and {@code keepPrepared}). Do not call them by hand.
+ *
+ * <p>Elsewhere: the backends live in {@code io.cachegen.runtime.locmem}, {@code .dummy} and {@code
+ * .redis} (API: the cache classes, their providers and exceptions); third-party backends
+ * implement the SPI in {@code io.cachegen.runtime.spi}; {@code io.cachegen.runtime.internal} is
+ * called only by generated code and the runtime itself and is not API.
  */
 package io.cachegen.runtime;

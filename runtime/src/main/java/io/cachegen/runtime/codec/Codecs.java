@@ -3,9 +3,16 @@ package io.cachegen.runtime.codec;
 import io.cachegen.runtime.CacheCodec;
 import io.cachegen.runtime.CacheConfigurationException;
 import io.cachegen.runtime.CacheSettings;
+import io.cachegen.runtime.internal.Internal;
 import java.util.List;
 
-/** The codecs selectable by name with {@code caches.<alias>.options.serializer}. */
+/**
+ * The codecs selectable by name with {@code caches.<alias>.options.serializer}. <b>Not API:</b> the
+ * handler resolves each alias's codec and hands it to the backend ({@code BackendContext.codec()});
+ * code that wants a codec of its own uses {@link JacksonCodec#json()} or {@link
+ * JacksonCodec#smile()}.
+ */
+@Internal
 public final class Codecs {
   /** The names {@link #named} accepts. */
   public static final List<String> NAMES = List.of("json", "smile");

@@ -4,6 +4,7 @@ package io.cachegen.runtime.internal;
  * <b>Not API.</b> The one message for using a cache whose {@link io.cachegen.runtime.CacheHandler}
  * was closed, whether through the handler or through a cache it had handed out.
  */
+@Internal
 public final class HandlerClosed {
   private HandlerClosed() {}
 

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * How a {@code location} splits into server URLs, and each URL into its user-info and the rest.
- * <b>Not API.</b> The Redis backend parses with it and {@link io.cachegen.runtime.Redaction} hides with it, so what is hidden is
- * exactly what is read as a secret.
+ * <b>Not API.</b> The Redis backend parses with it and {@link Redaction} hides with it, so what is
+ * hidden is exactly what is read as a secret.
  *
  * <p>Passwords are often written unencoded, so the rules let them hold any character:
  *
@@ -29,6 +29,7 @@ import java.util.List;
  *       be written {@code %25}. {@code +} is a plus sign.
  * </ul>
  */
+@Internal
 public final class LocationUrls {
   private static final String[] SCHEMES = {"redis://", "rediss://", "unix://"};
 

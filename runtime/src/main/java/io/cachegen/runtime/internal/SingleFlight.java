@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>Reading a stamp is one volatile array read of a hash the {@code String} caches.
  */
+@Internal
 public final class SingleFlight {
   private static final int STRIPES = 128; // a power of two
   private static final int MASK = STRIPES - 1;

@@ -1,15 +1,15 @@
 package io.cachegen.runtime.internal;
 
 /**
- * <b>Not API; only generated code calls it.</b> Rethrows any throwable, checked ones included,
- * without wrapping: the generated method declares the same {@code throws} clause as the original,
- * so callers see the original exception.
+ * Rethrows any throwable, checked ones included, without wrapping: the generated method declares
+ * the same {@code throws} clause as the original, so callers see the original exception. Used by
+ * {@link CacheSite} and {@link SingleFlight} only, hence package-private.
  */
-public final class Sneaky {
+final class Sneaky {
   private Sneaky() {}
 
   /** Throws {@code t} as is. Declared to return an exception so callers can write {@code throw}. */
-  public static RuntimeException rethrow(Throwable t) {
+  static RuntimeException rethrow(Throwable t) {
     throw Sneaky.<RuntimeException>doThrow(t);
   }
 

@@ -19,7 +19,7 @@ import java.util.zip.InflaterInputStream;
  * whose compressor is {@code none} inflates nothing (see {@link RedisPayloads}). Implementations
  * are stateless and thread-safe.
  */
-public interface Compressor {
+interface Compressor {
   /** The names {@link #named} accepts. */
   List<String> NAMES = List.of("none", "gzip", "zlib", "deflate");
 

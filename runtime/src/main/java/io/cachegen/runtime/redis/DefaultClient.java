@@ -37,7 +37,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * at once. Error replies (WRONGTYPE, NOAUTH, LOADING, ...), and a pool with no free connection,
  * do not open it.
  */
-public final class DefaultClient implements AutoCloseable {
+final class DefaultClient implements AutoCloseable {
   private final String alias;
   private final List<RedisServer> servers;
   /** How long after its start a read may still move on to another server. */

@@ -96,12 +96,12 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   }
 
   /** The servers and how calls pick them. */
-  public DefaultClient client() {
+  DefaultClient client() {
     return client;
   }
 
   /** The parsed options. */
-  public RedisOptions options() {
+  RedisOptions options() {
     return options;
   }
 

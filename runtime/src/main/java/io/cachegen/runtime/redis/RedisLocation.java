@@ -2,7 +2,7 @@ package io.cachegen.runtime.redis;
 
 import io.cachegen.runtime.CacheConfigurationException;
 import io.cachegen.runtime.internal.LocationUrls;
-import io.cachegen.runtime.Redaction;
+import io.cachegen.runtime.internal.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +23,7 @@ import java.util.List;
  * @param username the ACL user from the URL, or {@code null}
  * @param password the password from the URL, or {@code null}
  */
-public record RedisLocation(
+record RedisLocation(
     String scheme,
     String host,
     int port,

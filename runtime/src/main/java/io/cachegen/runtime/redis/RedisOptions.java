@@ -9,7 +9,7 @@ import java.util.Set;
  * accessor's default is listed in {@link RedisBackendProvider}. Immutable; {@link #toString()}
  * never shows the password.
  */
-public final class RedisOptions {
+final class RedisOptions {
   /** Every option name the Redis backend accepts besides the common ones. */
   public static final Set<String> NAMES =
       Set.of(

@@ -13,6 +13,7 @@ import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.codec.Codecs;
 import io.cachegen.runtime.internal.HandlerClosed;
+import io.cachegen.runtime.internal.Internal;
 import io.cachegen.runtime.internal.SingleFlight;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -283,6 +284,7 @@ public abstract class AbstractCache implements BaseCache {
   }
 
   @Override
+  @Internal
   public Object lookup(String madeKey, ValueType<?> type) {
     ensureOpen();
     return counted(madeKey, type);
@@ -298,12 +300,14 @@ public abstract class AbstractCache implements BaseCache {
   }
 
   @Override
+  @Internal
   public Object peek(String madeKey, ValueType<?> type) {
     ensureOpen();
     return doGet(madeKey, type);
   }
 
   @Override
+  @Internal
   public boolean store(String madeKey, Object value, Timeout timeout) {
     ensureOpen();
     return storeMade(madeKey, value, timeout);
@@ -319,6 +323,7 @@ public abstract class AbstractCache implements BaseCache {
   }
 
   @Override
+  @Internal
   public boolean remove(String madeKey) {
     ensureOpen();
     return doDelete(madeKey);
@@ -512,8 +517,10 @@ public abstract class AbstractCache implements BaseCache {
   /**
    * Disposes of this cache for good: every later call throws an {@link IllegalStateException}
    * naming the alias, then {@link #release()} frees the backend's resources. Called by the {@link
-   * io.cachegen.runtime.CacheHandler} that created the cache when it closes. Idempotent.
+   * io.cachegen.runtime.CacheHandler} that created the cache when it closes (public for it
+   * alone). Idempotent.
    */
+  @Internal
   public final void dispose() {
     synchronized (this) {
       if (disposed != null) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * How a Redis {@code location} is read without a server: which text is a server, a user name and a
  * password, and how percent-escapes in credentials decode (the class doc's rules). The Redis
- * backend connects with what this returns and {@link io.cachegen.runtime.Redaction} hides it.
+ * backend connects with what this returns and {@link Redaction} hides it.
  */
 class LocationUrlsTest {
   private static Url only(String location) {

@@ -1,8 +1,12 @@
-package io.cachegen.runtime;
+package io.cachegen.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cachegen.runtime.CacheConfig;
+import io.cachegen.runtime.CacheConfigurationException;
+import io.cachegen.runtime.CacheHandler;
+import io.cachegen.runtime.CacheSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,10 +1,13 @@
-package io.cachegen.runtime;
+package io.cachegen.runtime.internal;
 
-import io.cachegen.runtime.internal.LocationUrls;
 import java.util.Locale;
 import java.util.StringJoiner;
 
-/** Hides passwords in what cachegen prints: log lines, messages and {@code toString}s. */
+/**
+ * Hides passwords in what cachegen prints: log lines, messages and {@code toString}s ({@code
+ * CacheSettings}, the Redis backend). <b>Not API.</b>
+ */
+@Internal
 public final class Redaction {
   private Redaction() {}
 
