@@ -63,7 +63,15 @@ public final class KeyParts {
 
   private KeyParts() {}
 
-  /** Whether {@code c} is escaped in every string form. */
+  /**
+   * The characters escaped in every string form: {@code \} and the structural {@code : , [ ] = {
+   * }}. The one definition of the set: {@link #structural(char)} tests it (a test ties the two),
+   * and the processor, which decides at compile time which template separators need escaping,
+   * checks its copy against this constant in a test.
+   */
+  public static final String STRUCTURAL = "\\:,[]={}";
+
+  /** Whether {@code c} is in {@link #STRUCTURAL}: a switch, since escaping runs per character. */
   static boolean structural(char c) {
     return switch (c) {
       case '\\', ':', ',', '[', ']', '=', '{', '}' -> true;
