@@ -58,7 +58,7 @@ public final class SiteOptions {
   /** How long stored values stay ({@code @Cached(timeout)}); not for an eviction. */
   public SiteOptions timeout(Timeout timeout) {
     Objects.requireNonNull(timeout, "timeout");
-    requireStores("a timeout");
+    requireStores("timeout");
     return new SiteOptions(kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey);
   }
 
@@ -93,7 +93,7 @@ public final class SiteOptions {
 
   private void requireStores(String what) {
     if (kind == Kind.EVICT) {
-      throw new IllegalStateException("an eviction site stores nothing, so takes no " + what
+      throw new IllegalStateException("an eviction site stores nothing, so it takes no " + what
           + ": " + this);
     }
   }

@@ -58,7 +58,7 @@ class SiteOptionsTest {
         .hasMessageContaining("alias=users");
     assertThatThrownBy(() -> CacheSite.evict("users").timeout(Timeout.NEVER))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("an eviction site stores nothing, so takes no a timeout");
+        .hasMessageContaining("an eviction site stores nothing, so it takes no timeout");
     assertThatThrownBy(() -> CacheSite.evict("users").cacheNull(false))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("no cacheNull");
     assertThatThrownBy(() -> CacheSite.cached(null, STRING)).hasMessageContaining("alias");
