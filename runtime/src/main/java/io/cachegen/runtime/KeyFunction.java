@@ -1,5 +1,7 @@
 package io.cachegen.runtime;
 
+import io.cachegen.runtime.internal.Internal;
+
 /**
  * Builds the stored key from the caller's key, the alias's prefix and a version (Django's {@code
  * KEY_FUNCTION}). Implementations must be pure and thread-safe.
@@ -28,20 +30,22 @@ public interface KeyFunction {
   String makeKey(String key, String keyPrefix, int version);
 
   /**
-   * What every key {@link #DEFAULT} makes for {@code keyPrefix} and {@code version} starts with,
+   * <b>Not API</b> (for generated code's made keys). What every key {@link #DEFAULT} makes for {@code keyPrefix} and {@code version} starts with,
    * {@code key_prefix:version:}: the made key is this followed by the caller's key as is.
    */
+  @Internal
   static String defaultPrefix(String keyPrefix, int version) {
     return DEFAULT.makeKey("", keyPrefix, version);
   }
 
   /**
-   * A glob (Redis {@code SCAN MATCH} syntax) that matches every key {@link #DEFAULT} makes for one
+   * <b>Not API</b> (for Redis's {@code clear()}). A glob (Redis {@code SCAN MATCH} syntax) that matches every key {@link #DEFAULT} makes for one
    * prefix, at every version: {@code key_prefix:[-0-9]*:*}. The version must start with a digit
    * or {@code -}, so the keys of prefix {@code web:sessions} do not match prefix {@code web}.
    *
    * @param globEscapedPrefix the {@code key_prefix} with the glob's special characters escaped
    */
+  @Internal
   static String defaultKeyGlob(String globEscapedPrefix) {
     return globEscapedPrefix + ":[-0-9]*:*";
   }

@@ -45,6 +45,7 @@ import java.util.concurrent.CompletionStage;
  * failure that cannot reach the caller, a failed store after an asynchronous {@code @CachePut}
  * completed, is logged at a bounded rate.
  */
+@Internal
 public final class CacheSite {
   /** What {@link Bound#lookup(String)} returns on a miss. */
   public static final Object MISS = BaseCache.MISS;

@@ -47,6 +47,7 @@ import java.util.Set;
  * <p>Thread-safe. Methods that return a form return their argument itself, not a copy, when
  * nothing needs escaping.
  */
+@Internal
 public final class KeyParts {
   /** The form of {@code null}. */
   public static final String NULL = "\\0";

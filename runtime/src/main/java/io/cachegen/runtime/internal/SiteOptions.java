@@ -22,6 +22,7 @@ import java.util.Objects;
  * the kind of site (a timeout for an eviction, a stampede guard for a {@code @CachePut}) throws
  * {@link IllegalStateException}: the processor never writes one.
  */
+@Internal
 public final class SiteOptions {
   /** Which annotation the site serves. */
   enum Kind {
