@@ -57,6 +57,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void theAnnotationsAreUsedOnlyForTheirInlinedConstants() {
+    // The annotations jar is a compile-time (provided) dependency: a class reference would fail
+    // on a processor path without it.
+    noClasses().should().dependOnClassesThat().resideInAPackage("io.cachegen.annotations..")
+        .check(processor);
+  }
+
+  @Test
   void codeImportsTypesRatherThanQualifyingThem() throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(MAIN)) {

@@ -96,7 +96,8 @@ class DeferralTest {
         .compile(src);
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("test.SCached").contentsAsUtf8String()
-        .contains("CacheSite.cached(\"users\", ValueType.of(String.class), Timeout.seconds(30)");
+        .contains("CacheSite.cached(\"users\", ValueType.of(String.class))\n"
+            + "      .timeout(Timeout.seconds(30))");
     assertThat(c).generatedSourceFile("test.SCached").contentsAsUtf8String()
         .contains("bound.finishKey(bound.keyPrefix() + \"user:\" + id)");
   }

@@ -214,7 +214,7 @@ class KeyBehaviourTest {
     BaseCache cache = handler.get("default");
     assertThat(cache.hasKey(KeyedServiceCached.keyForDash("a", "b"))).isTrue();
     assertThat(cache.makeKey("k")).isEqualTo("app:3:k");
-    CacheSite.Bound bound = CacheSite.evict("default", null).bind();
+    CacheSite.Bound bound = CacheSite.evict("default").build().bind();
     assertThat(bound.keyPrefix()).isEqualTo("app:3:");
     assertThat(bound.finishKey(bound.keyPrefix() + "k")).isEqualTo(cache.makeKey("k"));
     service.dash("a", "b");
@@ -230,7 +230,7 @@ class KeyBehaviourTest {
     service.dash("a", "b");
     BaseCache cache = handler.get("default");
     assertThat(cache.makeKey("dash:a-b")).isEqualTo("P/1/DASH:A-B");
-    CacheSite.Bound bound = CacheSite.evict("default", null).bind();
+    CacheSite.Bound bound = CacheSite.evict("default").build().bind();
     assertThat(bound.keyPrefix()).isEmpty();
     assertThat(bound.finishKey(bound.keyPrefix() + "k")).isEqualTo(cache.makeKey("k"));
     assertThat(cache.hasKey("dash:a-b")).isTrue();

@@ -16,7 +16,10 @@ import javax.annotation.processing.Generated;
 )
 public class DataServiceCached extends DataService {
   private static final CacheSite DATA_SITE = CacheSite.cached("default", new ValueType<List<String>>() {
-  }, Timeout.seconds(10), true, false, "data");
+  })
+      .timeout(Timeout.seconds(10))
+      .constantKey("data")
+      .build();
 
   @DataService.Inject
   public DataServiceCached(@DataService.Named("source") String source) throws IOException {

@@ -1,6 +1,5 @@
 package test;
 
-import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.internal.CacheSite;
 import io.cachegen.runtime.internal.KeyParts;
@@ -18,9 +17,11 @@ import javax.annotation.processing.Generated;
 )
 public class CatalogCached implements Catalog {
   private static final CacheSite ITEMS_SITE = CacheSite.cached("default", new ValueType<Map<String, List<Catalog.Item>>>() {
-  }, Timeout.DEFAULT, true, false, null);
+  }).build();
 
-  private static final CacheSite PRICES_SITE = CacheSite.cached("default", ValueType.of(int[].class), Timeout.DEFAULT, true, false, "prices");
+  private static final CacheSite PRICES_SITE = CacheSite.cached("default", ValueType.of(int[].class))
+      .constantKey("prices")
+      .build();
 
   private final Catalog delegate;
 

@@ -1,5 +1,6 @@
 package io.cachegen.processor.model;
 
+import io.cachegen.annotations.Cached;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
@@ -30,7 +31,8 @@ public record CachedMethod(
   /**
    * {@code @Cached} ({@code put == false}) or {@code @CachePut}.
    *
-   * @param timeout seconds, or -1 (alias default) / -2 (never)
+   * @param timeout seconds, or {@link Cached#DEFAULT_TIMEOUT} (the alias's default) or {@link
+   *     Cached#NEVER}
    */
   public record Store(
       boolean put,

@@ -26,8 +26,12 @@ import javax.lang.model.util.Types;
  * property path renders as {@code \0}.
  */
 public final class KeyResolver {
-  /** Characters every key form escapes (KeyParts' structural set). */
-  private static final String KEY_PARTS_STRUCTURAL = "\\:,[]={}";
+  /**
+   * Characters every key form escapes already, so a template separator among them needs no
+   * escape of its own: a compile-time copy of the runtime's {@code KeyParts.STRUCTURAL} (the
+   * owner; the processor does not depend on the runtime), checked equal to it by a test.
+   */
+  static final String KEY_PARTS_STRUCTURAL = "\\:,[]={}";
 
   private final Types types;
   private final Elements elements;

@@ -1,5 +1,6 @@
 package io.cachegen.processor.validation;
 
+import io.cachegen.annotations.Cached;
 import io.cachegen.processor.base.Messages;
 import io.cachegen.processor.model.CachedMethod;
 import io.cachegen.processor.model.KeyModel;
@@ -106,7 +107,7 @@ final class MethodParser {
   private CachedMethod.Store store(TypeElement type, ExecutableElement m, StoreAnnotation s,
       TypeMirror content, Report report) {
     int timeout = s.timeout();
-    if (timeout < 0 && timeout != -1 && timeout != -2) {
+    if (timeout < 0 && timeout != Cached.DEFAULT_TIMEOUT && timeout != Cached.NEVER) {
       report.error(Messages.TIMEOUT.format(timeout), m, s.mirror(), s.writtenTimeout());
     }
     checkAlias(s.cache(), m, s.mirror(), s.writtenCache(), report);

@@ -7,6 +7,7 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import io.cachegen.annotations.Cached;
 import io.cachegen.processor.model.CachedMethod;
 import io.cachegen.processor.model.Names;
 import java.util.ArrayList;
@@ -172,8 +173,8 @@ final class MethodWriter {
 
   private static String describe(int timeout) {
     return switch (timeout) {
-      case -1 -> "the alias's default";
-      case -2 -> "never";
+      case Cached.DEFAULT_TIMEOUT -> "the alias's default";
+      case Cached.NEVER -> "never";
       default -> timeout + " s";
     };
   }

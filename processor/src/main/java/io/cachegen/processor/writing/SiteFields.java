@@ -8,39 +8,51 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import io.cachegen.annotations.Cached;
 import io.cachegen.processor.model.CachedMethod;
-import io.cachegen.processor.model.KeyModel;
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * The {@code static final CacheSite} fields of an annotated method: {@code CacheSite.cached(...)}
- * or {@code CacheSite.put(...)} for its store, {@code CacheSite.evict(...)} for its evictions.
+ * The {@code static final CacheSite} fields of an annotated method, built once from named options
+ * that say only what differs from the annotations' defaults: {@code CacheSite.cached("users",
+ * ValueType.of(User.class)).timeout(Timeout.seconds(60)).build()}, {@code CacheSite.put(...)} for
+ * a {@code @CachePut}, {@code CacheSite.evict(...)} for evictions.
  */
 final class SiteFields {
   private SiteFields() {}
 
   /** The site of a {@code @Cached} or {@code @CachePut} method storing {@code valueType}. */
   static FieldSpec store(String site, CachedMethod.Store store, TypeName valueType) {
-    KeyModel key = store.key();
-    String constant = key.isConstant() ? key.constantText() : null;
-    CodeBlock init;
-    if (store.put()) {
-      init = CodeBlock.of("$T.put($S, $L, $L, $S)", RuntimeNames.CACHE_SITE, store.alias(),
-          timeout(store.timeout()), store.cacheNull(), constant);
-    } else {
-      init = CodeBlock.of("$T.cached($S, $L, $L, $L, $L, $S)", RuntimeNames.CACHE_SITE,
-          store.alias(), valueType(valueType), timeout(store.timeout()), store.cacheNull(),
-          store.stampedeGuard(), constant);
+    CodeBlock start = store.put()
+        ? CodeBlock.of("$T.put($S)", RuntimeNames.CACHE_SITE, store.alias())
+        : CodeBlock.of("$T.cached($S, $L)", RuntimeNames.CACHE_SITE, store.alias(),
+            valueType(valueType));
+    List<CodeBlock> steps = new ArrayList<>();
+    if (store.timeout() != Cached.DEFAULT_TIMEOUT) {
+      steps.add(CodeBlock.of("timeout($L)", timeout(store.timeout())));
     }
-    return field(site, init);
+    if (!store.cacheNull()) {
+      steps.add(CodeBlock.of("cacheNull(false)"));
+    }
+    if (store.stampedeGuard()) {
+      steps.add(CodeBlock.of("stampedeGuard(true)"));
+    }
+    if (store.key().isConstant()) {
+      steps.add(CodeBlock.of("constantKey($S)", store.key().constantText()));
+    }
+    return field(site, start, steps);
   }
 
   /** The site of a {@code @CacheEvict} method. */
   static FieldSpec evict(String site, CachedMethod.Evict evict) {
-    String constant = evict.keys().size() == 1 && evict.keys().get(0).isConstant()
-        ? evict.keys().get(0).constantText() : null;
-    return field(site,
-        CodeBlock.of("$T.evict($S, $S)", RuntimeNames.CACHE_SITE, evict.alias(), constant));
+    List<CodeBlock> steps = new ArrayList<>();
+    if (evict.keys().size() == 1 && evict.keys().get(0).isConstant()) {
+      steps.add(CodeBlock.of("constantKey($S)", evict.keys().get(0).constantText()));
+    }
+    return field(site, CodeBlock.of("$T.evict($S)", RuntimeNames.CACHE_SITE, evict.alias()),
+        steps);
   }
 
   /** Whether a cast to {@code type} is unchecked. */
@@ -51,10 +63,19 @@ final class SiteFields {
     return type instanceof ArrayTypeName a && uncheckedCast(a.componentType());
   }
 
-  private static FieldSpec field(String site, CodeBlock init) {
+  /** {@code start.build()}, or with one step a line: {@code start\n.timeout(..)\n.build()}. */
+  private static FieldSpec field(String site, CodeBlock start, List<CodeBlock> steps) {
+    CodeBlock.Builder init = CodeBlock.builder().add("$L", start);
+    if (steps.isEmpty()) {
+      init.add(".build()");
+    } else {
+      init.add("$>$>");
+      steps.forEach(step -> init.add("\n.$L", step));
+      init.add("\n.build()$<$<");
+    }
     return FieldSpec.builder(RuntimeNames.CACHE_SITE, site,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(init)
+        .initializer(init.build())
         .build();
   }
 
@@ -70,13 +91,10 @@ final class SiteFields {
         .build());
   }
 
+  /** A timeout other than the alias's default. */
   private static CodeBlock timeout(int seconds) {
-    if (seconds == -1) {
-      return CodeBlock.of("$T.DEFAULT", RuntimeNames.TIMEOUT);
-    }
-    if (seconds == -2) {
-      return CodeBlock.of("$T.NEVER", RuntimeNames.TIMEOUT);
-    }
-    return CodeBlock.of("$T.seconds($L)", RuntimeNames.TIMEOUT, seconds);
+    return seconds == Cached.NEVER
+        ? CodeBlock.of("$T.NEVER", RuntimeNames.TIMEOUT)
+        : CodeBlock.of("$T.seconds($L)", RuntimeNames.TIMEOUT, seconds);
   }
 }

@@ -4,49 +4,38 @@ import io.cachegen.runtime.BaseCache;
 import io.cachegen.runtime.CacheException;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Caches;
+import io.cachegen.runtime.KeyFunction;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
-import io.cachegen.runtime.KeyFunction;
 import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.DistributedLocking;
 import io.cachegen.runtime.spi.FailureLog;
-import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
  * <b>Not API; only generated code calls it.</b> One annotated method's link to its cache: generated
  * code keeps one {@code CacheSite} per {@code @Cached}, {@code @CachePut} or {@code @CacheEvict}
- * method in a {@code static final} field.
+ * method in a {@code static final} field, built once from {@link SiteOptions}:
+ * {@code CacheSite.cached("users", TYPE).timeout(Timeout.seconds(60)).build()}.
  *
- * <p>{@link #bind()} resolves the alias's {@link BaseCache} from {@link Caches#handler()} and, for a
- * constant key template, makes the stored key once; both are kept until a different handler is
- * installed (checked by identity on every call, one volatile read). The hit path is {@code bind()},
- * one key build, one {@link Bound#lookup(String)}: no allocation beyond what the backend does.
+ * <p><b>Binding.</b> {@link #bind()} resolves the alias's {@link BaseCache} from {@link
+ * Caches#handler()} and, for a constant key template, makes the stored key once; both are kept
+ * until a different handler is installed (checked by identity on every call, one volatile read).
  *
- * <p>A templated key is built in one concatenation: {@code
+ * <p><b>The hit path</b> is {@code bind()}, one key build, one {@link Bound#lookup(String)}: no
+ * allocation beyond what the backend does. A templated key is built in one concatenation: {@code
  * bound.finishKey(bound.keyPrefix() + "user:" + id)}. When the alias makes keys with {@link
- * KeyFunction#DEFAULT}, {@link Bound#keyPrefix()} is the made-key prefix {@code
- * key_prefix:version:} (the alias's configured version, as {@link BaseCache#makeKey(String)} uses)
- * and {@link Bound#finishKey(String)} returns its argument; with any other key function the prefix
- * is empty and {@code finishKey} calls {@link BaseCache#makeKey(String)}.
+ * KeyFunction#DEFAULT}, {@link Bound#keyPrefix()} is {@link KeyFunction#defaultPrefix(String, int)}
+ * for the alias's prefix and configured version (as {@link BaseCache#makeKey(String)} uses) and
+ * {@link Bound#finishKey(String)} returns its argument; with any other key function the prefix is
+ * empty and {@code finishKey} calls {@link BaseCache#makeKey(String)}.
  *
- * <p>On a miss, {@link Bound#load(String, Loader)} computes once per made key in this JVM: other
- * threads missing the same key wait for that computation and get its value, or its exception as
- * is. With the stampede guard on and a backend that implements {@link DistributedLocking}, the
- * computing thread also takes a cross-process lock first.
- *
- * <p>Generated code reads {@link Bound#completions(String)} before its lookup and passes it to
- * {@link Bound#load(String, long, Loader)}: the computing thread looks the key up once more
- * before computing only if another computation of a key in the same stripe completed since (it
- * may have stored this key between the first lookup and taking the computation; see {@link
- * SingleFlight}). An uncontended miss is therefore one lookup and one store (on Redis, GET and
- * SET). That second look is a {@link BaseCache#peek peek}, so each call counts one hit or one
- * miss in the cache's statistics. Under the stampede guard the second look always happens, after
- * the cross-process lock is taken.
+ * <p><b>The miss path</b> ({@link Bound#load}, {@link Bound#loadAsync}) is {@link MissPath}'s: one
+ * computation per made key in this JVM, optionally under a cross-process lock. Generated code
+ * reads {@link Bound#completions(String)} before its lookup and passes it on, so that an
+ * uncontended miss is one lookup and one store (on Redis, GET and SET).
  *
  * <p>Failures follow the alias's failure policy, which the backend applies (see README, "Failure
  * policy"): this class never swallows a {@link CacheException}. With Redis's {@code
@@ -56,20 +45,13 @@ import java.util.concurrent.CompletionStage;
  * failure that cannot reach the caller, a failed store after an asynchronous {@code @CachePut}
  * completed, is logged at a bounded rate.
  */
+@Internal
 public final class CacheSite {
   /** What {@link Bound#lookup(String)} returns on a miss. */
   public static final Object MISS = BaseCache.MISS;
 
-  static final Duration LOCK_LEASE = Duration.ofSeconds(5);
-  static final Duration LOCK_WAIT = Duration.ofSeconds(2);
   /** For a cache that is not an {@link AbstractCache} (which has its own {@link FailureLog}). */
   private static final long FAILURE_LOG_INTERVAL_MILLIS = 10_000;
-
-  /** A flight of {@link Bound#load}: the bound site computes and stores. */
-  private static final SingleFlight.Computation<Bound, Loader> LOAD =
-      (madeKey, bound, loader, lookAgain, nested) -> nested
-          ? bound.computeAndStore(madeKey, loader)
-          : bound.guardedCompute(madeKey, loader, lookAgain);
 
   /** Computes a value on a miss: the original method, called through {@code super}. */
   @FunctionalInterface
@@ -83,53 +65,28 @@ public final class CacheSite {
     CompletionStage<?> load() throws Throwable;
   }
 
-  private final String alias;
-  private final ValueType<?> type;
-  private final Timeout timeout;
-  private final boolean cacheNull;
-  private final boolean stampedeGuard;
-  private final String constantKey;
-  private final SingleFlight flights = new SingleFlight();
+  private final SiteOptions options;
+  private final MissPath missPath;
   private volatile Bound bound;
 
-  private CacheSite(
-      String alias,
-      ValueType<?> type,
-      Timeout timeout,
-      boolean cacheNull,
-      boolean stampedeGuard,
-      String constantKey) {
-    this.alias = Objects.requireNonNull(alias, "alias");
-    this.type = type;
-    this.timeout = timeout;
-    this.cacheNull = cacheNull;
-    this.stampedeGuard = stampedeGuard;
-    this.constantKey = constantKey;
+  CacheSite(SiteOptions options) {
+    this.options = options;
+    this.missPath = new MissPath(options.stampedeGuard);
   }
 
-  /**
-   * A site for a {@code @Cached} method.
-   *
-   * @param constantKey the caller key when the template has no placeholders, else {@code null}
-   */
-  public static CacheSite cached(
-      String alias,
-      ValueType<?> type,
-      Timeout timeout,
-      boolean cacheNull,
-      boolean stampedeGuard,
-      String constantKey) {
-    return new CacheSite(alias, type, timeout, cacheNull, stampedeGuard, constantKey);
+  /** The options of a site for a {@code @Cached} method whose values are of {@code type}. */
+  public static SiteOptions cached(String alias, ValueType<?> type) {
+    return SiteOptions.of(SiteOptions.Kind.CACHED, alias, type);
   }
 
-  /** A site for a {@code @CachePut} method. */
-  public static CacheSite put(String alias, Timeout timeout, boolean cacheNull, String constantKey) {
-    return new CacheSite(alias, null, timeout, cacheNull, false, constantKey);
+  /** The options of a site for a {@code @CachePut} method. */
+  public static SiteOptions put(String alias) {
+    return SiteOptions.of(SiteOptions.Kind.PUT, alias, null);
   }
 
-  /** A site for a {@code @CacheEvict} method. */
-  public static CacheSite evict(String alias, String constantKey) {
-    return new CacheSite(alias, null, Timeout.DEFAULT, true, false, constantKey);
+  /** The options of a site for a {@code @CacheEvict} method. */
+  public static SiteOptions evict(String alias) {
+    return SiteOptions.of(SiteOptions.Kind.EVICT, alias, null);
   }
 
   /**
@@ -143,28 +100,38 @@ public final class CacheSite {
     if (b != null && b.handler == handler) {
       return b;
     }
-    BaseCache cache = handler.get(alias);
+    BaseCache cache = handler.get(options.alias);
+    String constantKey = options.constantKey;
     b = new Bound(handler, cache, constantKey == null ? null : cache.makeKey(constantKey),
-        defaultKeyPrefix(cache));
+        defaultPrefix(cache));
     bound = b;
     return b;
   }
 
-  private static final String PROBE = "probe:\\,[]={}-. ";
-
   /**
-   * {@code key_prefix:version:} when {@code cache} makes keys with {@link KeyFunction#DEFAULT}
-   * (a cachegen backend configured without {@code key_function}, checked against {@code makeKey}),
-   * else {@code null}.
+   * {@link KeyFunction#defaultPrefix(String, int)} of {@code cache}'s prefix and version when it
+   * makes keys with {@link KeyFunction#DEFAULT}, else {@code null}. That is a cachegen backend
+   * ({@link AbstractCache}, which makes keys with the key function its handler resolved) whose
+   * alias sets no {@code key_function} (the handler then resolves {@link KeyFunction#DEFAULT}),
+   * unless the backend overrides {@code makeKey} itself.
    */
-  static String defaultKeyPrefix(BaseCache cache) {
-    if (!(cache instanceof AbstractCache a) || a.settings().keyFunction().isPresent()) {
+  static String defaultPrefix(BaseCache cache) {
+    if (!(cache instanceof AbstractCache a) || a.settings().keyFunction().isPresent()
+        || overridesMakeKey(a)) {
       return null;
     }
-    String prefix = cache.keyPrefix() + ':' + cache.version() + ':';
-    return cache.makeKey("").equals(prefix) && cache.makeKey(PROBE).equals(prefix + PROBE)
-        ? prefix
-        : null;
+    return KeyFunction.defaultPrefix(cache.keyPrefix(), cache.version());
+  }
+
+  private static boolean overridesMakeKey(AbstractCache cache) {
+    try {
+      return cache.getClass().getMethod("makeKey", String.class, int.class).getDeclaringClass()
+          != AbstractCache.class
+          || cache.getClass().getMethod("makeKey", String.class).getDeclaringClass()
+          != BaseCache.class;
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError("BaseCache declares makeKey", e);
+    }
   }
 
   /** The content of an {@code Optional} result, {@code null} for empty (or a {@code null} Optional). */
@@ -174,27 +141,40 @@ public final class CacheSite {
 
   @Override
   public String toString() {
-    return "CacheSite[alias=" + alias + ", type=" + type + ", timeout=" + timeout + "]";
+    return "CacheSite[alias=" + options.alias + ", type=" + options.type + ", timeout="
+        + options.timeout + "]";
   }
 
-  /** A site bound to one handler's cache. Immutable; shared by all threads. */
+  /**
+   * A site bound to one handler's cache: the hit path, stores and evictions; a miss goes to the
+   * site's {@link MissPath}. Immutable; shared by all threads.
+   */
   public final class Bound {
     final CacheHandler handler;
     private final BaseCache cache;
+    private final ValueType<?> type;
+    private final Timeout timeout;
+    private final boolean cacheNull;
+    private final SingleFlight flights;
     private final String madeConstantKey;
     private final String keyPrefix;
     private final boolean prefixed;
     private final KeyMemo memo = new KeyMemo();
     private final FailureLog failureLog;
 
-    Bound(CacheHandler handler, BaseCache cache, String madeConstantKey, String defaultKeyPrefix) {
+    Bound(CacheHandler handler, BaseCache cache, String madeConstantKey, String defaultPrefix) {
       this.handler = handler;
       this.cache = cache;
+      this.type = options.type;
+      this.timeout = options.timeout;
+      this.cacheNull = options.cacheNull;
+      this.flights = missPath.flights;
       this.failureLog = cache instanceof AbstractCache a ? a.failureLog()
-          : new FailureLog(alias, FAILURE_LOG_INTERVAL_MILLIS, CacheSite.class, System::nanoTime);
+          : new FailureLog(options.alias, FAILURE_LOG_INTERVAL_MILLIS, CacheSite.class,
+              System::nanoTime);
       this.madeConstantKey = madeConstantKey;
-      this.prefixed = defaultKeyPrefix != null;
-      this.keyPrefix = prefixed ? defaultKeyPrefix : "";
+      this.prefixed = defaultPrefix != null;
+      this.keyPrefix = prefixed ? defaultPrefix : "";
     }
 
     /** The bound cache. */
@@ -258,12 +238,14 @@ public final class CacheSite {
 
     /**
      * The miss path: computes the value with {@code loader} once per made key in this JVM, stores
-     * it and returns it. Rethrows what the loader throws, unwrapped, to every waiting caller.
+     * it and returns it. Rethrows what the loader throws, unwrapped, to every waiting caller. With
+     * the stampede guard on and a cache that implements {@link DistributedLocking}, the computing
+     * thread takes a cross-process lock first. See {@link MissPath}.
      *
      * @param completions what {@link #completions(String)} returned before the lookup that missed
      */
     public Object load(String madeKey, long completions, Loader loader) {
-      return flights.run(madeKey, completions, LOAD, this, loader);
+      return missPath.load(this, madeKey, completions, loader);
     }
 
     /**
@@ -271,7 +253,7 @@ public final class CacheSite {
      * lookup: the computing thread always looks the key up again first.
      */
     public Object load(String madeKey, Loader loader) {
-      return flights.run(madeKey, ~flights.stamp(madeKey), LOAD, this, loader);
+      return missPath.load(this, madeKey, loader);
     }
 
     /**
@@ -294,60 +276,12 @@ public final class CacheSite {
      * The miss path of an asynchronous method: one computation per made key in this JVM; the value
      * it completes with is stored, a failure is not. Every caller gets its own future.
      */
-    @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> loadAsync(String madeKey, AsyncLoader loader) {
-      SingleFlight.Flight mine = new SingleFlight.Flight();
-      CompletableFuture<Object> running = flights.enter(madeKey, mine);
-      if (running != null) {
-        return (CompletableFuture<T>) mirror(running);
-      }
-      CompletionStage<?> stage;
-      try {
-        stage = loader.load();
-      } catch (Throwable t) {
-        flights.land(madeKey, mine, false);
-        mine.completeExceptionally(t);
-        throw Sneaky.rethrow(t);
-      }
-      if (stage == null) {
-        flights.land(madeKey, mine, false);
-        mine.complete(null);
-        return null;
-      }
-      stage.whenComplete(
-          (value, failure) -> {
-            boolean stored = false;
-            try {
-              if (failure == null) {
-                stored = storeThenComplete(mine, madeKey, value);
-              } else {
-                mine.completeExceptionally(unwrap(failure));
-              }
-            } finally {
-              flights.land(madeKey, mine, stored);
-            }
-          });
-      return (CompletableFuture<T>) mirror(mine);
-    }
-
-    /**
-     * Stores what an asynchronous computation completed with, then completes {@code flight} with
-     * it; if the store fails (the policy let the failure through), the flight fails with it.
-     */
-    private boolean storeThenComplete(
-        CompletableFuture<Object> flight, String madeKey, Object value) {
-      try {
-        store(madeKey, value);
-      } catch (RuntimeException e) {
-        flight.completeExceptionally(e);
-        return false;
-      }
-      flight.complete(value);
-      return true;
+      return missPath.loadAsync(this, madeKey, loader);
     }
 
     /** A second look after a counted miss: not counted again in the stats. */
-    private Object recheck(String madeKey) {
+    Object recheck(String madeKey) {
       return cache.peek(madeKey, type);
     }
 
@@ -390,57 +324,5 @@ public final class CacheSite {
     public void clear() {
       cache.clear();
     }
-
-    /** The flight's work: look again if needed (or under the stampede guard), else compute. */
-    private Object guardedCompute(String madeKey, Loader loader, boolean lookAgain) {
-      if (stampedeGuard && cache instanceof DistributedLocking locking) {
-        DistributedLocking.Lease lease = locking.tryLock(madeKey + ":lock", LOCK_LEASE, LOCK_WAIT);
-        try {
-          // With the lock, another process may have stored the value while we waited; without
-          // it (timed out), we re-check and then compute anyway.
-          Object again = recheck(madeKey);
-          return again != MISS ? again : computeAndStore(madeKey, loader);
-        } finally {
-          if (lease != null) {
-            lease.close();
-          }
-        }
-      }
-      if (lookAgain) {
-        Object again = recheck(madeKey);
-        if (again != MISS) {
-          return again;
-        }
-      }
-      return computeAndStore(madeKey, loader);
-    }
-
-    private Object computeAndStore(String madeKey, Loader loader) {
-      Object value;
-      try {
-        value = loader.load();
-      } catch (Throwable t) {
-        throw Sneaky.rethrow(t);
-      }
-      store(madeKey, value);
-      return value;
-    }
-  }
-
-  private static CompletableFuture<Object> mirror(CompletableFuture<Object> source) {
-    CompletableFuture<Object> copy = new CompletableFuture<>();
-    source.whenComplete(
-        (value, failure) -> {
-          if (failure == null) {
-            copy.complete(value);
-          } else {
-            copy.completeExceptionally(unwrap(failure));
-          }
-        });
-    return copy;
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
   }
 }

@@ -11,6 +11,7 @@ package io.cachegen.runtime.internal;
  * most {@value #SLOTS} keys per site and handler. Slots hold immutable pairs, so a racing reader
  * sees a whole pair or none, and a pair for another argument is never mistaken for its own.
  */
+@Internal
 public final class KeyMemo {
   static final int SLOTS = 64;
   private static final int SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(SLOTS);

@@ -47,6 +47,7 @@ import java.util.Set;
  * <p>Thread-safe. Methods that return a form return their argument itself, not a copy, when
  * nothing needs escaping.
  */
+@Internal
 public final class KeyParts {
   /** The form of {@code null}. */
   public static final String NULL = "\\0";
@@ -63,7 +64,15 @@ public final class KeyParts {
 
   private KeyParts() {}
 
-  /** Whether {@code c} is escaped in every string form. */
+  /**
+   * The characters escaped in every string form: {@code \} and the structural {@code : , [ ] = {
+   * }}. The one definition of the set: {@link #structural(char)} tests it (a test ties the two),
+   * and the processor, which decides at compile time which template separators need escaping,
+   * checks its copy against this constant in a test.
+   */
+  public static final String STRUCTURAL = "\\:,[]={}";
+
+  /** Whether {@code c} is in {@link #STRUCTURAL}: a switch, since escaping runs per character. */
   static boolean structural(char c) {
     return switch (c) {
       case '\\', ':', ',', '[', ']', '=', '{', '}' -> true;

@@ -44,6 +44,21 @@ class KeyPartsTest {
   }
 
   @Test
+  void exactlyTheStructuralSetIsEscapedInStringsAndChars() {
+    List<String> wrong = new ArrayList<>();
+    for (int i = Character.MIN_VALUE; i <= Character.MAX_VALUE; i++) {
+      char c = (char) i;
+      String expected = KeyParts.STRUCTURAL.indexOf(c) >= 0 ? "\\" + c : String.valueOf(c);
+      if (!KeyParts.string(String.valueOf(c)).equals(expected)
+          || !KeyParts.character(c).equals(expected)) {
+        wrong.add("U+" + Integer.toHexString(i));
+      }
+    }
+    assertThat(wrong).isEmpty();
+    assertThat(KeyParts.STRUCTURAL).hasSize(8).contains("\\", ":", ",", "[", "]", "=", "{", "}");
+  }
+
+  @Test
   void stringsEscapeEveryStructuralCharacter() {
     assertThat(KeyParts.string("a,b[c]d=e{f}g")).isEqualTo("a\\,b\\[c\\]d\\=e\\{f\\}g");
   }
