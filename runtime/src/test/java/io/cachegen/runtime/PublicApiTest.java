@@ -112,7 +112,8 @@ class PublicApiTest {
       "spi.AbstractCache.lookup",
       "spi.AbstractCache.peek",
       "spi.AbstractCache.remove",
-      "spi.AbstractCache.store");
+      "spi.AbstractCache.store",
+      "spi.AbstractCache.usesDefaultKeyFunction");
 
   /**
    * Types of {@code internal/} that are edited on another branch and get their {@code @Internal}

@@ -110,28 +110,13 @@ public final class CacheSite {
 
   /**
    * {@link KeyFunction#defaultPrefix(String, int)} of {@code cache}'s prefix and version when it
-   * makes keys with {@link KeyFunction#DEFAULT}, else {@code null}. That is a cachegen backend
-   * ({@link AbstractCache}, which makes keys with the key function its handler resolved) whose
-   * alias sets no {@code key_function} (the handler then resolves {@link KeyFunction#DEFAULT}),
-   * unless the backend overrides {@code makeKey} itself.
+   * makes keys with {@link KeyFunction#DEFAULT} (a cachegen backend, {@link AbstractCache}, whose
+   * {@code makeKey} is final, resolved without a {@code key_function}), else {@code null}.
    */
   static String defaultPrefix(BaseCache cache) {
-    if (!(cache instanceof AbstractCache a) || a.settings().keyFunction().isPresent()
-        || overridesMakeKey(a)) {
-      return null;
-    }
-    return KeyFunction.defaultPrefix(cache.keyPrefix(), cache.version());
-  }
-
-  private static boolean overridesMakeKey(AbstractCache cache) {
-    try {
-      return cache.getClass().getMethod("makeKey", String.class, int.class).getDeclaringClass()
-          != AbstractCache.class
-          || cache.getClass().getMethod("makeKey", String.class).getDeclaringClass()
-          != BaseCache.class;
-    } catch (NoSuchMethodException e) {
-      throw new AssertionError("BaseCache declares makeKey", e);
-    }
+    return cache instanceof AbstractCache a && a.usesDefaultKeyFunction()
+        ? KeyFunction.defaultPrefix(cache.keyPrefix(), cache.version())
+        : null;
   }
 
   /** The content of an {@code Optional} result, {@code null} for empty (or a {@code null} Optional). */

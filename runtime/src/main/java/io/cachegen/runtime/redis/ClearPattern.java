@@ -28,7 +28,6 @@ import io.cachegen.runtime.KeyFunction;
 final class ClearPattern {
   /** A private-use character: stands for the caller's key in the keys made to derive a pattern. */
   private static final char KEY = '\uE000';
-  private static final String VERSION = "[-0-9]*";
 
   private ClearPattern() {}
 
@@ -42,7 +41,7 @@ final class ClearPattern {
     String prefix = settings.keyPrefix();
     if (settings.keyFunction().isEmpty() || keyFunction == null
         || keyFunction == KeyFunction.DEFAULT) {
-      return RedisScan.globEscape(prefix) + ":" + VERSION + ":*";
+      return KeyFunction.defaultKeyGlob(RedisScan.globEscape(prefix));
     }
     String name = settings.keyFunction().get();
     if (prefix.isEmpty()) {

@@ -251,9 +251,30 @@ public abstract class AbstractCache implements BaseCache {
     return settings;
   }
 
+  /**
+   * Made with the key function the handler resolved for this alias ({@code key_function}); final,
+   * so that generated code may build keys of the default format itself (see {@link
+   * #usesDefaultKeyFunction()}). A backend changes how keys look through a {@code key_function},
+   * never by overriding this.
+   */
   @Override
-  public String makeKey(String key, int version) {
+  public final String makeKey(String key, int version) {
     return keyFunction.makeKey(key, keyPrefix, version);
+  }
+
+  /** Made with {@link #makeKey(String, int)} at this cache's version. */
+  @Override
+  public final String makeKey(String key) {
+    return keyFunction.makeKey(key, keyPrefix, version);
+  }
+
+  /**
+   * Whether this cache makes keys with {@link KeyFunction#DEFAULT} ({@code key_prefix:version:key}),
+   * so that generated code may put the made-key prefix before a caller key itself.
+   */
+  @Internal
+  public boolean usesDefaultKeyFunction() {
+    return keyFunction == KeyFunction.DEFAULT;
   }
 
   @Override
