@@ -16,9 +16,9 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>If the eviction fails (Redis down, too slow, or refusing the command), the cache's exception
- * reaches the caller, after the method ran (before, with {@link #beforeInvocation()}, so the
- * method does not run), unless the alias has {@code ignore_exceptions=true}: then the eviction is
- * skipped and the method's result returned. See the README's "Failure policy".
+ * reaches the caller, after the method ran (before, with {@link #beforeInvocation()}, so the method
+ * does not run), unless the alias has {@code ignore_exceptions=true}: then the eviction is skipped
+ * and the method's result returned. See the README's "Failure policy".
  *
  * <p>The method must be overridable (not private, static or final). It may return anything,
  * including {@code void}.

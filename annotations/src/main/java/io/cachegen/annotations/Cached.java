@@ -23,18 +23,18 @@ import java.lang.annotation.Target;
  * // generated: DataServiceCached extends DataService
  * }</pre>
  *
- * <p>Exceptions thrown by the method propagate unchanged and are never cached. An {@code
- * Optional} result caches its content (an empty one too); a {@code CompletableFuture} or {@code
+ * <p>Exceptions thrown by the method propagate unchanged and are never cached. An {@code Optional}
+ * result caches its content (an empty one too); a {@code CompletableFuture} or {@code
  * CompletionStage} caches the value it completes with, never a failure. Self-invocation goes
  * through the cache, because the generated class is a subclass.
  *
  * <p>When the cache fails (Redis down, too slow, or refusing the command, e.g. OOM or READONLY),
  * the alias's {@code ignore_exceptions} option decides, as in django-redis: without it (the
- * default) the cache's exception reaches the caller, thrown by the lookup before the method runs
- * or by the store after it ran; with {@code ignore_exceptions=true} a failed lookup is a miss and a
+ * default) the cache's exception reaches the caller, thrown by the lookup before the method runs or
+ * by the store after it ran; with {@code ignore_exceptions=true} a failed lookup is a miss and a
  * failed store is skipped, so the method computes and its result is returned. A stored value that
- * cannot be decoded is a miss either way. locmem and dummy never fail so. See the README's
- * "Failure policy".
+ * cannot be decoded is a miss either way. locmem and dummy never fail so. See the README's "Failure
+ * policy".
  *
  * <p>The method must be overridable (not private, static or final, in a non-final class with a
  * non-private constructor) and must return a value.
@@ -44,7 +44,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Cached {
 
-  /** {@link #timeout()}: use the alias's configured default timeout ({@code caches.<alias>.timeout}). */
+  /**
+   * {@link #timeout()}: use the alias's configured default timeout ({@code
+   * caches.<alias>.timeout}).
+   */
   int DEFAULT_TIMEOUT = -1;
 
   /** {@link #timeout()}: the value never expires (Django's {@code timeout=None}). */
@@ -54,16 +57,16 @@ public @interface Cached {
    * The key template (see {@link io.cachegen.annotations the package overview}); empty means the
    * default key, built from the class, the method, its parameter types and the arguments.
    * Placeholders are <code>{param}</code> or <code>{param.property}</code>; <code>{{</code> and
-   * <code>}}</code> are literal braces, so <code>"user:{{id}}"</code> is the constant key
-   * <code>user:{id}</code>, not the argument.
+   * <code>}}</code> are literal braces, so <code>"user:{{id}}"</code> is the constant key <code>
+   * user:{id}</code>, not the argument.
    *
    * <pre>{@code
    * @Cached(key = "user:{user.id}:orders:{status}")
    * List<Order> orders(User user, Status status)
    * }</pre>
    *
-   * <p>A method with parameters whose template uses none of them (every call would share one
-   * entry) is a compile error unless {@link #constantKey()} is set.
+   * <p>A method with parameters whose template uses none of them (every call would share one entry)
+   * is a compile error unless {@link #constantKey()} is set.
    */
   String key() default "";
 
@@ -112,11 +115,11 @@ public @interface Cached {
   boolean cacheNull() default true;
 
   /**
-   * Whether a miss takes a cross-process lock before computing, so that only one JVM computes a
-   * key at a time. Has effect only when the alias's backend supports distributed locks (Redis); on
-   * other backends only the in-JVM single-flight applies. If the lock is not obtained within a short
-   * wait, the method runs anyway. If taking the lock fails (Redis down or refusing), the exception
-   * reaches the caller before the method runs, unless the alias has {@code
+   * Whether a miss takes a cross-process lock before computing, so that only one JVM computes a key
+   * at a time. Has effect only when the alias's backend supports distributed locks (Redis); on
+   * other backends only the in-JVM single-flight applies. If the lock is not obtained within a
+   * short wait, the method runs anyway. If taking the lock fails (Redis down or refusing), the
+   * exception reaches the caller before the method runs, unless the alias has {@code
    * ignore_exceptions=true}: then the method runs without the lock.
    *
    * <pre>{@code

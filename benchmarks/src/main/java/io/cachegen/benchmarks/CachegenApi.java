@@ -47,5 +47,4 @@ public class CachegenApi {
   public Object lookupSmall() {
     return cache.lookup(madeSmall, Payloads.SMALL_TYPE);
   }
-
 }

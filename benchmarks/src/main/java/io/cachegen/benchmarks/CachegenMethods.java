@@ -11,8 +11,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The generated {@code BenchServiceCached}: hits on a constant key ({@code "data"}) and on a
- * parameter key ({@code "item:{id}"}, {@code "small:{id}"} with a {@code String}), and miss+set on a fresh key per call, on locmem by
- * reference, locmem by value, and Redis.
+ * parameter key ({@code "item:{id}"}, {@code "small:{id}"} with a {@code String}), and miss+set on
+ * a fresh key per call, on locmem by reference, locmem by value, and Redis.
  */
 @State(Scope.Benchmark)
 public class CachegenMethods {
@@ -20,6 +20,7 @@ public class CachegenMethods {
   public String backend;
 
   private BenchService service;
+
   /** The {@code String} parameter of {@link #hitStringSmall}; a field, so the key is not folded. */
   private String name = Keys.NAME;
 

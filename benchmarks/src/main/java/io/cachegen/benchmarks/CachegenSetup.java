@@ -15,7 +15,9 @@ import java.util.Map;
 final class CachegenSetup {
   private CachegenSetup() {}
 
-  /** Installs a locmem {@code default} alias; {@code store} is {@code reference} or {@code value}. */
+  /**
+   * Installs a locmem {@code default} alias; {@code store} is {@code reference} or {@code value}.
+   */
   static CacheHandler installLocmem(String store) {
     Map<String, String> m = common();
     m.put("caches.default.backend", "locmem");
@@ -31,7 +33,9 @@ final class CachegenSetup {
     return install(m);
   }
 
-  /** Installs {@code backend}: {@code locmem} (by reference), {@code locmem-value} or {@code redis}. */
+  /**
+   * Installs {@code backend}: {@code locmem} (by reference), {@code locmem-value} or {@code redis}.
+   */
   static CacheHandler install(String backend) {
     return switch (backend) {
       case "locmem", "reference" -> installLocmem("reference");

@@ -9,8 +9,10 @@ final class Keys {
   static final String SMALL = "bench:1:data";
   static final String GRAPH = "bench:1:order";
   static final long ID = 42;
+
   /** The argument of the {@code String}-key subjects ({@code "small:{id}"}). */
   static final String NAME = "42";
+
   /** The stored key of the {@code String}-key subjects. */
   static final String STRING_KEY = PREFIX + ":1:small:" + NAME;
 

@@ -16,41 +16,48 @@ import org.openjdk.jmh.annotations.State;
  * The in-memory floor: Caffeine's {@code getIfPresent} on a bounded cache, nothing else. A second
  * cache adds Caffeine's own per-entry expiry, to show what it would cost locmem (which checks each
  * entry's expiry instant against a millisecond clock instead), and what reading the clock for it
- * costs. Each holds 203 of at most 300 entries, as a cache in use does. The floors of the
- * defaults: a {@code String}-key lookup with the key built per call, a by-value hit (lookup of the
- * stored JSON bytes plus a Jackson decode of them: what any copy must cost), and a miss + set
- * ({@code get(key, fn)} on a fresh key, on a cache bounded at 300 entries like locmem's).
+ * costs. Each holds 203 of at most 300 entries, as a cache in use does. The floors of the defaults:
+ * a {@code String}-key lookup with the key built per call, a by-value hit (lookup of the stored
+ * JSON bytes plus a Jackson decode of them: what any copy must cost), and a miss + set ({@code
+ * get(key, fn)} on a fresh key, on a cache bounded at 300 entries like locmem's).
  */
 @State(Scope.Benchmark)
 public class MemoryFloor {
   private Cache<String, Object> plain;
   private Cache<String, Object> expiring;
   private Cache<String, Object> expiringCoarse;
+
   /** The graph's JSON bytes under its key, as locmem stores it by value. */
   private Cache<String, byte[]> bytes;
+
   /** Where the miss floor stores: bounded like locmem ({@code max_entries=300}). */
   private Cache<String, Object> misses;
+
   private ObjectReader graphReader;
   private static volatile long coarseClock = 1;
+
   /** The parameter of the parameter-key subjects; a field, so the key cannot be folded. */
   private long id = Keys.ID;
+
   /** The parameter of the {@code String}-key subject; a field, so the key cannot be folded. */
   private String name = Keys.NAME;
 
   @Setup
   public void setup() {
     plain = Caffeine.newBuilder().maximumSize(300).build();
-    expiring = Caffeine.newBuilder()
-        .maximumSize(300)
-        .expireAfter(Expiry.creating((String k, Object v) -> java.time.Duration.ofMinutes(5)))
-        .executor(Runnable::run)
-        .build();
-    expiringCoarse = Caffeine.newBuilder()
-        .maximumSize(300)
-        .expireAfter(Expiry.creating((String k, Object v) -> java.time.Duration.ofMinutes(5)))
-        .ticker(() -> coarseClock)
-        .executor(Runnable::run)
-        .build();
+    expiring =
+        Caffeine.newBuilder()
+            .maximumSize(300)
+            .expireAfter(Expiry.creating((String k, Object v) -> java.time.Duration.ofMinutes(5)))
+            .executor(Runnable::run)
+            .build();
+    expiringCoarse =
+        Caffeine.newBuilder()
+            .maximumSize(300)
+            .expireAfter(Expiry.creating((String k, Object v) -> java.time.Duration.ofMinutes(5)))
+            .ticker(() -> coarseClock)
+            .executor(Runnable::run)
+            .build();
     misses = Caffeine.newBuilder().maximumSize(300).build();
     bytes = Caffeine.newBuilder().maximumSize(300).build();
     bytes.put(Keys.GRAPH, JacksonCodec.json().encode(Payloads.GRAPH));
@@ -84,8 +91,8 @@ public class MemoryFloor {
   }
 
   /**
-   * Informative floor for parameter keys: what any wrapper that builds its key string per call
-   * pays at least (build {@code "bench:1:item:42"}, hash it, look it up).
+   * Informative floor for parameter keys: what any wrapper that builds its key string per call pays
+   * at least (build {@code "bench:1:item:42"}, hash it, look it up).
    */
   @Benchmark
   public Object caffeineBuiltKeySmall() {

@@ -38,18 +38,26 @@ public final class Payloads {
 
   /** A ~1 KB order for {@code id}. */
   public static Order order(long id) {
-    Customer customer = new Customer(
-        id, "Ada Lovelace", "ada@example.org",
-        new Address("12 St James's Square", "London", "SW1Y 4JH", "GB"),
-        List.of("gold", "newsletter", "early-adopter"));
+    Customer customer =
+        new Customer(
+            id,
+            "Ada Lovelace",
+            "ada@example.org",
+            new Address("12 St James's Square", "London", "SW1Y 4JH", "GB"),
+            List.of("gold", "newsletter", "early-adopter"));
     List<Line> lines = new ArrayList<>();
     long total = 0;
     for (int i = 0; i < 8; i++) {
-      Line line = new Line("SKU-" + (1000 + i), "Analytical engine part #" + i, 1 + i % 3, 1999L + i);
+      Line line =
+          new Line("SKU-" + (1000 + i), "Analytical engine part #" + i, 1 + i % 3, 1999L + i);
       total += line.quantity() * line.unitPriceCents();
       lines.add(line);
     }
-    return new Order("order-" + id, customer, List.copyOf(lines),
-        List.of("leave at the door", "gift wrap"), total);
+    return new Order(
+        "order-" + id,
+        customer,
+        List.copyOf(lines),
+        List.of("leave at the door", "gift wrap"),
+        total);
   }
 }

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 public class SpringLocal {
   private AnnotationConfigApplicationContext context;
   private SpringBenchService service;
+
   /** The {@code String} parameter of {@link #hitStringSmall}; a field, so it is not folded. */
   private String name = Keys.NAME;
 

@@ -25,8 +25,8 @@ import org.springframework.data.redis.serializer.RedisSerializationContext.Seria
 /**
  * Peer: Spring's {@code @Cacheable} hits on Spring Data Redis's {@code RedisCacheManager}, with a
  * typed Jackson JSON serializer per cache (the same work as cachegen's codec: no type ids), on
- * Lettuce (Spring's default client, one shared connection) and on pooled Jedis; and miss + set on
- * a fresh key per call (a 5 s TTL, as cachegen's miss subjects have).
+ * Lettuce (Spring's default client, one shared connection) and on pooled Jedis; and miss + set on a
+ * fresh key per call (a 5 s TTL, as cachegen's miss subjects have).
  */
 @State(Scope.Benchmark)
 public class SpringRedis {
@@ -54,8 +54,9 @@ public class SpringRedis {
       GenericObjectPoolConfig<Object> pool = new GenericObjectPoolConfig<>();
       pool.setMaxTotal(8);
       pool.setMaxIdle(8);
-      JedisConnectionFactory jedis = new JedisConnectionFactory(
-          server, JedisClientConfiguration.builder().usePooling().poolConfig(pool).build());
+      JedisConnectionFactory jedis =
+          new JedisConnectionFactory(
+              server, JedisClientConfiguration.builder().usePooling().poolConfig(pool).build());
       jedis.afterPropertiesSet();
       jedis.start();
       factory = jedis;
@@ -63,30 +64,39 @@ public class SpringRedis {
     ObjectMapper mapper = new ObjectMapper();
     RedisCacheConfiguration base =
         RedisCacheConfiguration.defaultCacheConfig().entryTtl(Duration.ofMinutes(5));
-    RedisCacheConfiguration small = base.serializeValuesWith(SerializationPair.fromSerializer(
-        new Jackson2JsonRedisSerializer<>(mapper, mapper.constructType(Payloads.SMALL_TYPE.type()))));
-    RedisCacheConfiguration graph = base.serializeValuesWith(SerializationPair.fromSerializer(
-        new Jackson2JsonRedisSerializer<>(mapper, Payloads.Order.class)));
-    RedisCacheManager manager = RedisCacheManager.builder(factory)
-        .cacheDefaults(small)
-        .withCacheConfiguration("data", small)
-        .withCacheConfiguration("item", small)
-        .withCacheConfiguration("order", graph)
-        .withCacheConfiguration("orderById", graph)
-        .withCacheConfiguration("miss", small.entryTtl(Duration.ofSeconds(5)))
-        .build();
+    RedisCacheConfiguration small =
+        base.serializeValuesWith(
+            SerializationPair.fromSerializer(
+                new Jackson2JsonRedisSerializer<>(
+                    mapper, mapper.constructType(Payloads.SMALL_TYPE.type()))));
+    RedisCacheConfiguration graph =
+        base.serializeValuesWith(
+            SerializationPair.fromSerializer(
+                new Jackson2JsonRedisSerializer<>(mapper, Payloads.Order.class)));
+    RedisCacheManager manager =
+        RedisCacheManager.builder(factory)
+            .cacheDefaults(small)
+            .withCacheConfiguration("data", small)
+            .withCacheConfiguration("item", small)
+            .withCacheConfiguration("order", graph)
+            .withCacheConfiguration("orderById", graph)
+            .withCacheConfiguration("miss", small.entryTtl(Duration.ofSeconds(5)))
+            .build();
     context = new AnnotationConfigApplicationContext();
     context.register(Config.class);
     context.registerBean("cacheManager", RedisCacheManager.class, () -> manager);
     context.registerBean(SpringBenchService.class);
     context.refresh();
     service = context.getBean(SpringBenchService.class);
-    manager.getCacheNames().forEach(n -> {
-      var cache = manager.getCache(n);
-      if (cache != null) {
-        cache.clear();
-      }
-    });
+    manager
+        .getCacheNames()
+        .forEach(
+            n -> {
+              var cache = manager.getCache(n);
+              if (cache != null) {
+                cache.clear();
+              }
+            });
     service.data();
     service.item(Keys.ID);
     service.order();

@@ -65,21 +65,22 @@ public class Stampede {
     start = new CountDownLatch(1);
     done = new CountDownLatch(THREADS);
     for (int i = 0; i < THREADS; i++) {
-      pool.execute(() -> {
-        ready.countDown();
-        try {
-          start.await();
-          if (guarded) {
-            service.stampedeGuarded(key);
-          } else {
-            service.stampede(key);
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } finally {
-          done.countDown();
-        }
-      });
+      pool.execute(
+          () -> {
+            ready.countDown();
+            try {
+              start.await();
+              if (guarded) {
+                service.stampedeGuarded(key);
+              } else {
+                service.stampede(key);
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            } finally {
+              done.countDown();
+            }
+          });
     }
     ready.await();
   }
@@ -106,8 +107,12 @@ public class Stampede {
       for (int runs : runsPerRound) {
         lines.append(backend).append(' ').append(runs).append('\n');
       }
-      Files.writeString(Path.of(out), lines, StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          Path.of(out),
+          lines,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     }
   }
 }

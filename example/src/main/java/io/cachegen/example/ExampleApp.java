@@ -35,15 +35,25 @@ public final class ExampleApp {
       System.exit(2);
       return;
     }
-    ExampleServer server = ExampleServer.start(
-        port, new DataServiceCached(), new LoginPageCached(), Caches.handler(), Clock.systemUTC());
+    ExampleServer server =
+        ExampleServer.start(
+            port,
+            new DataServiceCached(),
+            new LoginPageCached(),
+            Caches.handler(),
+            Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      Caches.reset();
-      stopped.countDown();
-    }, "example-shutdown"));
-    LOG.info("serving on http://localhost:{}/  (try /data, /login?next=/home, /stats)", server.port());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  Caches.reset();
+                  stopped.countDown();
+                },
+                "example-shutdown"));
+    LOG.info(
+        "serving on http://localhost:{}/  (try /data, /login?next=/home, /stats)", server.port());
     stopped.await();
   }
 

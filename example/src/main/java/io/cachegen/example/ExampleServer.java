@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExampleServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExampleServer.class);
+
   /**
    * RFC 9110's IMF-fixdate, e.g. {@code Fri, 02 Jan 2026 03:04:35 GMT}: always two-digit days,
    * English names ({@code RFC_1123_DATE_TIME} would write {@code 2 Jan}).
@@ -144,7 +145,8 @@ public final class ExampleServer implements AutoCloseable {
         }
         sendJson(exchange, stats());
       }
-      default -> send(exchange, 404, "text/plain; charset=utf-8", "Not found: " + uri.getPath() + "\n");
+      default ->
+          send(exchange, 404, "text/plain; charset=utf-8", "Not found: " + uri.getPath() + "\n");
     }
   }
 
@@ -154,13 +156,13 @@ public final class ExampleServer implements AutoCloseable {
    * {@code @Cached} method.
    *
    * <p>Whether one call of a {@code @Cached} method found its value is known only inside the
-   * generated method, which does not report it. So, like the notes' view, this asks the cache
-   * first ({@link BaseCache#hasKey}, which does not count in the statistics): a hit means the data
-   * was cached when this request asked for it. A request that misses while another computes the
-   * value waits for that computation (the single-flight) and logs {@code cache miss}, as it
-   * should, although the method body, which logs {@code computed data}, runs once. Nothing is kept
-   * between calls or per thread. The only disagreement with the statistics is when the entry
-   * appears or expires in the instant between the two looks.
+   * generated method, which does not report it. So, like the notes' view, this asks the cache first
+   * ({@link BaseCache#hasKey}, which does not count in the statistics): a hit means the data was
+   * cached when this request asked for it. A request that misses while another computes the value
+   * waits for that computation (the single-flight) and logs {@code cache miss}, as it should,
+   * although the method body, which logs {@code computed data}, runs once. Nothing is kept between
+   * calls or per thread. The only disagreement with the statistics is when the entry appears or
+   * expires in the instant between the two looks.
    */
   private List<String> data() {
     String key = DataServiceCached.keyForData();
@@ -181,8 +183,9 @@ public final class ExampleServer implements AutoCloseable {
       String fullPath = uri.getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
       String page = loginPage.render(fullPath, next);
       exchange.getResponseHeaders().set("Cache-Control", "max-age=" + LoginPage.MAX_AGE);
-      exchange.getResponseHeaders().set(
-          "Expires", HTTP_DATE.format(clock.instant().plusSeconds(LoginPage.MAX_AGE)));
+      exchange
+          .getResponseHeaders()
+          .set("Expires", HTTP_DATE.format(clock.instant().plusSeconds(LoginPage.MAX_AGE)));
       send(exchange, 200, "text/html; charset=utf-8", page);
     } else {
       exchange.getResponseHeaders().set("Cache-Control", "no-store");

@@ -29,7 +29,9 @@ public class LoginPage {
     renders.incrementAndGet();
     return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Log in</title></head>\n"
         + "<body>\n<form method=\"post\" action=\"/login\">\n"
-        + "  <input type=\"hidden\" name=\"next\" value=\"" + Html.escape(next) + "\">\n"
+        + "  <input type=\"hidden\" name=\"next\" value=\""
+        + Html.escape(next)
+        + "\">\n"
         + "  <label>User <input name=\"username\"></label>\n"
         + "  <label>Password <input name=\"password\" type=\"password\"></label>\n"
         + "  <button>Log in</button>\n</form>\n</body></html>\n";

@@ -32,15 +32,18 @@ final class Query {
   private static String decode(String part) {
     try {
       // Percent-decode to bytes first, then insist on valid UTF-8 instead of guessing.
-      byte[] bytes = URLDecoder.decode(part, StandardCharsets.ISO_8859_1)
-          .getBytes(StandardCharsets.ISO_8859_1);
-      return StandardCharsets.UTF_8.newDecoder()
+      byte[] bytes =
+          URLDecoder.decode(part, StandardCharsets.ISO_8859_1)
+              .getBytes(StandardCharsets.ISO_8859_1);
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (IllegalArgumentException e) {
-      throw new BadRequestException("malformed query string near '" + part + "': " + e.getMessage());
+      throw new BadRequestException(
+          "malformed query string near '" + part + "': " + e.getMessage());
     } catch (CharacterCodingException e) {
       throw new BadRequestException("malformed query string near '" + part + "': not UTF-8");
     }

@@ -9,13 +9,16 @@ class ClasspathTest {
   @Test
   void theProcessorAndJavaPoetStayOffTheApplicationClasspath() {
     ClassLoader loader = ClasspathTest.class.getClassLoader();
-    for (String name : new String[] {
-        "io.cachegen.processor.CachingProcessor",
-        "com.palantir.javapoet.JavaFile",
-        "io.cachegen.processor.shaded.com.palantir.javapoet.JavaFile",
-        "com.google.auto.service.AutoService"}) {
+    for (String name :
+        new String[] {
+          "io.cachegen.processor.CachingProcessor",
+          "com.palantir.javapoet.JavaFile",
+          "io.cachegen.processor.shaded.com.palantir.javapoet.JavaFile",
+          "com.google.auto.service.AutoService"
+        }) {
       assertThatThrownBy(() -> Class.forName(name, false, loader))
-          .as(name).isInstanceOf(ClassNotFoundException.class);
+          .as(name)
+          .isInstanceOf(ClassNotFoundException.class);
     }
   }
 }

@@ -10,11 +10,11 @@ import io.cachegen.runtime.Caches;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -92,8 +92,10 @@ abstract class ExampleAppContract {
   }
 
   protected HttpResponse<String> post(String pathAndQuery) throws Exception {
-    return send(HttpRequest.newBuilder(uri(pathAndQuery))
-        .POST(HttpRequest.BodyPublishers.ofString("username=u")).build());
+    return send(
+        HttpRequest.newBuilder(uri(pathAndQuery))
+            .POST(HttpRequest.BodyPublishers.ofString("username=u"))
+            .build());
   }
 
   /** Sends a request line no URI class would build (a malformed query), returns the raw answer. */
@@ -101,8 +103,9 @@ abstract class ExampleAppContract {
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -110,7 +113,8 @@ abstract class ExampleAppContract {
 
   protected CompletableFuture<HttpResponse<String>> getAsync(String pathAndQuery) {
     return http.sendAsync(
-        HttpRequest.newBuilder(uri(pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.newBuilder(uri(pathAndQuery)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String pathAndQuery) {
@@ -209,7 +213,8 @@ abstract class ExampleAppContract {
     assertThat(stats.statusCode()).isEqualTo(200);
     JsonNode counts = new ObjectMapper().readTree(stats.body()).path("default");
     assertThat(counts.path("hits").asLong()).as(stats.body()).isEqualTo(1);
-    assertThat(counts.path("misses").asLong()).as("one miss counted once: " + stats.body())
+    assertThat(counts.path("misses").asLong())
+        .as("one miss counted once: " + stats.body())
         .isEqualTo(1);
   }
 

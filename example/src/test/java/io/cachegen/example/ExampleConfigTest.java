@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 /** The example's own cache.properties: valid as shipped, and on Redis through two variables. */
 class ExampleConfigTest {
   /** A setting line of the file, commented out or not. */
-  private static final Pattern SETTING_LINE =
-      Pattern.compile("#?caches\\.default\\.([a-z_.]+)=.*");
+  private static final Pattern SETTING_LINE = Pattern.compile("#?caches\\.default\\.([a-z_.]+)=.*");
+
   private static final Set<String> LOCMEM_OPTIONS = new LocMemBackendProvider().options();
   private static final Set<String> REDIS_OPTIONS = new RedisBackendProvider().options();
 
@@ -122,9 +122,14 @@ class ExampleConfigTest {
   @Test
   @Tag("redis")
   void twoEnvironmentVariablesMoveItToRedis() {
-    CacheConfig config = CacheConfig.load(Map.of(
-        "CACHEGEN_CACHES_DEFAULT_BACKEND", "redis",
-        "CACHEGEN_CACHES_DEFAULT_LOCATION", RedisFixture.shared()), new Properties());
+    CacheConfig config =
+        CacheConfig.load(
+            Map.of(
+                "CACHEGEN_CACHES_DEFAULT_BACKEND",
+                "redis",
+                "CACHEGEN_CACHES_DEFAULT_LOCATION",
+                RedisFixture.shared()),
+            new Properties());
     try (CacheHandler handler = CacheHandler.create(config)) {
       assertThat(handler.cache().set("example-config-check", 1)).isTrue();
       assertThat(handler.cache().delete("example-config-check")).isTrue();

@@ -13,8 +13,8 @@ import io.cachegen.runtime.Caches;
 import io.cachegen.runtime.LogCapture;
 import io.cachegen.runtime.redis.RedisConnectionException;
 import io.cachegen.runtime.redis.RedisFixture;
-import io.cachegen.runtime.redis.RefusingServers;
 import io.cachegen.runtime.redis.RedisUnavailableException;
+import io.cachegen.runtime.redis.RefusingServers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -107,14 +107,25 @@ class FailurePolicyRedisTest {
   }
 
   private void install(RedisFixture.Server server, boolean ignoreExceptions) {
-    CacheHandler handler = open(CacheHandler.create(CacheConfig.fromMap(Map.of(
-        "caches.default.backend", "redis",
-        "caches.default.location", server.url(),
-        "caches.default.key_prefix", RedisFixture.uniquePrefix(),
-        "caches.default.options.socket_timeout", "0.3",
-        // one interval for the whole test, so line counts do not depend on the machine's speed
-        "caches.default.options.ignored_exceptions_log_interval", "3600",
-        "caches.default.options.ignore_exceptions", Boolean.toString(ignoreExceptions)))));
+    CacheHandler handler =
+        open(
+            CacheHandler.create(
+                CacheConfig.fromMap(
+                    Map.of(
+                        "caches.default.backend",
+                        "redis",
+                        "caches.default.location",
+                        server.url(),
+                        "caches.default.key_prefix",
+                        RedisFixture.uniquePrefix(),
+                        "caches.default.options.socket_timeout",
+                        "0.3",
+                        // one interval for the whole test, so line counts do not depend on the
+                        // machine's speed
+                        "caches.default.options.ignored_exceptions_log_interval",
+                        "3600",
+                        "caches.default.options.ignore_exceptions",
+                        Boolean.toString(ignoreExceptions)))));
     Caches.install(handler);
     RUNS.set(0);
   }
@@ -178,7 +189,8 @@ class FailurePolicyRedisTest {
       }
       assertThat(log.count(" WARN "))
           .as("the caller has each error; only the breaker opening is logged")
-          .isEqualTo(log.count("circuit breaker open: calls to it fail at once")).isEqualTo(1);
+          .isEqualTo(log.count("circuit breaker open: calls to it fail at once"))
+          .isEqualTo(1);
     }
   }
 
@@ -186,10 +198,12 @@ class FailurePolicyRedisTest {
   void withoutIgnoreExceptionsAFullServerRefusingStoresAndLocksReachesTheCaller() {
     install(open(RefusingServers.full()), false);
     assertThatThrownBy(() -> prices.price(1))
-        .isInstanceOf(RedisUnavailableException.class).hasMessageContaining("OOM");
+        .isInstanceOf(RedisUnavailableException.class)
+        .hasMessageContaining("OOM");
     assertThat(RUNS).as("the method ran, then its store was refused").hasValue(1);
     assertThatThrownBy(() -> prices.guarded(1))
-        .isInstanceOf(RedisUnavailableException.class).hasMessageContaining("OOM");
+        .isInstanceOf(RedisUnavailableException.class)
+        .hasMessageContaining("OOM");
     assertThat(RUNS).as("the guard's lock was refused before the method ran").hasValue(1);
     assertThatThrownBy(() -> prices.async(1).get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
@@ -200,7 +214,8 @@ class FailurePolicyRedisTest {
         assertThat(prices.asyncUpdate(i)).isCompletedWithValue("au" + i);
       }
       assertThat(log.count("after an asynchronous @CachePut completed failed"))
-          .as("the caller holds the future already: logged, at a bounded rate").isEqualTo(1);
+          .as("the caller holds the future already: logged, at a bounded rate")
+          .isEqualTo(1);
     }
   }
 
@@ -219,9 +234,11 @@ class FailurePolicyRedisTest {
     RedisFixture.Server replica = open(RefusingServers.readOnlyReplica());
     install(replica, false);
     assertThatThrownBy(() -> prices.update(1))
-        .isInstanceOf(RedisUnavailableException.class).hasMessageContaining("READONLY");
+        .isInstanceOf(RedisUnavailableException.class)
+        .hasMessageContaining("READONLY");
     assertThatThrownBy(() -> prices.remove(1))
-        .isInstanceOf(RedisUnavailableException.class).hasMessageContaining("READONLY");
+        .isInstanceOf(RedisUnavailableException.class)
+        .hasMessageContaining("READONLY");
     install(replica, true);
     assertThat(prices.update(1)).isEqualTo("u1");
     prices.remove(1);
@@ -232,16 +249,22 @@ class FailurePolicyRedisTest {
   @Test
   void aValueThatCannotBeEncodedIsAProgrammingErrorThatReachesTheCallerOnEveryBackend() {
     for (String backend : List.of("locmem", "redis")) {
-      Map<String, String> config = new HashMap<>(Map.of(
-          "caches.default.backend", backend,
-          "caches.default.location", backend.equals("redis") ? RedisFixture.shared() : "policy",
-          "caches.default.key_prefix", RedisFixture.uniquePrefix()));
+      Map<String, String> config =
+          new HashMap<>(
+              Map.of(
+                  "caches.default.backend",
+                  backend,
+                  "caches.default.location",
+                  backend.equals("redis") ? RedisFixture.shared() : "policy",
+                  "caches.default.key_prefix",
+                  RedisFixture.uniquePrefix()));
       if (backend.equals("redis")) {
         config.put("caches.default.options.ignore_exceptions", "true");
       }
       CacheHandler handler = open(CacheHandler.create(CacheConfig.fromMap(config)));
       Caches.install(handler);
-      assertThatThrownBy(() -> prices.unencodable(1)).as(backend)
+      assertThatThrownBy(() -> prices.unencodable(1))
+          .as(backend)
           .isInstanceOf(CacheValueException.class)
           .hasMessageContaining(Unencodable.class.getName());
     }
@@ -252,7 +275,8 @@ class FailurePolicyRedisTest {
     RedisFixture.Server server = open(RedisFixture.startPrivate());
     install(server, false);
     RedisClient direct = open(RedisFixture.directClient(server.url()));
-    String made = Caches.handler().cache().makeKey(FailurePolicyRedisTest_PricesCached.keyForPrice(7));
+    String made =
+        Caches.handler().cache().makeKey(FailurePolicyRedisTest_PricesCached.keyForPrice(7));
     direct.set(made.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xff, 0x00});
     assertThat(prices.price(7)).isEqualTo("p7");
     assertThat(prices.price(7)).isEqualTo("p7");

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generated code and the handler's lifecycle: a cache's close() leaves the method cached; after
- * its handler closes, the method fails naming the alias until another handler is installed.
+ * Generated code and the handler's lifecycle: a cache's close() leaves the method cached; after its
+ * handler closes, the method fails naming the alias until another handler is installed.
  */
 class HandlerCloseExampleTest {
 

@@ -18,10 +18,15 @@ class RedisExampleTest extends ExampleAppContract {
 
   @Override
   protected CacheHandler newHandler() {
-    return CacheHandler.create(CacheConfig.fromMap(Map.of(
-        "caches.default.backend", "redis",
-        "caches.default.location", RedisFixture.shared(),
-        "caches.default.key_prefix", prefix)));
+    return CacheHandler.create(
+        CacheConfig.fromMap(
+            Map.of(
+                "caches.default.backend",
+                "redis",
+                "caches.default.location",
+                RedisFixture.shared(),
+                "caches.default.key_prefix",
+                prefix)));
   }
 
   @Test

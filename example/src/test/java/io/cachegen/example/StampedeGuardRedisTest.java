@@ -55,10 +55,13 @@ class StampedeGuardRedisTest {
   @BeforeEach
   void install() {
     RUNS.set(0);
-    handler = CacheHandler.create(CacheConfig.fromMap(Map.of(
-        "caches.default.backend", "redis",
-        "caches.default.location", RedisFixture.shared(),
-        "caches.default.key_prefix", RedisFixture.uniquePrefix())));
+    handler =
+        CacheHandler.create(
+            CacheConfig.fromMap(
+                Map.of(
+                    "caches.default.backend", "redis",
+                    "caches.default.location", RedisFixture.shared(),
+                    "caches.default.key_prefix", RedisFixture.uniquePrefix())));
     Caches.install(handler);
   }
 
@@ -70,8 +73,10 @@ class StampedeGuardRedisTest {
 
   @Test
   void twoProcessesMissingTogetherComputeOnce() throws Exception {
-    CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> new StampedeGuardRedisTest_ReportACached().report());
-    CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> new StampedeGuardRedisTest_ReportBCached().report());
+    CompletableFuture<String> a =
+        CompletableFuture.supplyAsync(() -> new StampedeGuardRedisTest_ReportACached().report());
+    CompletableFuture<String> b =
+        CompletableFuture.supplyAsync(() -> new StampedeGuardRedisTest_ReportBCached().report());
     String fromA = a.get(30, TimeUnit.SECONDS);
     String fromB = b.get(30, TimeUnit.SECONDS);
     assertThat(RUNS).hasValue(1);

@@ -31,15 +31,15 @@ import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
- * Generates {@code FooCached} for every type with {@code @Cached}, {@code @CachePut} or {@code
- * @CacheEvict} methods: discover (here) → parse, which validates and builds the model in one pass
- * ({@link CachedTypeParser}) → generate ({@link WrapperWriter}).
+ * Generates {@code FooCached} for every type with {@code @Cached}, {@code @CachePut} or
+ * {@code @CacheEvict} methods: discover (here) → parse, which validates and builds the model in one
+ * pass ({@link CachedTypeParser}) → generate ({@link WrapperWriter}).
  *
  * <p>Isolating for Gradle: each generated file depends only on its one originating type. Types
  * whose signatures mention not-yet-generated types, or whose annotations name constants that are
  * not resolved yet, are deferred to the next round, by name, and reported only if they never
- * resolve. Never throws at javac: a bug while processing one type is reported on that type, and
- * the others go on.
+ * resolve. Never throws at javac: a bug while processing one type is reported on that type, and the
+ * others go on.
  *
  * <p>Claims its annotations ({@code process} returns {@code true}), unlike AutoValue: without it
  * {@code -Xlint:all -Werror} fails user builds with "No processor claimed any of these
@@ -47,9 +47,9 @@ import javax.tools.Diagnostic;
  * javax.annotation.processing.Generated} (SOURCE retention, on every wrapper it writes), so
  * claiming hides only those from processors that javac runs after it. One exception: javac stops
  * calling processors in a round once every annotation present is claimed, so a later processor
- * supporting {@code "*"} (Lombok, the Checker Framework) would not run at all in a round whose
- * only annotations are ours. So it claims only when the round also holds one of Java's own
- * annotations ({@code @Override}, {@code @Retention}, ...), which no processor claims; see {@link
+ * supporting {@code "*"} (Lombok, the Checker Framework) would not run at all in a round whose only
+ * annotations are ours. So it claims only when the round also holds one of Java's own annotations
+ * ({@code @Override}, {@code @Retention}, ...), which no processor claims; see {@link
  * JavaAnnotations}.
  */
 @AutoService(Processor.class)
@@ -80,8 +80,10 @@ public final class CachingProcessor extends AbstractProcessor {
       processRound(annotations, round);
       return JavaAnnotations.presentIn(round.getRootElements());
     } catch (Throwable t) { // a bug outside any one type; each type has its own catch below
-      processingEnv.getMessager().printMessage(
-          Diagnostic.Kind.ERROR, Messages.INTERNAL.format("this round", t, frames(t)));
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.ERROR, Messages.INTERNAL.format("this round", t, frames(t)));
       return false;
     }
   }
@@ -137,9 +139,12 @@ public final class CachingProcessor extends AbstractProcessor {
   }
 
   private void generate(TypeElement type) {
-    Optional<CachedType> model = new CachedTypeParser(
-        processingEnv.getTypeUtils(), processingEnv.getElementUtils(), processingEnv.getMessager())
-        .parse(type);
+    Optional<CachedType> model =
+        new CachedTypeParser(
+                processingEnv.getTypeUtils(),
+                processingEnv.getElementUtils(),
+                processingEnv.getMessager())
+            .parse(type);
     if (model.isEmpty()) {
       return; // the parser printed every problem
     }
@@ -147,17 +152,22 @@ public final class CachingProcessor extends AbstractProcessor {
       new WrapperWriter(processingEnv.getTypeUtils()).write(model.get(), processingEnv.getFiler());
     } catch (IOException e) {
       String generated = model.get().generatedQualifiedName();
-      processingEnv.getMessager().printMessage(
-          Diagnostic.Kind.ERROR, Messages.WRITE.format(generated, e.getMessage(), generated),
-          type);
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.ERROR,
+              Messages.WRITE.format(generated, e.getMessage(), generated),
+              type);
     }
   }
 
   private void internalError(TypeElement type, Throwable t) {
-    processingEnv.getMessager().printMessage(
-        Diagnostic.Kind.ERROR,
-        Messages.INTERNAL.format(type.getQualifiedName(), t, frames(t)),
-        type);
+    processingEnv
+        .getMessager()
+        .printMessage(
+            Diagnostic.Kind.ERROR,
+            Messages.INTERNAL.format(type.getQualifiedName(), t, frames(t)),
+            type);
   }
 
   /** The first few frames of {@code t}: enough to find the bug, short enough to read. */
@@ -199,7 +209,9 @@ public final class CachingProcessor extends AbstractProcessor {
                 Diagnostic.Kind.ERROR,
                 Messages.UNRESOLVED_VALUE.format(
                     name, Annotations.simpleName(annotation), attribute.getReturnType()),
-                m, mirror, Annotations.explicitValue(mirror, name));
+                m,
+                mirror,
+                Annotations.explicitValue(mirror, name));
           };
         }
       }
@@ -210,14 +222,16 @@ public final class CachingProcessor extends AbstractProcessor {
     } else {
       signatures.addAll(ElementFilter.constructorsIn(type.getEnclosedElements()));
     }
-    boolean error = mentionsError(type.getSuperclass())
-        || type.getInterfaces().stream().anyMatch(CachingProcessor::mentionsError)
-        || type.getTypeParameters().stream()
-            .anyMatch(p -> p.getBounds().stream().anyMatch(CachingProcessor::mentionsError))
-        || signatures.stream().anyMatch(CachingProcessor::mentionsError);
+    boolean error =
+        mentionsError(type.getSuperclass())
+            || type.getInterfaces().stream().anyMatch(CachingProcessor::mentionsError)
+            || type.getTypeParameters().stream()
+                .anyMatch(p -> p.getBounds().stream().anyMatch(CachingProcessor::mentionsError))
+            || signatures.stream().anyMatch(CachingProcessor::mentionsError);
     if (error) {
-      return (messager, t) -> messager.printMessage(
-          Diagnostic.Kind.ERROR, Messages.UNRESOLVED_TYPE.format(t.getQualifiedName()), t);
+      return (messager, t) ->
+          messager.printMessage(
+              Diagnostic.Kind.ERROR, Messages.UNRESOLVED_TYPE.format(t.getQualifiedName()), t);
     }
     return null;
   }
@@ -234,8 +248,8 @@ public final class CachingProcessor extends AbstractProcessor {
   private static boolean mentionsError(TypeMirror t) {
     return switch (t.getKind()) {
       case ERROR -> true;
-      case DECLARED -> ((DeclaredType) t).getTypeArguments().stream()
-          .anyMatch(CachingProcessor::mentionsError);
+      case DECLARED ->
+          ((DeclaredType) t).getTypeArguments().stream().anyMatch(CachingProcessor::mentionsError);
       case ARRAY -> mentionsError(((ArrayType) t).getComponentType());
       case WILDCARD -> {
         WildcardType w = (WildcardType) t;

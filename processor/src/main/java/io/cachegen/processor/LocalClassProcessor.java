@@ -13,8 +13,8 @@ import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
- * Reports {@code @Cached}, {@code @CachePut} and {@code @CacheEvict} in local and anonymous
- * classes ({@code [CacheGenLocalClass]}), which {@link CachingProcessor} cannot see.
+ * Reports {@code @Cached}, {@code @CachePut} and {@code @CacheEvict} in local and anonymous classes
+ * ({@code [CacheGenLocalClass]}), which {@link CachingProcessor} cannot see.
  *
  * <p>A separate processor because it must run on every source file: javac calls a processor only
  * for annotations it finds on members of top-level and member types, or, when it finds none, only
@@ -54,8 +54,11 @@ public final class LocalClassProcessor extends AbstractProcessor {
         checker.check(root);
       }
     } catch (RuntimeException e) { // a bug: say so, but never fail the user's build for it alone
-      processingEnv.getMessager().printMessage(
-          Diagnostic.Kind.WARNING, "cachegen could not look for annotations in local classes: " + e);
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.WARNING,
+              "cachegen could not look for annotations in local classes: " + e);
     }
     return false;
   }

@@ -23,13 +23,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the processor's shape: its packages depend on each other without cycles (names and data
- * at the bottom, the entry points at the top), only {@code writing/} makes code text with
- * JavaPoet, and main sources name other types through imports, not inline qualified names.
+ * Keeps the processor's shape: its packages depend on each other without cycles (names and data at
+ * the bottom, the entry points at the top), only {@code writing/} makes code text with JavaPoet,
+ * and main sources name other types through imports, not inline qualified names.
  */
 class ArchitectureTest {
   private static final String ROOT = "io.cachegen.processor";
   private static final Path MAIN = Paths.get("src/main/java");
+
   /** A qualified type name: lower-case package segments, then a type. */
   private static final Pattern QUALIFIED =
       Pattern.compile("\\b(?:java|javax|com|io|org)(?:\\.[a-z_]\\w*)+\\.[A-Z]\\w*");
@@ -38,9 +39,10 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importProcessor() {
-    processor = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages(ROOT);
+    processor =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
     assertThat(processor.contain(ROOT + ".CachingProcessor")).isTrue();
   }
 
@@ -51,8 +53,12 @@ class ArchitectureTest {
 
   @Test
   void onlyWritingUsesJavaPoet() {
-    noClasses().that().resideOutsideOfPackage(ROOT + ".writing..")
-        .should().dependOnClassesThat().resideInAPackage("com.palantir.javapoet..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".writing..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.palantir.javapoet..")
         .check(processor);
   }
 
@@ -60,7 +66,10 @@ class ArchitectureTest {
   void theAnnotationsAreUsedOnlyForTheirInlinedConstants() {
     // The annotations jar is a compile-time (provided) dependency: a class reference would fail
     // on a processor path without it.
-    noClasses().should().dependOnClassesThat().resideInAPackage("io.cachegen.annotations..")
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.cachegen.annotations..")
         .check(processor);
   }
 
@@ -98,8 +107,8 @@ class ArchitectureTest {
   }
 
   /**
-   * The code of a source file: without its package and import lines and comments, with string
-   * and char literals emptied.
+   * The code of a source file: without its package and import lines and comments, with string and
+   * char literals emptied.
    */
   private static String code(String text) {
     StringBuilder out = new StringBuilder();

@@ -59,13 +59,15 @@ class CachedBehaviourTest {
 
   private static CacheHandler handler(ManualTicker ticker) {
     return CacheHandler.builder()
-        .config(CacheConfig.fromMap(Map.of(
-            "caches.default.backend", "locmem",
-            "caches.default.location", "behaviour-" + LOCATIONS.incrementAndGet(),
-            "caches.default.timeout", "300",
-            "caches.default.options.store_by_value", "true",
-            "caches.other.backend", "locmem",
-            "caches.other.location", "behaviour-other-" + LOCATIONS.incrementAndGet())))
+        .config(
+            CacheConfig.fromMap(
+                Map.of(
+                    "caches.default.backend", "locmem",
+                    "caches.default.location", "behaviour-" + LOCATIONS.incrementAndGet(),
+                    "caches.default.timeout", "300",
+                    "caches.default.options.store_by_value", "true",
+                    "caches.other.backend", "locmem",
+                    "caches.other.location", "behaviour-other-" + LOCATIONS.incrementAndGet())))
         .ticker(ticker)
         .build();
   }
@@ -181,7 +183,9 @@ class CachedBehaviourTest {
 
   @Test
   void checkedExceptionsPropagateUnchangedAndAreNotCached() {
-    assertThatThrownBy(() -> service.fails("x")).isInstanceOf(IOException.class).hasMessage("boom x");
+    assertThatThrownBy(() -> service.fails("x"))
+        .isInstanceOf(IOException.class)
+        .hasMessage("boom x");
     assertThatThrownBy(() -> service.fails("x")).isInstanceOf(IOException.class);
     assertThat(service.calls("fails")).isEqualTo(2);
   }
@@ -302,14 +306,16 @@ class CachedBehaviourTest {
     List<FutureTask<Throwable>> results = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < callers; i++) {
-      FutureTask<Throwable> task = new FutureTask<>(() -> {
-        try {
-          service.slowFail();
-          return null;
-        } catch (Throwable t) {
-          return t;
-        }
-      });
+      FutureTask<Throwable> task =
+          new FutureTask<>(
+              () -> {
+                try {
+                  service.slowFail();
+                  return null;
+                } catch (Throwable t) {
+                  return t;
+                }
+              });
       results.add(task);
       threads.add(start(task));
     }
@@ -338,9 +344,9 @@ class CachedBehaviourTest {
   }
 
   /**
-   * Waits until exactly one of {@code callers} is inside the real method (blocked on the gate)
-   * and every other one is parked on that computation's flight. Polls thread states, which only
-   * settle there when single-flight works: without it, every caller would be inside the method.
+   * Waits until exactly one of {@code callers} is inside the real method (blocked on the gate) and
+   * every other one is parked on that computation's flight. Polls thread states, which only settle
+   * there when single-flight works: without it, every caller would be inside the method.
    */
   private static void awaitOneComputingOthersWaiting(List<Thread> callers, String method) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -361,9 +367,15 @@ class CachedBehaviourTest {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected 1 caller computing " + method + " and "
-            + (callers.size() - 1) + " waiting on its flight, saw " + computing + " and "
-            + waiting);
+        throw new AssertionError(
+            "expected 1 caller computing "
+                + method
+                + " and "
+                + (callers.size() - 1)
+                + " waiting on its flight, saw "
+                + computing
+                + " and "
+                + waiting);
       }
       Thread.yield();
     }
@@ -385,7 +397,8 @@ class CachedBehaviourTest {
     User u = new User(1, "a");
     service.describe(u, Status.OPEN);
     assertThatThrownBy(() -> service.forgetThenFail(u, Status.OPEN))
-        .isInstanceOf(IOException.class).hasMessage("failed after the eviction");
+        .isInstanceOf(IOException.class)
+        .hasMessage("failed after the eviction");
     service.describe(u, Status.OPEN);
     assertThat(service.calls("forgetThenFail")).isEqualTo(1);
     assertThat(service.calls("describe")).isEqualTo(2);
@@ -396,7 +409,8 @@ class CachedBehaviourTest {
     User u = new User(1, "a");
     service.describe(u, Status.OPEN);
     assertThatThrownBy(() -> service.failBeforeForgetting(u, Status.OPEN))
-        .isInstanceOf(IOException.class).hasMessage("failed before the eviction");
+        .isInstanceOf(IOException.class)
+        .hasMessage("failed before the eviction");
     service.describe(u, Status.OPEN);
     assertThat(service.calls("failBeforeForgetting")).isEqualTo(1);
     assertThat(service.calls("describe")).isEqualTo(1);
@@ -407,7 +421,8 @@ class CachedBehaviourTest {
     User u = new User(4, "kim");
     String cached = service.describe(u, Status.OPEN);
     assertThatThrownBy(() -> service.failToRename(u, Status.OPEN))
-        .isInstanceOf(IOException.class).hasMessage("rename failed");
+        .isInstanceOf(IOException.class)
+        .hasMessage("rename failed");
     assertThat(service.describe(u, Status.OPEN)).isEqualTo(cached);
     assertThat(service.calls("failToRename")).isEqualTo(1);
     assertThat(service.calls("describe")).isEqualTo(1);
@@ -473,18 +488,19 @@ class CachedBehaviourTest {
   @Test
   void interfaceWrapperCachesAndForwards() {
     AtomicInteger loads = new AtomicInteger();
-    Repository real = new Repository() {
-      @Override
-      public String load(long id) {
-        loads.incrementAndGet();
-        return "r" + id;
-      }
+    Repository real =
+        new Repository() {
+          @Override
+          public String load(long id) {
+            loads.incrementAndGet();
+            return "r" + id;
+          }
 
-      @Override
-      public List<String> names() {
-        return List.of("n");
-      }
-    };
+          @Override
+          public List<String> names() {
+            return List.of("n");
+          }
+        };
     Repository cached = new RepositoryCached(real);
     assertThat(cached.load(5)).isEqualTo("r5");
     assertThat(cached.load(5)).isEqualTo("r5");

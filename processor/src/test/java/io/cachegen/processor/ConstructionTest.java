@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Constructing a generated wrapper resolves every alias it uses, so a missing alias fails at
- * {@code new FooCached()} with the message the first call would give.
+ * Constructing a generated wrapper resolves every alias it uses, so a missing alias fails at {@code
+ * new FooCached()} with the message the first call would give.
  */
 class ConstructionTest {
   private static final AtomicInteger LOCATIONS = new AtomicInteger();

@@ -29,17 +29,19 @@ class GoldenTest {
   private static final Path GOLDENS = Paths.get("src/test/resources/goldens");
 
   @ParameterizedTest
-  @ValueSource(strings = {"constant", "template", "overloads", "interface", "nested", "generic", "records"})
+  @ValueSource(
+      strings = {"constant", "template", "overloads", "interface", "nested", "generic", "records"})
   void generatedSourceMatchesGolden(String name) throws IOException {
     Path dir = GOLDENS.resolve(name);
     List<JavaFileObject> inputs;
     try (Stream<Path> files = Files.list(dir.resolve("input"))) {
       inputs = files.sorted().map(GoldenTest::load).toList();
     }
-    Compilation compilation = Compiler.javac()
-        .withProcessors(new CachingProcessor())
-        .withOptions("-Xlint:all", "-Werror", "-Xlint:-processing")
-        .compile(inputs);
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new CachingProcessor())
+            .withOptions("-Xlint:all", "-Werror", "-Xlint:-processing")
+            .compile(inputs);
     assertThat(compilation).succeededWithoutWarnings();
 
     String root = System.getenv("CACHEGEN_GOLDEN_ROOT");

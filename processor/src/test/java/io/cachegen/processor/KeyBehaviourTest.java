@@ -38,9 +38,13 @@ class KeyBehaviourTest {
   private final KeyedService service = new KeyedServiceCached();
 
   private void install(Map<String, String> extra, String keyFunction, KeyFunction function) {
-    Map<String, String> config = new HashMap<>(Map.of(
-        "caches.default.backend", "locmem",
-        "caches.default.location", "keys-" + LOCATIONS.incrementAndGet()));
+    Map<String, String> config =
+        new HashMap<>(
+            Map.of(
+                "caches.default.backend",
+                "locmem",
+                "caches.default.location",
+                "keys-" + LOCATIONS.incrementAndGet()));
     config.putAll(extra);
     CacheHandler.Builder b = CacheHandler.builder().config(CacheConfig.fromMap(config));
     if (keyFunction != null) {
@@ -130,16 +134,19 @@ class KeyBehaviourTest {
     service.tags(List.of(new Tag("x", "y, b=z")));
     assertThat(service.calls("tags")).isEqualTo(2);
 
-    assertThat(KeyedServiceCached.keyForTagsByName(
-            Map.of("k", List.of(new Tag("a", "b"))), Optional.of(new Tag("c", "d")),
-            new Tag[] {new Tag("e", "f"), null}))
+    assertThat(
+            KeyedServiceCached.keyForTagsByName(
+                Map.of("k", List.of(new Tag("a", "b"))),
+                Optional.of(new Tag("c", "d")),
+                new Tag[] {new Tag("e", "f"), null}))
         .endsWith(":{k=[Tag[a=a,b=b]]}:Tag[a=c,b=d]:[Tag[a=e,b=f],\\0]");
     assertThat(KeyedServiceCached.keyForTagsByName(null, Optional.empty(), null))
         .endsWith(":\\0:\\0:\\0");
 
     assertThat(KeyedServiceCached.keyForOrder(new Order(new Tag("a", "b"), null, ',')))
         .endsWith(":Order[tag=Tag[a=a,b=b],quantity=\\0,grade=\\,]");
-    assertThat(KeyedServiceCached.keyForPair(new Pair<>("a", 1))).endsWith(":Pair[first=a,second=1]");
+    assertThat(KeyedServiceCached.keyForPair(new Pair<>("a", 1)))
+        .endsWith(":Pair[first=a,second=1]");
   }
 
   @Test
@@ -181,7 +188,8 @@ class KeyBehaviourTest {
   @Test
   void boxesAndCharsRenderLikeTheirPrimitives() {
     install();
-    String prefix = "io.cachegen.processor.fixtures.KeyedService.boxes(java.lang.Character,java.lang.Integer):";
+    String prefix =
+        "io.cachegen.processor.fixtures.KeyedService.boxes(java.lang.Character,java.lang.Integer):";
     assertThat(KeyedServiceCached.keyForBoxes(':', 1)).isEqualTo(prefix + "\\::1");
     assertThat(KeyedServiceCached.keyForBoxes(null, null)).isEqualTo(prefix + "\\0:\\0");
     service.boxes(null, null);
@@ -225,8 +233,10 @@ class KeyBehaviourTest {
 
   @Test
   void customKeyFunctionIsStillApplied() {
-    install(Map.of("caches.default.key_function", "upper", "caches.default.key_prefix", "p"),
-        "upper", (key, prefix, version) -> (prefix + "/" + version + "/" + key).toUpperCase());
+    install(
+        Map.of("caches.default.key_function", "upper", "caches.default.key_prefix", "p"),
+        "upper",
+        (key, prefix, version) -> (prefix + "/" + version + "/" + key).toUpperCase());
     service.dash("a", "b");
     BaseCache cache = handler.get("default");
     assertThat(cache.makeKey("dash:a-b")).isEqualTo("P/1/DASH:A-B");

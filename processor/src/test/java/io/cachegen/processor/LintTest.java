@@ -2,9 +2,9 @@ package io.cachegen.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import com.google.common.truth.Truth;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import com.google.common.truth.Truth;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,21 +32,23 @@ class LintTest {
 
   @Test
   void allThreeAnnotationsAreClaimed() {
-    JavaFileObject src = JavaFileObjects.forSourceLines("test.Users",
-        "package test;",
-        "import io.cachegen.annotations.CacheEvict;",
-        "import io.cachegen.annotations.CachePut;",
-        "import io.cachegen.annotations.Cached;",
-        "public class Users {",
-        "  @Cached(key = \"user:{id}\")",
-        "  public String user(long id) { return \"\"; }",
-        "  @CachePut(key = \"user:{id}\")",
-        "  public String save(long id) { return \"\"; }",
-        "  @CacheEvict(key = \"user:{id}\")",
-        "  public void delete(long id) {}",
-        "  @Override",
-        "  public String toString() { return \"Users\"; }",
-        "}");
+    JavaFileObject src =
+        JavaFileObjects.forSourceLines(
+            "test.Users",
+            "package test;",
+            "import io.cachegen.annotations.CacheEvict;",
+            "import io.cachegen.annotations.CachePut;",
+            "import io.cachegen.annotations.Cached;",
+            "public class Users {",
+            "  @Cached(key = \"user:{id}\")",
+            "  public String user(long id) { return \"\"; }",
+            "  @CachePut(key = \"user:{id}\")",
+            "  public String save(long id) { return \"\"; }",
+            "  @CacheEvict(key = \"user:{id}\")",
+            "  public void delete(long id) {}",
+            "  @Override",
+            "  public String toString() { return \"Users\"; }",
+            "}");
     assertThat(compileStrict(src)).succeededWithoutWarnings();
     // @Override is never claimed, so processors after ours still run in this round.
     Everything later = new Everything();
@@ -57,18 +59,21 @@ class LintTest {
 
   @Test
   void processorsAfterOursStillSeeARoundWhoseOnlyAnnotationsAreOurs() {
-    JavaFileObject onlyOurs = JavaFileObjects.forSourceLines("test.Users",
-        "package test;",
-        "import io.cachegen.annotations.Cached;",
-        "public class Users {",
-        "  @Cached(key = \"user:{id}\")",
-        "  public String user(long id) { return \"\"; }",
-        "}");
+    JavaFileObject onlyOurs =
+        JavaFileObjects.forSourceLines(
+            "test.Users",
+            "package test;",
+            "import io.cachegen.annotations.Cached;",
+            "public class Users {",
+            "  @Cached(key = \"user:{id}\")",
+            "  public String user(long id) { return \"\"; }",
+            "}");
     Everything later = new Everything();
-    Compilation c = Compiler.javac()
-        .withProcessors(new CachingProcessor(), later)
-        .withOptions("-Xlint:all")
-        .compile(onlyOurs);
+    Compilation c =
+        Compiler.javac()
+            .withProcessors(new CachingProcessor(), later)
+            .withOptions("-Xlint:all")
+            .compile(onlyOurs);
     assertThat(c).succeeded();
     Truth.assertThat(later.firstRoundRoots).containsExactly("test.Users");
     // Not claimed here, so that the later processor ran: javac's lint warning is the price.
@@ -102,89 +107,107 @@ class LintTest {
 
   @Test
   void deprecatedMethodsGiveDeprecatedOverridesAndNoWarning() {
-    JavaFileObject src = JavaFileObjects.forSourceLines("test.Old",
-        "package test;",
-        "import io.cachegen.annotations.CacheEvict;",
-        "import io.cachegen.annotations.CachePut;",
-        "import io.cachegen.annotations.Cached;",
-        "import java.util.List;",
-        "public class Old {",
-        "  /** @deprecated use something else */",
-        "  @Deprecated",
-        "  @Cached(key = \"user:{id}\")",
-        "  public String user(long id) { return \"\"; }",
-        "  /** @deprecated use something else */",
-        "  @Deprecated(since = \"2\", forRemoval = true)",
-        "  @Cached(key = \"list:{id}\")",
-        "  public List<String> list(long id) { return List.of(); }",
-        "  /** @deprecated use something else */",
-        "  @Deprecated",
-        "  @CachePut(key = \"user:{id}\")",
-        "  public String save(long id) { return \"\"; }",
-        "  /** @deprecated use something else */",
-        "  @Deprecated(forRemoval = true)",
-        "  @CacheEvict(key = \"user:{id}\")",
-        "  public void delete(long id) {}",
-        "}");
+    JavaFileObject src =
+        JavaFileObjects.forSourceLines(
+            "test.Old",
+            "package test;",
+            "import io.cachegen.annotations.CacheEvict;",
+            "import io.cachegen.annotations.CachePut;",
+            "import io.cachegen.annotations.Cached;",
+            "import java.util.List;",
+            "public class Old {",
+            "  /** @deprecated use something else */",
+            "  @Deprecated",
+            "  @Cached(key = \"user:{id}\")",
+            "  public String user(long id) { return \"\"; }",
+            "  /** @deprecated use something else */",
+            "  @Deprecated(since = \"2\", forRemoval = true)",
+            "  @Cached(key = \"list:{id}\")",
+            "  public List<String> list(long id) { return List.of(); }",
+            "  /** @deprecated use something else */",
+            "  @Deprecated",
+            "  @CachePut(key = \"user:{id}\")",
+            "  public String save(long id) { return \"\"; }",
+            "  /** @deprecated use something else */",
+            "  @Deprecated(forRemoval = true)",
+            "  @CacheEvict(key = \"user:{id}\")",
+            "  public void delete(long id) {}",
+            "}");
     Compilation c = compileStrict(src);
     assertThat(c).succeededWithoutWarnings();
-    assertThat(c).generatedSourceFile("test.OldCached").contentsAsUtf8String()
+    assertThat(c)
+        .generatedSourceFile("test.OldCached")
+        .contentsAsUtf8String()
         .contains("  @Override\n  @Deprecated\n  public String user(long id) {");
-    assertThat(c).generatedSourceFile("test.OldCached").contentsAsUtf8String()
-        .contains("  @Override\n  @Deprecated(\n      since = \"2\",\n      forRemoval = true\n  )\n"
-            + "  @SuppressWarnings({\"removal\", \"unchecked\"})\n"
-            + "  public List<String> list(long id) {");
-    assertThat(c).generatedSourceFile("test.OldCached").contentsAsUtf8String()
-        .contains("  @Override\n  @Deprecated(\n      forRemoval = true\n  )\n"
-            + "  @SuppressWarnings(\"removal\")\n"
-            + "  public void delete(long id) {");
+    assertThat(c)
+        .generatedSourceFile("test.OldCached")
+        .contentsAsUtf8String()
+        .contains(
+            "  @Override\n  @Deprecated(\n      since = \"2\",\n      forRemoval = true\n  )\n"
+                + "  @SuppressWarnings({\"removal\", \"unchecked\"})\n"
+                + "  public List<String> list(long id) {");
+    assertThat(c)
+        .generatedSourceFile("test.OldCached")
+        .contentsAsUtf8String()
+        .contains(
+            "  @Override\n  @Deprecated(\n      forRemoval = true\n  )\n"
+                + "  @SuppressWarnings(\"removal\")\n"
+                + "  public void delete(long id) {");
   }
 
   @Test
   void deprecatedClassesAndConstructorsGiveDeprecatedWrappersAndNoWarning() {
-    JavaFileObject src = JavaFileObjects.forSourceLines("test.Old",
-        "package test;",
-        "import io.cachegen.annotations.Cached;",
-        "/** @deprecated use something else */",
-        "@Deprecated",
-        "public class Old {",
-        "  /** @deprecated use something else */",
-        "  @Deprecated",
-        "  public Old() {}",
-        "  public Old(int unused) {}",
-        "  @Cached(key = \"k\")",
-        "  public String m() { return \"\"; }",
-        "}");
-    JavaFileObject iface = JavaFileObjects.forSourceLines("test.OldRepo",
-        "package test;",
-        "import io.cachegen.annotations.Cached;",
-        "/** @deprecated use something else */",
-        "@Deprecated(forRemoval = true)",
-        "public interface OldRepo {",
-        "  @Cached(key = \"user:{id}\")",
-        "  String user(long id);",
-        "}");
+    JavaFileObject src =
+        JavaFileObjects.forSourceLines(
+            "test.Old",
+            "package test;",
+            "import io.cachegen.annotations.Cached;",
+            "/** @deprecated use something else */",
+            "@Deprecated",
+            "public class Old {",
+            "  /** @deprecated use something else */",
+            "  @Deprecated",
+            "  public Old() {}",
+            "  public Old(int unused) {}",
+            "  @Cached(key = \"k\")",
+            "  public String m() { return \"\"; }",
+            "}");
+    JavaFileObject iface =
+        JavaFileObjects.forSourceLines(
+            "test.OldRepo",
+            "package test;",
+            "import io.cachegen.annotations.Cached;",
+            "/** @deprecated use something else */",
+            "@Deprecated(forRemoval = true)",
+            "public interface OldRepo {",
+            "  @Cached(key = \"user:{id}\")",
+            "  String user(long id);",
+            "}");
     Compilation c = compileStrict(src, iface);
     assertThat(c).succeededWithoutWarnings();
-    assertThat(c).generatedSourceFile("test.OldCached").contentsAsUtf8String()
+    assertThat(c)
+        .generatedSourceFile("test.OldCached")
+        .contentsAsUtf8String()
         .contains("@Deprecated\npublic class OldCached extends Old {");
   }
 
   @Test
   void deprecatedInterfaceMethodsForwardedToTheDelegateGiveNoWarning() {
-    JavaFileObject src = JavaFileObjects.forSourceLines("test.Repo",
-        "package test;",
-        "import io.cachegen.annotations.Cached;",
-        "public interface Repo {",
-        "  @Cached(key = \"user:{id}\")",
-        "  String user(long id);",
-        "  /** @deprecated use user */",
-        "  @Deprecated",
-        "  String legacy(long id);",
-        "  /** @deprecated use user */",
-        "  @Deprecated(forRemoval = true)",
-        "  String gone(long id);",
-        "}");
+    JavaFileObject src =
+        JavaFileObjects.forSourceLines(
+            "test.Repo",
+            "package test;",
+            "import io.cachegen.annotations.Cached;",
+            "public interface Repo {",
+            "  @Cached(key = \"user:{id}\")",
+            "  String user(long id);",
+            "  /** @deprecated use user */",
+            "  @Deprecated",
+            "  String legacy(long id);",
+            "  /** @deprecated use user */",
+            "  @Deprecated(forRemoval = true)",
+            "  String gone(long id);",
+            "}");
     assertThat(compileStrict(src)).succeededWithoutWarnings();
   }
 }

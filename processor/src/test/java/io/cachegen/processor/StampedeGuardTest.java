@@ -34,46 +34,58 @@ class StampedeGuardTest {
   private CacheHandler previous;
 
   private void install() {
-    CacheBackendProvider locking = new CacheBackendProvider() {
-      @Override
-      public String name() {
-        return "locking";
-      }
+    CacheBackendProvider locking =
+        new CacheBackendProvider() {
+          @Override
+          public String name() {
+            return "locking";
+          }
 
-      @Override
-      public Set<String> options() {
-        return Set.of();
-      }
+          @Override
+          public Set<String> options() {
+            return Set.of();
+          }
 
-      @Override
-      public BaseCache create(CacheSettings settings, BackendContext context) {
-        LocMemCache real = new LocMemCache(settings, context);
-        DistributedLocking locks = (key, lease, wait) -> {
-          locked.add(key);
-          return grant ? released::incrementAndGet : null;
+          @Override
+          public BaseCache create(CacheSettings settings, BackendContext context) {
+            LocMemCache real = new LocMemCache(settings, context);
+            DistributedLocking locks =
+                (key, lease, wait) -> {
+                  locked.add(key);
+                  return grant ? released::incrementAndGet : null;
+                };
+            return (BaseCache)
+                Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {BaseCache.class, DistributedLocking.class},
+                    (proxy, method, args) -> {
+                      Object target =
+                          method.getDeclaringClass() == DistributedLocking.class ? locks : real;
+                      try {
+                        return method.invoke(target, args);
+                      } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                      }
+                    });
+          }
         };
-        return (BaseCache) Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {BaseCache.class, DistributedLocking.class},
-            (proxy, method, args) -> {
-              Object target = method.getDeclaringClass() == DistributedLocking.class ? locks : real;
-              try {
-                return method.invoke(target, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
-      }
-    };
-    handler = CacheHandler.builder()
-        .backend(locking)
-        .config(CacheConfig.fromMap(Map.of(
-            "caches.default.backend", "locking",
-            "caches.default.location", "guard-" + LOCATIONS.incrementAndGet(),
-            // CountingService also uses "other", which its wrapper resolves when constructed
-            "caches.other.backend", "locmem",
-            "caches.other.location", "guard-other-" + LOCATIONS.incrementAndGet())))
-        .build();
+    handler =
+        CacheHandler.builder()
+            .backend(locking)
+            .config(
+                CacheConfig.fromMap(
+                    Map.of(
+                        "caches.default.backend",
+                        "locking",
+                        "caches.default.location",
+                        "guard-" + LOCATIONS.incrementAndGet(),
+                        // CountingService also uses "other", which its wrapper resolves when
+                        // constructed
+                        "caches.other.backend",
+                        "locmem",
+                        "caches.other.location",
+                        "guard-other-" + LOCATIONS.incrementAndGet())))
+            .build();
     previous = Caches.install(handler);
   }
 

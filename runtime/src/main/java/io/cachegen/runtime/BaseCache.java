@@ -29,13 +29,14 @@ public interface BaseCache extends AutoCloseable {
    * Returned by {@link #lookup(String, ValueType)} on a miss. Never stored, never returned by the
    * key-based methods. Internal, as {@code lookup}.
    */
-  @Internal
-  Object MISS = MissMarker.MISS;
+  @Internal Object MISS = MissMarker.MISS;
 
   /** The alias this cache was configured under, e.g. {@code "default"}. */
   String alias();
 
-  /** The configured default timeout ({@code caches.<alias>.timeout}); never {@link Timeout#DEFAULT}. */
+  /**
+   * The configured default timeout ({@code caches.<alias>.timeout}); never {@link Timeout#DEFAULT}.
+   */
   Timeout defaultTimeout();
 
   /** The configured key prefix ({@code caches.<alias>.key_prefix}); empty by default. */
@@ -143,8 +144,8 @@ public interface BaseCache extends AutoCloseable {
 
   /**
    * Stores {@code value} only if {@code key} at {@code version} holds nothing (atomically); returns
-   * whether it stored. With a zero timeout nothing readable is stored and, as in Django, the
-   * result says whether the key was absent (a present key is left alone).
+   * whether it stored. With a zero timeout nothing readable is stored and, as in Django, the result
+   * says whether the key was absent (a present key is left alone).
    */
   boolean add(String key, Object value, Timeout timeout, int version);
 
@@ -291,11 +292,11 @@ public interface BaseCache extends AutoCloseable {
   /**
    * Releases what the cache holds between uses, as Django's {@code close()}, which Django calls
    * after every request: Redis closes its idle pooled connections, locmem and dummy do nothing
-   * (locmem keeps its data). The cache stays usable: the next call opens a connection again.
-   * Calls running on other threads are not disturbed. Idempotent.
+   * (locmem keeps its data). The cache stays usable: the next call opens a connection again. Calls
+   * running on other threads are not disturbed. Idempotent.
    *
-   * <p>To dispose of caches for good, close the {@link CacheHandler} that created them; after
-   * that every call throws an {@link IllegalStateException} naming the alias.
+   * <p>To dispose of caches for good, close the {@link CacheHandler} that created them; after that
+   * every call throws an {@link IllegalStateException} naming the alias.
    */
   @Override
   void close();

@@ -117,8 +117,13 @@ public final class CacheConfig {
     CacheSettings settings = aliases.get(alias);
     if (settings == null) {
       throw new CacheConfigurationException(
-          "Could not find config for '" + alias + "' in caches; configured aliases: "
-              + aliases.keySet() + ". Add caches." + alias + ".backend=<backend> to configure it");
+          "Could not find config for '"
+              + alias
+              + "' in caches; configured aliases: "
+              + aliases.keySet()
+              + ". Add caches."
+              + alias
+              + ".backend=<backend> to configure it");
     }
     return settings;
   }
@@ -170,9 +175,13 @@ public final class CacheConfig {
       for (String key : new TreeMap<>(toStringMap(properties)).keySet()) {
         if (!key.startsWith(PREFIX)) {
           throw new CacheConfigurationException(
-              "unknown property '" + key + "' in " + origin
+              "unknown property '"
+                  + key
+                  + "' in "
+                  + origin
                   + ": every key must be caches.<alias>.<setting>, with setting one of "
-                  + SETTINGS + " or options.<name>");
+                  + SETTINGS
+                  + " or options.<name>");
         }
         put(key.substring(PREFIX.length()), properties.getProperty(key), key, origin);
       }
@@ -204,8 +213,12 @@ public final class CacheConfig {
           }
           if (alias == null) {
             throw new CacheConfigurationException(
-                "unknown setting in " + origin + ": use CACHEGEN_CACHES_<ALIAS>_<SETTING> with"
-                    + " SETTING one of " + upper(SETTINGS) + " or OPTIONS_<NAME>");
+                "unknown setting in "
+                    + origin
+                    + ": use CACHEGEN_CACHES_<ALIAS>_<SETTING> with"
+                    + " SETTING one of "
+                    + upper(SETTINGS)
+                    + " or OPTIONS_<NAME>");
           }
         }
         String key = alias.toLowerCase(Locale.ROOT) + "." + setting.toLowerCase(Locale.ROOT);
@@ -228,16 +241,28 @@ public final class CacheConfig {
       String setting = dot < 0 ? "" : aliasAndSetting.substring(dot + 1);
       if (!ALIAS.matcher(alias).matches()) {
         throw new CacheConfigurationException(
-            "'" + property + "' in " + origin + " has a bad alias '" + alias
+            "'"
+                + property
+                + "' in "
+                + origin
+                + " has a bad alias '"
+                + alias
                 + "': use letters, digits, '_' and '-'");
       }
-      boolean known = SETTINGS.contains(setting)
-          || (setting.startsWith("options.")
-              && OPTION.matcher(setting.substring("options.".length())).matches());
+      boolean known =
+          SETTINGS.contains(setting)
+              || (setting.startsWith("options.")
+                  && OPTION.matcher(setting.substring("options.".length())).matches());
       if (!known) {
         throw new CacheConfigurationException(
-            "unknown setting '" + property + "' in " + origin + suggestion(setting)
-                + ": allowed are " + SETTINGS + " and options.<name> (lower case)");
+            "unknown setting '"
+                + property
+                + "' in "
+                + origin
+                + suggestion(setting)
+                + ": allowed are "
+                + SETTINGS
+                + " and options.<name> (lower case)");
       }
       values.computeIfAbsent(alias, a -> new LinkedHashMap<>()).put(setting, value.trim());
       origins.computeIfAbsent(alias, a -> new LinkedHashMap<>()).put(setting, origin);
@@ -257,7 +282,8 @@ public final class CacheConfig {
         String alias, Map<String, String> raw, Map<String, String> origins) {
       String backend = raw.getOrDefault("backend", "locmem");
       if (backend.isEmpty()) {
-        throw bad(alias, "backend", backend, origins, "name a backend, e.g. locmem, dummy or redis");
+        throw bad(
+            alias, "backend", backend, origins, "name a backend, e.g. locmem, dummy or redis");
       }
       Timeout timeout = Timeout.seconds(300);
       if (raw.containsKey("timeout")) {
@@ -283,11 +309,12 @@ public final class CacheConfig {
         keyFunction = null;
       }
       Map<String, String> options = new TreeMap<>();
-      raw.forEach((k, v) -> {
-        if (k.startsWith("options.")) {
-          options.put(k.substring("options.".length()), v);
-        }
-      });
+      raw.forEach(
+          (k, v) -> {
+            if (k.startsWith("options.")) {
+              options.put(k.substring("options.".length()), v);
+            }
+          });
       return new CacheSettings(
           alias,
           backend.toLowerCase(Locale.ROOT),
@@ -304,8 +331,15 @@ public final class CacheConfig {
         String alias, String setting, String value, Map<String, String> origins, String allowed) {
       String origin = origins.get(setting);
       return new CacheConfigurationException(
-          "caches." + alias + "." + setting + (origin == null ? "" : " (from " + origin + ")")
-              + " = '" + value + "' is not allowed: " + allowed);
+          "caches."
+              + alias
+              + "."
+              + setting
+              + (origin == null ? "" : " (from " + origin + ")")
+              + " = '"
+              + value
+              + "' is not allowed: "
+              + allowed);
     }
 
     private static String suggestion(String setting) {

@@ -1,7 +1,7 @@
 package io.cachegen.runtime;
 
-import io.cachegen.runtime.internal.HandlerClosed;
 import io.cachegen.runtime.codec.Codecs;
+import io.cachegen.runtime.internal.HandlerClosed;
 import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheBackendProvider;
@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Building a handler checks every alias's settings against its backend at once (unknown backend,
  * unknown option, bad option value, unknown key function), so bad configuration fails at start-up:
- * each backend {@linkplain CacheBackendProvider#prepare prepares} each of its aliases, parsing
- * its settings once. The caches themselves are created lazily from what was prepared, once per
- * alias, on first use. Thread-safe.
+ * each backend {@linkplain CacheBackendProvider#prepare prepares} each of its aliases, parsing its
+ * settings once. The caches themselves are created lazily from what was prepared, once per alias,
+ * on first use. Thread-safe.
  *
  * <p>Lifecycle, as Django's: {@link BaseCache#close()} (Django calls {@code close_caches} after
  * every request) only releases connections, and the cache stays usable. {@link #close()} on the
@@ -42,14 +42,18 @@ public final class CacheHandler implements AutoCloseable {
   private final Map<String, CacheBackendProvider> backends;
   private final Map<String, KeyFunction> keyFunctions;
   private final Ticker ticker;
+
   /** Every alias as its backend prepared it when this handler was built. */
   private final Map<String, PreparedAlias> prepared = new TreeMap<>();
+
   private final ConcurrentHashMap<String, BaseCache> caches = new ConcurrentHashMap<>();
+
   /**
    * Guards creating a cache and closing: a cache is created only while the handler is open, and
    * close() sees every cache created. The hit path (a cache already created) never takes it.
    */
   private final Object lifecycle = new Object();
+
   private boolean closed;
 
   /** What the handler keeps of one alias to create its cache on first use. */
@@ -69,10 +73,14 @@ public final class CacheHandler implements AutoCloseable {
       BackendContext context = context(settings);
       CacheBackendProvider.Prepared p = backend.prepare(settings, context);
       prepared.put(alias, new PreparedAlias(p, context));
-      byBackend.computeIfAbsent(backend, b -> {
-        order.add(b);
-        return new ArrayList<>();
-      }).add(p);
+      byBackend
+          .computeIfAbsent(
+              backend,
+              b -> {
+                order.add(b);
+                return new ArrayList<>();
+              })
+          .add(p);
     }
     for (CacheBackendProvider backend : order) {
       backend.checkTogether(List.copyOf(byBackend.get(backend)));
@@ -189,8 +197,8 @@ public final class CacheHandler implements AutoCloseable {
   }
 
   /**
-   * Checks the settings every backend shares: the backend, the option names, the key function
-   * and {@code record_stats} ({@code serializer} is checked as {@link #context} resolves it).
+   * Checks the settings every backend shares: the backend, the option names, the key function and
+   * {@code record_stats} ({@code serializer} is checked as {@link #context} resolves it).
    *
    * @return the alias's backend
    */
@@ -198,9 +206,13 @@ public final class CacheHandler implements AutoCloseable {
     CacheBackendProvider backend = backends.get(settings.backend());
     if (backend == null) {
       throw new CacheConfigurationException(
-          settings.describe("backend") + " = '" + settings.backend()
-              + "' is not a known backend; available: " + backends.keySet()
-              + ". A third-party backend must be registered as a " + CacheBackendProvider.class.getName()
+          settings.describe("backend")
+              + " = '"
+              + settings.backend()
+              + "' is not a known backend; available: "
+              + backends.keySet()
+              + ". A third-party backend must be registered as a "
+              + CacheBackendProvider.class.getName()
               + " service");
     }
     for (String option : settings.options().keySet()) {
@@ -208,18 +220,31 @@ public final class CacheHandler implements AutoCloseable {
         Set<String> allowed = new TreeSet<>(backend.options());
         allowed.addAll(AbstractCache.COMMON_OPTIONS);
         throw new CacheConfigurationException(
-            "unknown option " + settings.describeOption(option) + " for backend '"
-                + settings.backend() + "'; allowed options: " + allowed);
+            "unknown option "
+                + settings.describeOption(option)
+                + " for backend '"
+                + settings.backend()
+                + "'; allowed options: "
+                + allowed);
       }
     }
-    settings.keyFunction().ifPresent(name -> {
-      if (!keyFunctions.containsKey(name)) {
-        throw new CacheConfigurationException(
-            settings.describe("key_function") + " = '" + name + "' is not a registered key"
-                + " function; registered: " + keyFunctions.keySet()
-                + ". Register one with a " + KeyFunctionProvider.class.getName() + " service");
-      }
-    });
+    settings
+        .keyFunction()
+        .ifPresent(
+            name -> {
+              if (!keyFunctions.containsKey(name)) {
+                throw new CacheConfigurationException(
+                    settings.describe("key_function")
+                        + " = '"
+                        + name
+                        + "' is not a registered key"
+                        + " function; registered: "
+                        + keyFunctions.keySet()
+                        + ". Register one with a "
+                        + KeyFunctionProvider.class.getName()
+                        + " service");
+              }
+            });
     settings.booleanOption("record_stats", true);
     return backend;
   }
@@ -233,8 +258,8 @@ public final class CacheHandler implements AutoCloseable {
 
     /**
      * Finds providers through the thread context class loader (an application server's or a
-     * plugin's), then through cachegen's own loader, so both see cachegen's built-in backends.
-     * The first provider found for a name wins.
+     * plugin's), then through cachegen's own loader, so both see cachegen's built-in backends. The
+     * first provider found for a name wins.
      */
     private Builder() {
       for (ClassLoader loader : loaders()) {
@@ -248,8 +273,8 @@ public final class CacheHandler implements AutoCloseable {
     }
 
     /**
-     * The providers {@code loader} lists, skipping (with a warning) those it cannot load: under
-     * the context loader, a provider may implement another loader's copy of the interface.
+     * The providers {@code loader} lists, skipping (with a warning) those it cannot load: under the
+     * context loader, a provider may implement another loader's copy of the interface.
      */
     private static <S> List<S> load(Class<S> service, ClassLoader loader) {
       List<S> found = new ArrayList<>();
@@ -261,8 +286,8 @@ public final class CacheHandler implements AutoCloseable {
           }
           found.add(it.next());
         } catch (java.util.ServiceConfigurationError e) {
-          LOG.warn("skipping a {} that cannot be loaded: {}", service.getSimpleName(),
-              e.getMessage());
+          LOG.warn(
+              "skipping a {} that cannot be loaded: {}", service.getSimpleName(), e.getMessage());
         }
       }
     }

@@ -49,7 +49,8 @@ public final class CacheSettings {
 
   /** Settings for {@code alias} with every default and the given backend; for tests and code. */
   public static CacheSettings defaults(String alias, String backend) {
-    return new CacheSettings(alias, backend, "", Timeout.seconds(300), "", 1, null, Map.of(), Map.of());
+    return new CacheSettings(
+        alias, backend, "", Timeout.seconds(300), "", 1, null, Map.of(), Map.of());
   }
 
   /** A copy with one option set (for programmatic configuration and tests). */
@@ -205,7 +206,10 @@ public final class CacheSettings {
       // reported below
     }
     throw new CacheConfigurationException(
-        describeOption(name) + " = '" + raw + "' is not allowed: use a number of seconds >= 0,"
+        describeOption(name)
+            + " = '"
+            + raw
+            + "' is not allowed: use a number of seconds >= 0,"
             + " e.g. 0.5");
   }
 
@@ -224,7 +228,9 @@ public final class CacheSettings {
     }
     options.forEach(
         (k, v) ->
-            sb.append(", options.").append(k).append('=')
+            sb.append(", options.")
+                .append(k)
+                .append('=')
                 .append(Redaction.isSecret(k) ? "****" : v));
     return sb.append(']').toString();
   }

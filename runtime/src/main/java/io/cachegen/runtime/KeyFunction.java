@@ -30,8 +30,9 @@ public interface KeyFunction {
   String makeKey(String key, String keyPrefix, int version);
 
   /**
-   * <b>Not API</b> (for generated code's made keys). What every key {@link #DEFAULT} makes for {@code keyPrefix} and {@code version} starts with,
-   * {@code key_prefix:version:}: the made key is this followed by the caller's key as is.
+   * <b>Not API</b> (for generated code's made keys). What every key {@link #DEFAULT} makes for
+   * {@code keyPrefix} and {@code version} starts with, {@code key_prefix:version:}: the made key is
+   * this followed by the caller's key as is.
    */
   @Internal
   static String defaultPrefix(String keyPrefix, int version) {
@@ -39,9 +40,10 @@ public interface KeyFunction {
   }
 
   /**
-   * <b>Not API</b> (for Redis's {@code clear()}). A glob (Redis {@code SCAN MATCH} syntax) that matches every key {@link #DEFAULT} makes for one
-   * prefix, at every version: {@code key_prefix:[-0-9]*:*}. The version must start with a digit
-   * or {@code -}, so the keys of prefix {@code web:sessions} do not match prefix {@code web}.
+   * <b>Not API</b> (for Redis's {@code clear()}). A glob (Redis {@code SCAN MATCH} syntax) that
+   * matches every key {@link #DEFAULT} makes for one prefix, at every version: {@code
+   * key_prefix:[-0-9]*:*}. The version must start with a digit or {@code -}, so the keys of prefix
+   * {@code web:sessions} do not match prefix {@code web}.
    *
    * @param globEscapedPrefix the {@code key_prefix} with the glob's special characters escaped
    */

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link Ticker} that moves only when told to: <b>for tests</b>, to expire entries or end a
- * Redis back-off without sleeping. Install it with {@link CacheHandler.Builder#ticker(Ticker)}.
+ * A {@link Ticker} that moves only when told to: <b>for tests</b>, to expire entries or end a Redis
+ * back-off without sleeping. Install it with {@link CacheHandler.Builder#ticker(Ticker)}.
  * Thread-safe.
  *
  * <p>Test support, not part of the caching API: it lives in the main artifact for now and moves to

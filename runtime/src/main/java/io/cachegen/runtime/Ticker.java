@@ -12,9 +12,9 @@ public interface Ticker {
   long read();
 
   /**
-   * {@link System#nanoTime()}: the default. The locmem backend reads this default through a
-   * clock sampled once a millisecond, so a hit never pays for a clock call; any other ticker is
-   * read on every expiry check.
+   * {@link System#nanoTime()}: the default. The locmem backend reads this default through a clock
+   * sampled once a millisecond, so a hit never pays for a clock call; any other ticker is read on
+   * every expiry check.
    */
   static Ticker system() {
     return SystemTicker.INSTANCE;

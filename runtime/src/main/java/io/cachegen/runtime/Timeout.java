@@ -7,7 +7,8 @@ import java.util.Locale;
  * How long a value stays in a cache, with Django's three cases.
  *
  * <ul>
- *   <li>{@link #DEFAULT}: the alias's configured {@code timeout} (Django's {@code DEFAULT_TIMEOUT}).
+ *   <li>{@link #DEFAULT}: the alias's configured {@code timeout} (Django's {@code
+ *       DEFAULT_TIMEOUT}).
  *   <li>{@link #NEVER}: the value never expires (Django's {@code timeout=None}).
  *   <li>{@code Timeout.seconds(0)}: expire at once, i.e. do not cache (Django's {@code timeout=0}).
  * </ul>
@@ -35,8 +36,8 @@ public final class Timeout {
    */
   public static final long MAX_SECONDS = 3_155_760_000L;
 
-  private static final String RANGE = "a whole number of seconds from 0 (do not cache) to "
-      + MAX_SECONDS + " (100 years)";
+  private static final String RANGE =
+      "a whole number of seconds from 0 (do not cache) to " + MAX_SECONDS + " (100 years)";
 
   private static final Duration MAX = Duration.ofSeconds(MAX_SECONDS);
 
@@ -58,7 +59,10 @@ public final class Timeout {
   public static Timeout seconds(long seconds) {
     if (seconds < 0 || seconds > MAX_SECONDS) {
       throw new IllegalArgumentException(
-          "timeout must be " + RANGE + "; got " + seconds
+          "timeout must be "
+              + RANGE
+              + "; got "
+              + seconds
               + ". Use Timeout.NEVER for no expiry or Timeout.DEFAULT for the alias's default");
     }
     return seconds == 0 ? NOW : new Timeout(seconds * 1000L);
@@ -73,7 +77,10 @@ public final class Timeout {
   public static Timeout of(Duration duration) {
     if (duration.isNegative() || duration.compareTo(MAX) > 0) {
       throw new IllegalArgumentException(
-          "timeout must be from 0 to " + MAX_SECONDS + " seconds (100 years); got " + duration
+          "timeout must be from 0 to "
+              + MAX_SECONDS
+              + " seconds (100 years); got "
+              + duration
               + ". Use Timeout.NEVER for no expiry");
     }
     long ms = duration.toMillis();
@@ -98,8 +105,7 @@ public final class Timeout {
       seconds = -1; // also a number too large for a long
     }
     if (seconds < 0 || seconds > MAX_SECONDS) {
-      throw new IllegalArgumentException(
-          "'" + text + "' is not a timeout: use " + ALLOWED);
+      throw new IllegalArgumentException("'" + text + "' is not a timeout: use " + ALLOWED);
     }
     return seconds(seconds);
   }

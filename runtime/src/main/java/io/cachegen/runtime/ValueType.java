@@ -24,6 +24,7 @@ import java.util.Objects;
 public abstract class ValueType<T> {
   private final Type type;
   private final Class<?> rawType;
+
   /**
    * What one codec prepared, with that codec: a single reference, so a reader never pairs one
    * codec's object with another codec. Replaced (not mutated) when another codec prepares.
@@ -69,13 +70,13 @@ public abstract class ValueType<T> {
   }
 
   /**
-   * What {@code owner} (a codec) prepared for this type, or {@code null} if it prepared nothing
-   * yet or another codec did.
+   * What {@code owner} (a codec) prepared for this type, or {@code null} if it prepared nothing yet
+   * or another codec did.
    *
-   * <p>Internal: only the runtime's own codecs ({@link io.cachegen.runtime.codec.JacksonCodec})
-   * use it. A codec cannot be plugged in from outside yet ({@code options.serializer} names a
-   * built-in one), and this one-slot cache (the last codec to prepare wins) is a performance
-   * detail that may change; a codec SPI would document its replacement.
+   * <p>Internal: only the runtime's own codecs ({@link io.cachegen.runtime.codec.JacksonCodec}) use
+   * it. A codec cannot be plugged in from outside yet ({@code options.serializer} names a built-in
+   * one), and this one-slot cache (the last codec to prepare wins) is a performance detail that may
+   * change; a codec SPI would document its replacement.
    */
   @Internal
   public Object preparedBy(Object owner) {
@@ -85,8 +86,8 @@ public abstract class ValueType<T> {
 
   /**
    * Keeps what {@code owner} prepared for this type, replacing what any codec kept before; see
-   * {@link #preparedBy(Object)}. Called once per codec change, not per decode. Internal, as
-   * {@link #preparedBy(Object)}.
+   * {@link #preparedBy(Object)}. Called once per codec change, not per decode. Internal, as {@link
+   * #preparedBy(Object)}.
    */
   @Internal
   public void keepPrepared(Object owner, Object value) {
@@ -124,15 +125,21 @@ public abstract class ValueType<T> {
       return type;
     }
     Class<?> boxed =
-        type == int.class ? Integer.class
-            : type == long.class ? Long.class
-            : type == boolean.class ? Boolean.class
-            : type == double.class ? Double.class
-            : type == float.class ? Float.class
-            : type == short.class ? Short.class
-            : type == byte.class ? Byte.class
-            : type == char.class ? Character.class
-            : Void.class;
+        type == int.class
+            ? Integer.class
+            : type == long.class
+                ? Long.class
+                : type == boolean.class
+                    ? Boolean.class
+                    : type == double.class
+                        ? Double.class
+                        : type == float.class
+                            ? Float.class
+                            : type == short.class
+                                ? Short.class
+                                : type == byte.class
+                                    ? Byte.class
+                                    : type == char.class ? Character.class : Void.class;
     return (Class<T>) boxed;
   }
 

@@ -1,6 +1,5 @@
 /**
- * cachegen's public API: Django's cache framework in Java. This is what a user holds in their
- * head.
+ * cachegen's public API: Django's cache framework in Java. This is what a user holds in their head.
  *
  * <p><b>API</b> (stable; every type documented):
  *
@@ -31,8 +30,8 @@
  * ValueType.preparedBy} and {@code keepPrepared}). Do not call them by hand.
  *
  * <p>Elsewhere: the backends live in {@code io.cachegen.runtime.locmem}, {@code .dummy} and {@code
- * .redis} (API: the cache classes, their providers and exceptions); third-party backends
- * implement the SPI in {@code io.cachegen.runtime.spi}; {@code io.cachegen.runtime.internal} is
- * called only by generated code and the runtime itself and is not API.
+ * .redis} (API: the cache classes, their providers and exceptions); third-party backends implement
+ * the SPI in {@code io.cachegen.runtime.spi}; {@code io.cachegen.runtime.internal} is called only
+ * by generated code and the runtime itself and is not API.
  */
 package io.cachegen.runtime;

@@ -54,23 +54,48 @@ public abstract class BaseCacheContract {
   public record Address(String street, int number) {}
 
   /** A value with a nested record, a list and a map. */
-  public record Person(String name, int age, Address address, List<String> tags,
-      Map<String, Integer> scores) {}
+  public record Person(
+      String name, int age, Address address, List<String> tags, Map<String, Integer> scores) {}
 
   /** An enum, stored by name. */
-  public enum Kind { PLAIN, FANCY }
+  public enum Kind {
+    PLAIN,
+    FANCY
+  }
 
   /**
    * Every kind of value the codecs must round-trip (and that strict decoding must keep accepting):
    * java.time, big numbers, enums, records, collections, Optional and the small scalars.
    */
-  public record Everything(Instant instant, LocalDate date, LocalDateTime dateTime,
-      LocalTime time, OffsetDateTime utcOffset, Duration duration, Period period, BigDecimal amount,
-      BigDecimal wholeAmount, BigInteger huge, Kind kind, Map<Kind, Integer> countsByKind,
-      Set<String> tags, List<Long> longs, List<Double> doubles, double wholeDouble, float ratio,
-      long small, short shortValue, byte byteValue, char initial, boolean flag, UUID id,
-      Optional<String> present, Optional<String> absent, Optional<Address> address,
-      Map<Integer, String> byNumber, String nothing) {}
+  public record Everything(
+      Instant instant,
+      LocalDate date,
+      LocalDateTime dateTime,
+      LocalTime time,
+      OffsetDateTime utcOffset,
+      Duration duration,
+      Period period,
+      BigDecimal amount,
+      BigDecimal wholeAmount,
+      BigInteger huge,
+      Kind kind,
+      Map<Kind, Integer> countsByKind,
+      Set<String> tags,
+      List<Long> longs,
+      List<Double> doubles,
+      double wholeDouble,
+      float ratio,
+      long small,
+      short shortValue,
+      byte byteValue,
+      char initial,
+      boolean flag,
+      UUID id,
+      Optional<String> present,
+      Optional<String> absent,
+      Optional<Address> address,
+      Map<Integer, String> byNumber,
+      String nothing) {}
 
   private static final ValueType<List<String>> STRINGS = new ValueType<List<String>>() {};
   private static final ValueType<Optional<String>> MAYBE = new ValueType<Optional<String>>() {};
@@ -80,11 +105,13 @@ public abstract class BaseCacheContract {
 
   private final List<CacheHandler> handlers = new ArrayList<>();
   private final String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+
   /**
    * The key prefixes of this test's caches: unique per test, so that a backend shared with others
    * (a Redis named by {@code REDIS_URL}) only ever sees this test touch its own keys.
    */
   protected final String prefix = "contract-" + run;
+
   protected final String otherPrefix = "other-" + run;
   protected final String keyFunctionPrefix = "kf-" + run;
   protected BaseCache cache;
@@ -135,8 +162,10 @@ public abstract class BaseCacheContract {
         CacheHandler.builder()
             .config(CacheConfig.fromMap(properties))
             .ticker(ticker())
-            .keyFunction("reversed", (key, prefix, version) ->
-                new StringBuilder(key).reverse() + "|" + prefix + "|" + version)
+            .keyFunction(
+                "reversed",
+                (key, prefix, version) ->
+                    new StringBuilder(key).reverse() + "|" + prefix + "|" + version)
             .build();
     handlers.add(handler);
     return handler.get(ALIAS);
@@ -179,7 +208,8 @@ public abstract class BaseCacheContract {
   @Test
   void storedNullIsAHitNotAMiss() {
     cache.set("nothing", null);
-    assertThat(cache.get("nothing", String.class, "fallback")).isEqualTo(stores() ? null : "fallback");
+    assertThat(cache.get("nothing", String.class, "fallback"))
+        .isEqualTo(stores() ? null : "fallback");
     assertThat(cache.hasKey("nothing")).isEqualTo(stores());
     assertThat(cache.lookup(cache.makeKey("nothing"), ValueType.of(String.class)))
         .isEqualTo(stores() ? null : BaseCache.MISS);
@@ -194,8 +224,13 @@ public abstract class BaseCacheContract {
 
   @Test
   void genericTypesAndRecordsRoundTrip() {
-    Person ada = new Person("Ada", 36, new Address("St James's Square", 12),
-        List.of("math", "engines"), Map.of("analysis", 10));
+    Person ada =
+        new Person(
+            "Ada",
+            36,
+            new Address("St James's Square", 12),
+            List.of("math", "engines"),
+            Map.of("analysis", 10));
     Map<String, List<Person>> teams = Map.of("a", List.of(ada), "empty", List.of());
     cache.set("teams", teams);
     cache.set("strings", List.of("0", "1", "2"));
@@ -220,17 +255,36 @@ public abstract class BaseCacheContract {
 
   @Test
   void theWholeTypeMatrixRoundTrips() {
-    Everything all = new Everything(Instant.parse("2024-02-29T23:59:59.123456789Z"),
-        LocalDate.of(1815, 12, 10), LocalDateTime.of(2024, 1, 2, 3, 4, 5, 6000),
-        LocalTime.of(23, 59, 1), OffsetDateTime.parse("2024-01-02T03:04:05Z"),
-        Duration.ofSeconds(3661, 5), Period.of(1, 2, 3),
-        new BigDecimal("12345678901234567890.000000000000000000123"), new BigDecimal("7"),
-        new BigInteger("123456789012345678901234567890"), Kind.FANCY,
-        new EnumMap<>(Map.of(Kind.PLAIN, 1, Kind.FANCY, 2)), new TreeSet<>(Set.of("a", "b")),
-        List.of(1L, Long.MAX_VALUE, -3L), List.of(1.0, 0.5, -2.0, 1e300), 2.0, 0.25f, 5L,
-        (short) -7, (byte) 8, 'λ', true, UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
-        Optional.of("here"), Optional.empty(), Optional.of(new Address("Main", 1)),
-        Map.of(1, "one", -2, "minus two"), null);
+    Everything all =
+        new Everything(
+            Instant.parse("2024-02-29T23:59:59.123456789Z"),
+            LocalDate.of(1815, 12, 10),
+            LocalDateTime.of(2024, 1, 2, 3, 4, 5, 6000),
+            LocalTime.of(23, 59, 1),
+            OffsetDateTime.parse("2024-01-02T03:04:05Z"),
+            Duration.ofSeconds(3661, 5),
+            Period.of(1, 2, 3),
+            new BigDecimal("12345678901234567890.000000000000000000123"),
+            new BigDecimal("7"),
+            new BigInteger("123456789012345678901234567890"),
+            Kind.FANCY,
+            new EnumMap<>(Map.of(Kind.PLAIN, 1, Kind.FANCY, 2)),
+            new TreeSet<>(Set.of("a", "b")),
+            List.of(1L, Long.MAX_VALUE, -3L),
+            List.of(1.0, 0.5, -2.0, 1e300),
+            2.0,
+            0.25f,
+            5L,
+            (short) -7,
+            (byte) 8,
+            'λ',
+            true,
+            UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
+            Optional.of("here"),
+            Optional.empty(),
+            Optional.of(new Address("Main", 1)),
+            Map.of(1, "one", -2, "minus two"),
+            null);
     cache.set("all", all);
     cache.set("instant", all.instant());
     cache.set("amount", all.amount());
@@ -355,10 +409,12 @@ public abstract class BaseCacheContract {
         List<Future<Boolean>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
           String value = "thread-" + t;
-          futures.add(pool.submit(() -> {
-            start.await();
-            return cache.add(key, value) ? Boolean.TRUE : Boolean.FALSE;
-          }));
+          futures.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return cache.add(key, value) ? Boolean.TRUE : Boolean.FALSE;
+                  }));
         }
         int winners = 0;
         for (Future<Boolean> f : futures) {
@@ -436,7 +492,8 @@ public abstract class BaseCacheContract {
     values.put("also-good", 2);
     try (LogCapture log = LogCapture.start()) {
       assertThat(cache.setMany(values)).containsExactly("bad");
-      assertThat(log.text()).as("the key that was not stored is logged")
+      assertThat(log.text())
+          .as("the key that was not stored is logged")
           .contains("could not store key '" + cache.makeKey("bad") + "'");
     }
     assertThat(cache.get("good", String.class)).isEqualTo(expect("g"));
@@ -512,13 +569,16 @@ public abstract class BaseCacheContract {
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit((Callable<Void>) () -> {
-          start.await();
-          for (int i = 0; i < perThread; i++) {
-            cache.incr("counter");
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                (Callable<Void>)
+                    () -> {
+                      start.await();
+                      for (int i = 0; i < perThread; i++) {
+                        cache.incr("counter");
+                      }
+                      return null;
+                    }));
       }
       for (Future<?> f : futures) {
         f.get(60, TimeUnit.SECONDS);
@@ -539,18 +599,21 @@ public abstract class BaseCacheContract {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int id = t;
-        futures.add(pool.submit((Callable<Void>) () -> {
-          start.await();
-          for (int i = 0; i < 200; i++) {
-            List<String> mine = List.of("t" + id, "i" + i, "t" + id);
-            cache.set("shared", mine);
-            List<String> seen = cache.get("shared", STRINGS);
-            if (seen != null && !seen.get(0).equals(seen.get(2))) {
-              torn.incrementAndGet();
-            }
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                (Callable<Void>)
+                    () -> {
+                      start.await();
+                      for (int i = 0; i < 200; i++) {
+                        List<String> mine = List.of("t" + id, "i" + i, "t" + id);
+                        cache.set("shared", mine);
+                        List<String> seen = cache.get("shared", STRINGS);
+                        if (seen != null && !seen.get(0).equals(seen.get(2))) {
+                          torn.incrementAndGet();
+                        }
+                      }
+                      return null;
+                    }));
       }
       for (Future<?> f : futures) {
         f.get(60, TimeUnit.SECONDS);
@@ -592,7 +655,8 @@ public abstract class BaseCacheContract {
   void incrVersionMovesTheValue() {
     cache.set("k", "v");
     if (!stores()) {
-      assertThatThrownBy(() -> cache.incrVersion("k")).isInstanceOf(CacheKeyNotFoundException.class);
+      assertThatThrownBy(() -> cache.incrVersion("k"))
+          .isInstanceOf(CacheKeyNotFoundException.class);
       return;
     }
     assertThat(cache.incrVersion("k")).isEqualTo(2);
@@ -632,14 +696,15 @@ public abstract class BaseCacheContract {
     assertThat(cache.get("k", String.class)).isEqualTo(expect("mine"));
     other.clear();
     assertThat(other.hasKey("k")).isFalse();
-    assertThat(cache.get("k", String.class)).as("other.clear() and this prefix's keys")
+    assertThat(cache.get("k", String.class))
+        .as("other.clear() and this prefix's keys")
         .isEqualTo(clearKeepsOtherPrefixes() ? expect("mine") : null);
   }
 
   @Test
   void aRegisteredKeyFunctionBuildsTheKeys() {
-    BaseCache custom = newCache(Map.of("key_prefix", keyFunctionPrefix, "key_function",
-        "reversed"));
+    BaseCache custom =
+        newCache(Map.of("key_prefix", keyFunctionPrefix, "key_function", "reversed"));
     assertThat(custom.makeKey("abc")).isEqualTo("cba|" + keyFunctionPrefix + "|1");
     custom.set("abc", "v");
     custom.set("abc", "v2", Timeout.DEFAULT, 2);
@@ -739,11 +804,12 @@ public abstract class BaseCacheContract {
     int callers = 64;
     CountDownLatch gate = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
-    Supplier<String> slow = () -> {
-      calls.incrementAndGet();
-      awaitQuietly(gate);
-      return "computed";
-    };
+    Supplier<String> slow =
+        () -> {
+          calls.incrementAndGet();
+          awaitQuietly(gate);
+          return "computed";
+        };
     List<FutureTask<String>> results = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < callers; i++) {
@@ -768,22 +834,25 @@ public abstract class BaseCacheContract {
     int callers = 64;
     CountDownLatch gate = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
-    Supplier<String> failing = () -> {
-      calls.incrementAndGet();
-      awaitQuietly(gate);
-      throw new IllegalStateException("failure " + calls.get());
-    };
+    Supplier<String> failing =
+        () -> {
+          calls.incrementAndGet();
+          awaitQuietly(gate);
+          throw new IllegalStateException("failure " + calls.get());
+        };
     List<FutureTask<Throwable>> results = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < callers; i++) {
-      FutureTask<Throwable> task = new FutureTask<>(() -> {
-        try {
-          cache.getOrSet("k", String.class, failing);
-          return null;
-        } catch (Throwable t) {
-          return t;
-        }
-      });
+      FutureTask<Throwable> task =
+          new FutureTask<>(
+              () -> {
+                try {
+                  cache.getOrSet("k", String.class, failing);
+                  return null;
+                } catch (Throwable t) {
+                  return t;
+                }
+              });
       results.add(task);
       threads.add(startDaemon(task));
     }
@@ -822,9 +891,9 @@ public abstract class BaseCacheContract {
   }
 
   /**
-   * Waits until exactly one of {@code callers} is inside the computation (parked in {@code
-   * method}) and every other one waits on its flight; these states only settle when getOrSet
-   * computes once per key: without single-flight every caller would be inside the computation.
+   * Waits until exactly one of {@code callers} is inside the computation (parked in {@code method})
+   * and every other one waits on its flight; these states only settle when getOrSet computes once
+   * per key: without single-flight every caller would be inside the computation.
    */
   private static void awaitOneComputingOthersWaiting(List<Thread> callers, String method) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -846,8 +915,13 @@ public abstract class BaseCacheContract {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected 1 caller computing and " + (callers.size() - 1)
-            + " waiting on its flight, saw " + computing + " and " + waiting);
+        throw new AssertionError(
+            "expected 1 caller computing and "
+                + (callers.size() - 1)
+                + " waiting on its flight, saw "
+                + computing
+                + " and "
+                + waiting);
       }
       Thread.yield();
     }
@@ -876,10 +950,14 @@ public abstract class BaseCacheContract {
   @Test
   void getOrSetReturnsWhatAnotherWriterStoredFirst() {
     // Django's get_or_set: add() the computed value, then return get(): the first writer wins
-    String result = cache.getOrSet("k", String.class, () -> {
-      cache.set("k", "theirs"); // another writer stores while this one computes
-      return "mine";
-    });
+    String result =
+        cache.getOrSet(
+            "k",
+            String.class,
+            () -> {
+              cache.set("k", "theirs"); // another writer stores while this one computes
+              return "mine";
+            });
     assertThat(result).isEqualTo(stores() ? "theirs" : "mine");
     assertThat(cache.get("k", String.class)).isEqualTo(expect("theirs"));
   }
@@ -917,11 +995,16 @@ public abstract class BaseCacheContract {
         assertThat(cache.get(bad, Integer.class)).as("it still works here").isEqualTo(expect(2));
       }
       assertThat(log.count("key '" + cache.makeKey(tooLong) + "' is longer than 250 characters"))
-          .as("logged once per key").isEqualTo(1);
+          .as("logged once per key")
+          .isEqualTo(1);
       for (String bad : List.of("a space", "del\u007f", "tab\t")) {
-        assertThat(log.count("key '" + cache.makeKey(bad)
-            + "' contains characters that would cause errors with memcached"))
-            .as("logged once for %s", bad).isEqualTo(1);
+        assertThat(
+                log.count(
+                    "key '"
+                        + cache.makeKey(bad)
+                        + "' contains characters that would cause errors with memcached"))
+            .as("logged once for %s", bad)
+            .isEqualTo(1);
       }
     }
   }

@@ -36,9 +36,15 @@ class CacheCloseTest {
 
   @Test
   void closingOneAliasOfASharedLocmemStoreKeepsTheOthersData() {
-    try (CacheHandler handler = handler(Map.of(
-        "caches.a.location", location, "caches.b.location", location,
-        "caches.b.key_prefix", "b"))) {
+    try (CacheHandler handler =
+        handler(
+            Map.of(
+                "caches.a.location",
+                location,
+                "caches.b.location",
+                location,
+                "caches.b.key_prefix",
+                "b"))) {
       BaseCache a = handler.get("a");
       BaseCache b = handler.get("b");
       a.set("k", "a's");
@@ -74,8 +80,8 @@ class CacheCloseTest {
 
   @Test
   void afterTheHandlerClosesLocmemAndDummyCachesFailNamingTheirAlias() {
-    CacheHandler handler = handler(Map.of(
-        "caches.default.backend", "locmem", "caches.nothing.backend", "dummy"));
+    CacheHandler handler =
+        handler(Map.of("caches.default.backend", "locmem", "caches.nothing.backend", "dummy"));
     BaseCache locmem = handler.cache();
     BaseCache dummy = handler.get("nothing");
     locmem.set("k", "v");
@@ -113,27 +119,31 @@ class CacheCloseTest {
     ValueType<Long> type = ValueType.of(Long.class);
     handler.close();
 
-    Map<String, ThrowingCallable> operations = Map.ofEntries(
-        Map.entry("lookup", () -> cache.lookup(made, type)),
-        Map.entry("peek", () -> cache.peek(made, type)),
-        Map.entry("store", () -> cache.store(made, 2L, Timeout.DEFAULT)),
-        Map.entry("remove", () -> cache.remove(made)),
-        Map.entry("get", () -> cache.get("n", Long.class)),
-        Map.entry("hasKey", () -> cache.hasKey("n")),
-        Map.entry("getMany", () -> cache.getMany(List.of("n"), Long.class)),
-        Map.entry("set", () -> cache.set("n", 2L)),
-        Map.entry("add", () -> cache.add("m", 2L)),
-        Map.entry("setMany", () -> cache.setMany(Map.of("n", 2L))),
-        Map.entry("delete", () -> cache.delete("n")),
-        Map.entry("deleteMany", () -> cache.deleteMany(List.of("n"))),
-        Map.entry("touch", () -> cache.touch("n", Timeout.NEVER)),
-        Map.entry("incr", () -> cache.incr("n")),
-        Map.entry("incrVersion", () -> cache.incrVersion("n")),
-        Map.entry("getOrSet", () -> cache.getOrSet("n", Long.class, () -> 3L)),
-        Map.entry("clear", cache::clear));
-    operations.forEach((name, operation) -> assertThatThrownBy(operation).as(name)
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("cache 'gone'")
-        .hasMessageContaining("CacheHandler that created it was closed"));
+    Map<String, ThrowingCallable> operations =
+        Map.ofEntries(
+            Map.entry("lookup", () -> cache.lookup(made, type)),
+            Map.entry("peek", () -> cache.peek(made, type)),
+            Map.entry("store", () -> cache.store(made, 2L, Timeout.DEFAULT)),
+            Map.entry("remove", () -> cache.remove(made)),
+            Map.entry("get", () -> cache.get("n", Long.class)),
+            Map.entry("hasKey", () -> cache.hasKey("n")),
+            Map.entry("getMany", () -> cache.getMany(List.of("n"), Long.class)),
+            Map.entry("set", () -> cache.set("n", 2L)),
+            Map.entry("add", () -> cache.add("m", 2L)),
+            Map.entry("setMany", () -> cache.setMany(Map.of("n", 2L))),
+            Map.entry("delete", () -> cache.delete("n")),
+            Map.entry("deleteMany", () -> cache.deleteMany(List.of("n"))),
+            Map.entry("touch", () -> cache.touch("n", Timeout.NEVER)),
+            Map.entry("incr", () -> cache.incr("n")),
+            Map.entry("incrVersion", () -> cache.incrVersion("n")),
+            Map.entry("getOrSet", () -> cache.getOrSet("n", Long.class, () -> 3L)),
+            Map.entry("clear", cache::clear));
+    operations.forEach(
+        (name, operation) ->
+            assertThatThrownBy(operation)
+                .as(name)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cache 'gone'")
+                .hasMessageContaining("CacheHandler that created it was closed"));
   }
 }

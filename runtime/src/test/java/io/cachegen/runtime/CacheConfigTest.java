@@ -44,14 +44,16 @@ class CacheConfigTest {
 
   @Test
   void readsEverySetting() {
-    CacheSettings s = config(
-        "caches.web.backend", "dummy",
-        "caches.web.location", "somewhere",
-        "caches.web.timeout", "10",
-        "caches.web.key_prefix", "web",
-        "caches.web.version", "3",
-        "caches.web.key_function", "mine",
-        "caches.web.options.max_entries", "5").settings("web");
+    CacheSettings s =
+        config(
+                "caches.web.backend", "dummy",
+                "caches.web.location", "somewhere",
+                "caches.web.timeout", "10",
+                "caches.web.key_prefix", "web",
+                "caches.web.version", "3",
+                "caches.web.key_function", "mine",
+                "caches.web.options.max_entries", "5")
+            .settings("web");
     assertThat(s.backend()).isEqualTo("dummy");
     assertThat(s.location()).isEqualTo("somewhere");
     assertThat(s.timeout()).isEqualTo(Timeout.seconds(10));
@@ -73,17 +75,20 @@ class CacheConfigTest {
   void environmentOverridesTheFileAndSystemPropertiesOverrideBoth(@TempDir Path dir)
       throws Exception {
     Path file = dir.resolve("cache.properties");
-    Files.writeString(file, "caches.default.timeout=10\ncaches.default.key_prefix=file\n"
-        + "caches.default.version=1\n");
+    Files.writeString(
+        file,
+        "caches.default.timeout=10\ncaches.default.key_prefix=file\n"
+            + "caches.default.version=1\n");
     Properties sys = new Properties();
     sys.setProperty("cachegen.config", file.toString());
     sys.setProperty("cachegen.caches.default.version", "7");
-    Map<String, String> env = Map.of(
-        "CACHEGEN_CACHES_DEFAULT_KEY_PREFIX", "env",
-        "CACHEGEN_CACHES_DEFAULT_VERSION", "5",
-        "CACHEGEN_CACHES_DEFAULT_OPTIONS_MAX_ENTRIES", "42",
-        "CACHEGEN_CACHES_SESSIONS_BACKEND", "dummy",
-        "PATH", "/usr/bin");
+    Map<String, String> env =
+        Map.of(
+            "CACHEGEN_CACHES_DEFAULT_KEY_PREFIX", "env",
+            "CACHEGEN_CACHES_DEFAULT_VERSION", "5",
+            "CACHEGEN_CACHES_DEFAULT_OPTIONS_MAX_ENTRIES", "42",
+            "CACHEGEN_CACHES_SESSIONS_BACKEND", "dummy",
+            "PATH", "/usr/bin");
     CacheConfig config = CacheConfig.load(env, sys);
     CacheSettings s = config.settings("default");
     assertThat(s.timeout()).isEqualTo(Timeout.seconds(10));
@@ -97,13 +102,15 @@ class CacheConfigTest {
   void configFileFromTheEnvironment(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("x.properties");
     Files.writeString(file, "caches.default.key_prefix=from-env-file\n");
-    CacheConfig config = CacheConfig.load(Map.of("CACHEGEN_CONFIG", file.toString()), new Properties());
+    CacheConfig config =
+        CacheConfig.load(Map.of("CACHEGEN_CONFIG", file.toString()), new Properties());
     assertThat(config.settings("default").keyPrefix()).isEqualTo("from-env-file");
   }
 
   @Test
   void cachePropertiesOnTheClasspathIsRead(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("cache.properties"),
+    Files.writeString(
+        dir.resolve("cache.properties"),
         "caches.default.key_prefix=from-classpath\ncaches.other.timeout=soon\n");
     Thread thread = Thread.currentThread();
     ClassLoader original = thread.getContextClassLoader();
@@ -156,8 +163,8 @@ class CacheConfigTest {
 
   @Test
   void aMisspeltEnvironmentVariableIsAnError() {
-    assertThatThrownBy(() ->
-            CacheConfig.load(Map.of("CACHEGEN_CACHES_DEFAULT_TIMOUT", "1"), new Properties()))
+    assertThatThrownBy(
+            () -> CacheConfig.load(Map.of("CACHEGEN_CACHES_DEFAULT_TIMOUT", "1"), new Properties()))
         .isInstanceOf(CacheConfigurationException.class)
         .hasMessageContaining("CACHEGEN_CACHES_DEFAULT_TIMOUT");
   }
@@ -176,8 +183,8 @@ class CacheConfigTest {
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {
-      "9223372036854775807", "9223372036854775808", "9223372036854775", "3155760001"})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"9223372036854775807", "9223372036854775808", "9223372036854775", "3155760001"})
   void aTimeoutTooLargeIsAConfigurationErrorNamingTheRange(String value) {
     assertThatThrownBy(() -> config("caches.default.timeout", value))
         .isInstanceOf(CacheConfigurationException.class)
@@ -188,12 +195,15 @@ class CacheConfigTest {
 
   @Test
   void theLongestTimeoutIsAccepted() {
-    assertThat(config("caches.default.timeout", "3155760000").settings("default").timeout()
-        .toMillis()).isEqualTo(Timeout.MAX_SECONDS * 1000);
+    assertThat(
+            config("caches.default.timeout", "3155760000").settings("default").timeout().toMillis())
+        .isEqualTo(Timeout.MAX_SECONDS * 1000);
     assertThatThrownBy(() -> Timeout.seconds(Long.MAX_VALUE))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100 years");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("100 years");
     assertThatThrownBy(() -> Timeout.of(java.time.Duration.ofDays(365L * 200)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100 years");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("100 years");
   }
 
   @Test
@@ -203,24 +213,27 @@ class CacheConfigTest {
     try (CacheHandler handler = CacheHandler.create(config)) {
       assertThat(handler.cache().makeKey("k")).isEqualTo(":0:k");
     }
-    assertThatThrownBy(() -> config("caches.default.version", "-1"))
-        .hasMessageContaining(">= 0");
+    assertThatThrownBy(() -> config("caches.default.version", "-1")).hasMessageContaining(">= 0");
   }
 
   @Test
   void aBadVersionIsAnError() {
     assertThatThrownBy(() -> config("caches.default.version", "x"))
         .isInstanceOf(CacheConfigurationException.class)
-        .hasMessageContaining("caches.default.version").hasMessageContaining("'x'");
+        .hasMessageContaining("caches.default.version")
+        .hasMessageContaining("'x'");
     assertThatThrownBy(() -> config("caches.default.version", "-1"))
         .isInstanceOf(CacheConfigurationException.class)
-        .hasMessageContaining("caches.default.version").hasMessageContaining("'-1'");
+        .hasMessageContaining("caches.default.version")
+        .hasMessageContaining("'-1'");
   }
 
   @Test
   void theOriginOfABadValueIsNamed() {
-    assertThatThrownBy(() ->
-            CacheConfig.load(Map.of("CACHEGEN_CACHES_DEFAULT_TIMEOUT", "soon"), new Properties()))
+    assertThatThrownBy(
+            () ->
+                CacheConfig.load(
+                    Map.of("CACHEGEN_CACHES_DEFAULT_TIMEOUT", "soon"), new Properties()))
         .hasMessageContaining("caches.default.timeout")
         .hasMessageContaining("environment variable CACHEGEN_CACHES_DEFAULT_TIMEOUT");
   }
@@ -239,13 +252,16 @@ class CacheConfigTest {
   void badLocmemOptionsAreErrors() {
     assertThatThrownBy(() -> handler("caches.default.options.max_entries", "many"))
         .isInstanceOf(CacheConfigurationException.class)
-        .hasMessageContaining("caches.default.options.max_entries").hasMessageContaining("'many'");
+        .hasMessageContaining("caches.default.options.max_entries")
+        .hasMessageContaining("'many'");
     assertThatThrownBy(() -> handler("caches.default.options.max_entries", "-1"))
         .isInstanceOf(CacheConfigurationException.class)
-        .hasMessageContaining("caches.default.options.max_entries").hasMessageContaining("'-1'");
+        .hasMessageContaining("caches.default.options.max_entries")
+        .hasMessageContaining("'-1'");
     assertThatThrownBy(() -> handler("caches.default.options.cull_frequency", "-1"))
         .isInstanceOf(CacheConfigurationException.class)
-        .hasMessageContaining("caches.default.options.cull_frequency").hasMessageContaining("'-1'");
+        .hasMessageContaining("caches.default.options.cull_frequency")
+        .hasMessageContaining("'-1'");
     assertThatThrownBy(() -> handler("caches.default.options.store_by_value", "yes"))
         .isInstanceOf(CacheConfigurationException.class)
         .hasMessageContaining("caches.default.options.store_by_value");
@@ -287,9 +303,11 @@ class CacheConfigTest {
 
   @Test
   void toStringNeverShowsAPassword() {
-    CacheSettings s = config(
-        "caches.default.location", "redis://user:s3cret@host:6379/0",
-        "caches.default.options.password", "s3cret").settings("default");
+    CacheSettings s =
+        config(
+                "caches.default.location", "redis://user:s3cret@host:6379/0",
+                "caches.default.options.password", "s3cret")
+            .settings("default");
     assertThat(s.toString()).doesNotContain("s3cret").contains("host:6379").contains("user:****@");
   }
 }

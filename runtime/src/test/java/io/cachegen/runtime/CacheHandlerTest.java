@@ -3,6 +3,9 @@ package io.cachegen.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cachegen.runtime.dummy.DummyCache;
+import io.cachegen.runtime.spi.BackendContext;
+import io.cachegen.runtime.spi.CacheBackendProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.cachegen.runtime.dummy.DummyCache;
-import io.cachegen.runtime.spi.BackendContext;
-import io.cachegen.runtime.spi.CacheBackendProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,10 +58,11 @@ class CacheHandlerTest {
   @Test
   void oneCachePerAliasEvenUnderConcurrentFirstUse() throws Exception {
     CountingBackend backend = new CountingBackend();
-    CacheHandler handler = CacheHandler.builder()
-        .backend(backend)
-        .config(CacheConfig.fromMap(Map.of("caches.default.backend", "counting")))
-        .build();
+    CacheHandler handler =
+        CacheHandler.builder()
+            .backend(backend)
+            .config(CacheConfig.fromMap(Map.of("caches.default.backend", "counting")))
+            .build();
     assertThat(backend.created).hasValue(0);
     int threads = 8;
     CyclicBarrier barrier = new CyclicBarrier(threads);
@@ -70,11 +71,13 @@ class CacheHandlerTest {
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        futures.add(pool.submit(() -> {
-          barrier.await();
-          seen.add(handler.get("default"));
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  barrier.await();
+                  seen.add(handler.get("default"));
+                  return null;
+                }));
       }
       for (Future<?> f : futures) {
         f.get(30, TimeUnit.SECONDS);
@@ -98,34 +101,38 @@ class CacheHandlerTest {
   void aCacheCreatedDuringCloseIsClosedToo() throws Exception {
     java.util.concurrent.CountDownLatch creating = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch proceed = new java.util.concurrent.CountDownLatch(1);
-    CountingBackend backend = new CountingBackend() {
-      @Override
-      public BaseCache create(CacheSettings settings, BackendContext context) {
-        creating.countDown();
-        try {
-          proceed.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return super.create(settings, context);
-      }
-    };
-    CacheHandler handler = CacheHandler.builder()
-        .backend(backend)
-        .config(CacheConfig.fromMap(Map.of("caches.default.backend", "counting")))
-        .build();
+    CountingBackend backend =
+        new CountingBackend() {
+          @Override
+          public BaseCache create(CacheSettings settings, BackendContext context) {
+            creating.countDown();
+            try {
+              proceed.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return super.create(settings, context);
+          }
+        };
+    CacheHandler handler =
+        CacheHandler.builder()
+            .backend(backend)
+            .config(CacheConfig.fromMap(Map.of("caches.default.backend", "counting")))
+            .build();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Future<BaseCache> getting = pool.submit(() -> handler.get("default"));
       creating.await();
       Thread[] closer = new Thread[1];
-      Future<?> closing = pool.submit(() -> {
-        closer[0] = Thread.currentThread();
-        handler.close();
-      });
+      Future<?> closing =
+          pool.submit(
+              () -> {
+                closer[0] = Thread.currentThread();
+                handler.close();
+              });
       // let close() either finish or block waiting for the creation; no timing involved
-      while (!closing.isDone() && (closer[0] == null
-          || closer[0].getState() != Thread.State.BLOCKED)) {
+      while (!closing.isDone()
+          && (closer[0] == null || closer[0].getState() != Thread.State.BLOCKED)) {
         Thread.onSpinWait();
       }
       proceed.countDown();
@@ -154,15 +161,22 @@ class CacheHandlerTest {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tccl-");
     java.nio.file.Path services = dir.resolve("META-INF/services");
     java.nio.file.Files.createDirectories(services);
-    java.nio.file.Files.writeString(services.resolve(CacheBackendProvider.class.getName()),
+    java.nio.file.Files.writeString(
+        services.resolve(CacheBackendProvider.class.getName()),
         ContextLoaderBackend.class.getName() + "\n");
     Thread me = Thread.currentThread();
     ClassLoader original = me.getContextClassLoader();
-    try (java.net.URLClassLoader tccl = new java.net.URLClassLoader(
-        new java.net.URL[] {dir.toUri().toURL()}, original)) {
+    try (java.net.URLClassLoader tccl =
+        new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, original)) {
       me.setContextClassLoader(tccl);
-      CacheHandler handler = CacheHandler.create(CacheConfig.fromMap(Map.of(
-          "caches.default.backend", "context-loader-only", "caches.l.backend", "locmem")));
+      CacheHandler handler =
+          CacheHandler.create(
+              CacheConfig.fromMap(
+                  Map.of(
+                      "caches.default.backend",
+                      "context-loader-only",
+                      "caches.l.backend",
+                      "locmem")));
       assertThat(handler.cache()).isInstanceOf(DummyCache.class);
       assertThat(handler.get("l").alias()).as("built-in backends still found").isEqualTo("l");
       handler.close();
@@ -219,41 +233,62 @@ class CacheHandlerTest {
   @Test
   void eachAliasIsPreparedOnceWhenBuiltAndCreatedFromWhatWasPreparedOnFirstUse() {
     PreparingBackend backend = new PreparingBackend();
-    CacheHandler handler = CacheHandler.builder()
-        .backend(backend)
-        .config(CacheConfig.fromMap(Map.of(
-            "caches.default.backend", "preparing", "caches.default.options.size", "3",
-            "caches.b.backend", "preparing", "caches.c.backend", "locmem")))
-        .build();
+    CacheHandler handler =
+        CacheHandler.builder()
+            .backend(backend)
+            .config(
+                CacheConfig.fromMap(
+                    Map.of(
+                        "caches.default.backend",
+                        "preparing",
+                        "caches.default.options.size",
+                        "3",
+                        "caches.b.backend",
+                        "preparing",
+                        "caches.c.backend",
+                        "locmem")))
+            .build();
     assertThat(backend.calls).containsExactly("prepare b", "prepare default", "together 2");
     BaseCache cache = handler.get("default");
     assertThat(handler.get("default")).isSameAs(cache);
-    assertThat(backend.calls).containsExactly("prepare b", "prepare default", "together 2",
-        "create default size 3");
+    assertThat(backend.calls)
+        .containsExactly("prepare b", "prepare default", "together 2", "create default size 3");
     handler.close();
   }
 
   @Test
   void aBackendsOwnSettingsFailWhenTheHandlerIsBuilt() {
-    assertThatThrownBy(() -> CacheHandler.builder()
-        .backend(new PreparingBackend())
-        .config(CacheConfig.fromMap(Map.of(
-            "caches.default.backend", "preparing", "caches.default.options.size", "0")))
-        .build())
+    assertThatThrownBy(
+            () ->
+                CacheHandler.builder()
+                    .backend(new PreparingBackend())
+                    .config(
+                        CacheConfig.fromMap(
+                            Map.of(
+                                "caches.default.backend",
+                                "preparing",
+                                "caches.default.options.size",
+                                "0")))
+                    .build())
         .isInstanceOf(CacheConfigurationException.class)
-        .hasMessage("caches.default.options.size (from properties) = '0' is not allowed: use a"
-            + " whole number >= 1");
+        .hasMessage(
+            "caches.default.options.size (from properties) = '0' is not allowed: use a"
+                + " whole number >= 1");
   }
 
   @Test
   void badConfigurationFailsWhenTheHandlerIsBuiltNotOnFirstUse() {
     CountingBackend backend = new CountingBackend();
-    assertThatThrownBy(() -> CacheHandler.builder()
-            .backend(backend)
-            .config(CacheConfig.fromMap(Map.of(
-                "caches.default.backend", "counting",
-                "caches.other.options.max_entries", "zero")))
-            .build())
+    assertThatThrownBy(
+            () ->
+                CacheHandler.builder()
+                    .backend(backend)
+                    .config(
+                        CacheConfig.fromMap(
+                            Map.of(
+                                "caches.default.backend", "counting",
+                                "caches.other.options.max_entries", "zero")))
+                    .build())
         .hasMessageContaining("caches.other.options.max_entries");
     assertThat(backend.created).hasValue(0);
   }
@@ -263,8 +298,8 @@ class CacheHandlerTest {
     BaseCache first = Caches.cache();
     assertThat(first.alias()).isEqualTo("default");
     assertThat(Caches.get("default")).isSameAs(first);
-    CacheHandler mine = CacheHandler.create(
-        CacheConfig.fromMap(Map.of("caches.default.backend", "dummy")));
+    CacheHandler mine =
+        CacheHandler.create(CacheConfig.fromMap(Map.of("caches.default.backend", "dummy")));
     CacheHandler previous = Caches.install(mine);
     previous.close();
     assertThat(Caches.cache()).isInstanceOf(DummyCache.class);

@@ -21,23 +21,31 @@ class CacheSettingsTest {
     assertThat(settings.version()).isEqualTo(1);
     assertThat(settings.keyFunction()).isEmpty();
     assertThat(settings.options()).isEmpty();
-    assertThat(settings).hasToString("CacheSettings[alias=web, backend=locmem,"
-        + " timeout=Timeout[300s], key_prefix='', version=1]");
+    assertThat(settings)
+        .hasToString(
+            "CacheSettings[alias=web, backend=locmem,"
+                + " timeout=Timeout[300s], key_prefix='', version=1]");
   }
 
   @Test
   void copiesChangeOneThingEach() {
-    CacheSettings copy = settings.with("p", 3, Timeout.NEVER).withLocation("redis://h:1/0")
-        .withKeyFunction("mine").withOption("record_stats", "false");
+    CacheSettings copy =
+        settings
+            .with("p", 3, Timeout.NEVER)
+            .withLocation("redis://h:1/0")
+            .withKeyFunction("mine")
+            .withOption("record_stats", "false");
     assertThat(copy.keyPrefix()).isEqualTo("p");
     assertThat(copy.version()).isEqualTo(3);
     assertThat(copy.timeout()).isEqualTo(Timeout.NEVER);
     assertThat(copy.location()).isEqualTo("redis://h:1/0");
     assertThat(copy.keyFunction()).contains("mine");
     assertThat(copy.option("record_stats")).contains("false");
-    assertThat(copy).hasToString("CacheSettings[alias=web, backend=locmem,"
-        + " location=redis://h:1/0, timeout=Timeout.NEVER, key_prefix='p', version=3,"
-        + " key_function=mine, options.record_stats=false]");
+    assertThat(copy)
+        .hasToString(
+            "CacheSettings[alias=web, backend=locmem,"
+                + " location=redis://h:1/0, timeout=Timeout.NEVER, key_prefix='p', version=3,"
+                + " key_function=mine, options.record_stats=false]");
     assertThat(settings.option("record_stats")).as("the original is unchanged").isEmpty();
   }
 
@@ -49,8 +57,8 @@ class CacheSettingsTest {
         .isTrue();
     assertThat(settings.withOption("record_stats", "false").booleanOption("record_stats", true))
         .isFalse();
-    assertThatThrownBy(() -> settings.withOption("record_stats", "yes")
-        .booleanOption("record_stats", true))
+    assertThatThrownBy(
+            () -> settings.withOption("record_stats", "yes").booleanOption("record_stats", true))
         .isInstanceOf(CacheConfigurationException.class)
         .hasMessageContaining("caches.web.options.record_stats = 'yes'")
         .hasMessageContaining("true or false");
@@ -73,11 +81,13 @@ class CacheSettingsTest {
 
   @Test
   void aPropertyIsDescribedWithWhereItCameFrom() {
-    CacheSettings fromEnv = CacheConfig.load(
-            Map.of("CACHEGEN_CACHES_WEB_OPTIONS_MAX_ENTRIES", "9"), new Properties())
-        .settings("web");
-    assertThat(fromEnv.describeOption("max_entries")).isEqualTo("caches.web.options.max_entries"
-        + " (from environment variable CACHEGEN_CACHES_WEB_OPTIONS_MAX_ENTRIES)");
+    CacheSettings fromEnv =
+        CacheConfig.load(Map.of("CACHEGEN_CACHES_WEB_OPTIONS_MAX_ENTRIES", "9"), new Properties())
+            .settings("web");
+    assertThat(fromEnv.describeOption("max_entries"))
+        .isEqualTo(
+            "caches.web.options.max_entries"
+                + " (from environment variable CACHEGEN_CACHES_WEB_OPTIONS_MAX_ENTRIES)");
     assertThat(settings.describe("timeout")).isEqualTo("caches.web.timeout");
   }
 }

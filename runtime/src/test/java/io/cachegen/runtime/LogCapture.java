@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Captures what the tests' SLF4J binding (slf4j-simple, which writes every line to {@code
- * System.err} as it is logged) prints while open. Tests run one at a time in the test JVM, so
- * lines from other tests do not mix in; use text unique to the test in assertions anyway.
+ * System.err} as it is logged) prints while open. Tests run one at a time in the test JVM, so lines
+ * from other tests do not mix in; use text unique to the test in assertions anyway.
  *
  * <pre>{@code
  * try (LogCapture log = LogCapture.start()) {

@@ -32,88 +32,90 @@ class PublicApiTest {
    * The public types, by package relative to {@code io.cachegen.runtime}; {@code @Internal} where
    * the type, or the type it is nested in, carries the annotation.
    */
-  private static final List<String> PUBLIC_TYPES = List.of(
-      // The API a user holds in their head (see package-info.java).
-      "BaseCache",
-      "CacheCodec",
-      "CacheConfig",
-      "CacheConfigurationException",
-      "CacheConnectionException",
-      "CacheException",
-      "CacheHandler",
-      "CacheHandler.Builder",
-      "CacheKeyNotFoundException",
-      "CacheSettings",
-      "CacheStats",
-      "CacheValueException",
-      "Caches",
-      "KeyFunction",
-      "ManualTicker", // test support; moves to a cachegen-test artifact
-      "Ticker",
-      "Timeout",
-      "ValueType",
-      // The built-in codecs; Codecs is the handler's lookup by name.
-      "codec.Codecs" + MARK,
-      "codec.JacksonCodec",
-      // The backends: the cache, its provider (ServiceLoader needs it public), its exceptions.
-      "dummy.DummyBackendProvider",
-      "dummy.DummyCache",
-      "locmem.LocMemBackendProvider",
-      "locmem.LocMemCache",
-      "redis.RedisBackendProvider",
-      "redis.RedisCache",
-      "redis.RedisConnectionException",
-      "redis.RedisLock",
-      "redis.RedisLockException",
-      "redis.RedisUnavailableException",
-      // The SPI for backend authors.
-      "spi.AbstractCache",
-      "spi.BackendContext",
-      "spi.CacheBackendProvider",
-      "spi.CacheBackendProvider.Prepared",
-      "spi.DistributedLocking",
-      "spi.DistributedLocking.Lease",
-      "spi.FailureLog",
-      "spi.FailureLog.Category",
-      "spi.KeyFunctionProvider",
-      "spi.SetMode",
-      // Not API: for generated code and the runtime's other packages.
-      "internal.CacheSite" + MARK,
-      "internal.CacheSite.AsyncLoader" + MARK,
-      "internal.CacheSite.Bound" + MARK,
-      "internal.CacheSite.Loader" + MARK,
-      "internal.HandlerClosed" + MARK,
-      "internal.Internal", // the marker itself is documented for users
-      "internal.KeyMemo" + MARK,
-      "internal.KeyParts" + MARK,
-      "internal.KeyParts.Form" + MARK,
-      "internal.LocationUrls" + MARK,
-      "internal.LocationUrls.Url" + MARK,
-      "internal.Redaction" + MARK,
-      "internal.SingleFlight" + MARK,
-      "internal.SiteOptions" + MARK,
-      "internal.SingleFlight.Computation" + MARK);
+  private static final List<String> PUBLIC_TYPES =
+      List.of(
+          // The API a user holds in their head (see package-info.java).
+          "BaseCache",
+          "CacheCodec",
+          "CacheConfig",
+          "CacheConfigurationException",
+          "CacheConnectionException",
+          "CacheException",
+          "CacheHandler",
+          "CacheHandler.Builder",
+          "CacheKeyNotFoundException",
+          "CacheSettings",
+          "CacheStats",
+          "CacheValueException",
+          "Caches",
+          "KeyFunction",
+          "ManualTicker", // test support; moves to a cachegen-test artifact
+          "Ticker",
+          "Timeout",
+          "ValueType",
+          // The built-in codecs; Codecs is the handler's lookup by name.
+          "codec.Codecs" + MARK,
+          "codec.JacksonCodec",
+          // The backends: the cache, its provider (ServiceLoader needs it public), its exceptions.
+          "dummy.DummyBackendProvider",
+          "dummy.DummyCache",
+          "locmem.LocMemBackendProvider",
+          "locmem.LocMemCache",
+          "redis.RedisBackendProvider",
+          "redis.RedisCache",
+          "redis.RedisConnectionException",
+          "redis.RedisLock",
+          "redis.RedisLockException",
+          "redis.RedisUnavailableException",
+          // The SPI for backend authors.
+          "spi.AbstractCache",
+          "spi.BackendContext",
+          "spi.CacheBackendProvider",
+          "spi.CacheBackendProvider.Prepared",
+          "spi.DistributedLocking",
+          "spi.DistributedLocking.Lease",
+          "spi.FailureLog",
+          "spi.FailureLog.Category",
+          "spi.KeyFunctionProvider",
+          "spi.SetMode",
+          // Not API: for generated code and the runtime's other packages.
+          "internal.CacheSite" + MARK,
+          "internal.CacheSite.AsyncLoader" + MARK,
+          "internal.CacheSite.Bound" + MARK,
+          "internal.CacheSite.Loader" + MARK,
+          "internal.HandlerClosed" + MARK,
+          "internal.Internal", // the marker itself is documented for users
+          "internal.KeyMemo" + MARK,
+          "internal.KeyParts" + MARK,
+          "internal.KeyParts.Form" + MARK,
+          "internal.LocationUrls" + MARK,
+          "internal.LocationUrls.Url" + MARK,
+          "internal.Redaction" + MARK,
+          "internal.SingleFlight" + MARK,
+          "internal.SiteOptions" + MARK,
+          "internal.SingleFlight.Computation" + MARK);
 
   /**
    * Public members of types that are not internal themselves which only generated code or another
    * runtime package may call.
    */
-  private static final List<String> INTERNAL_MEMBERS = List.of(
-      "BaseCache.MISS",
-      "BaseCache.lookup",
-      "BaseCache.peek",
-      "BaseCache.remove",
-      "BaseCache.store",
-      "KeyFunction.defaultKeyGlob",
-      "KeyFunction.defaultPrefix",
-      "ValueType.keepPrepared",
-      "ValueType.preparedBy",
-      "spi.AbstractCache.dispose",
-      "spi.AbstractCache.lookup",
-      "spi.AbstractCache.peek",
-      "spi.AbstractCache.remove",
-      "spi.AbstractCache.store",
-      "spi.AbstractCache.usesDefaultKeyFunction");
+  private static final List<String> INTERNAL_MEMBERS =
+      List.of(
+          "BaseCache.MISS",
+          "BaseCache.lookup",
+          "BaseCache.peek",
+          "BaseCache.remove",
+          "BaseCache.store",
+          "KeyFunction.defaultKeyGlob",
+          "KeyFunction.defaultPrefix",
+          "ValueType.keepPrepared",
+          "ValueType.preparedBy",
+          "spi.AbstractCache.dispose",
+          "spi.AbstractCache.lookup",
+          "spi.AbstractCache.peek",
+          "spi.AbstractCache.remove",
+          "spi.AbstractCache.store",
+          "spi.AbstractCache.usesDefaultKeyFunction");
 
   /**
    * Types of {@code internal/} that are edited on another branch and get their {@code @Internal}
@@ -125,9 +127,10 @@ class PublicApiTest {
 
   @BeforeAll
   static void importRuntime() {
-    runtime = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages(ROOT);
+    runtime =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
     assertThat(runtime.contain(Caches.class)).isTrue();
   }
 
@@ -162,8 +165,10 @@ class PublicApiTest {
     Set<String> unmarked = new TreeSet<>();
     Set<String> markedAlready = new TreeSet<>();
     for (JavaClass type : runtime) {
-      if (!type.getPackageName().equals(ROOT + ".internal") || !isPublic(type)
-          || type.isNestedClass() || type.isEquivalentTo(Internal.class)) {
+      if (!type.getPackageName().equals(ROOT + ".internal")
+          || !isPublic(type)
+          || type.isNestedClass()
+          || type.isEquivalentTo(Internal.class)) {
         continue;
       }
       boolean pending = NOT_YET_MARKED.contains(name(type));

@@ -35,8 +35,10 @@ class TimeoutTest {
         .isInstanceOf(CacheConfigurationException.class)
         .hasMessageContaining("caches.web.timeout")
         .hasMessageContaining("'" + tooLong + "'");
-    assertThat(CacheConfig.fromMap(Map.of("caches.web.timeout",
-        Long.toString(Timeout.MAX_SECONDS))).settings("web").timeout())
+    assertThat(
+            CacheConfig.fromMap(Map.of("caches.web.timeout", Long.toString(Timeout.MAX_SECONDS)))
+                .settings("web")
+                .timeout())
         .isEqualTo(Timeout.seconds(Timeout.MAX_SECONDS));
   }
 
@@ -62,9 +64,11 @@ class TimeoutTest {
 
   @Test
   void defaultAndNeverHaveNoLength() {
-    assertThatThrownBy(Timeout.DEFAULT::toMillis).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(Timeout.DEFAULT::toMillis)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Timeout.DEFAULT");
-    assertThatThrownBy(Timeout.NEVER::toMillis).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(Timeout.NEVER::toMillis)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Timeout.NEVER");
     assertThat(Timeout.parse(" None ")).isSameAs(Timeout.NEVER);
     assertThat(Timeout.DEFAULT.orElse(Timeout.NEVER)).isSameAs(Timeout.NEVER);
@@ -77,9 +81,12 @@ class TimeoutTest {
 
   @Test
   void equalLengthsAreEqual() {
-    assertThat(Timeout.of(Duration.ofSeconds(5))).isEqualTo(Timeout.seconds(5))
+    assertThat(Timeout.of(Duration.ofSeconds(5)))
+        .isEqualTo(Timeout.seconds(5))
         .hasSameHashCodeAs(Timeout.seconds(5))
-        .isNotEqualTo(Timeout.seconds(6)).isNotEqualTo(Timeout.NEVER).isNotEqualTo(5000L);
+        .isNotEqualTo(Timeout.seconds(6))
+        .isNotEqualTo(Timeout.NEVER)
+        .isNotEqualTo(5000L);
     assertThat(Timeout.seconds(5).hashCode()).isNotEqualTo(Timeout.seconds(6).hashCode());
     assertThat(Timeout.DEFAULT).isNotEqualTo(Timeout.NEVER);
   }

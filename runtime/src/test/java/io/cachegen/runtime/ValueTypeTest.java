@@ -30,9 +30,9 @@ class ValueTypeTest {
   }
 
   /**
-   * Codecs of several aliases share one {@code ValueType} constant and race to keep their reader
-   * in it: a codec must never be handed another codec's reader (with two separate fields, "value
-   * of B, owner A" is a state two racing writers leave behind).
+   * Codecs of several aliases share one {@code ValueType} constant and race to keep their reader in
+   * it: a codec must never be handed another codec's reader (with two separate fields, "value of B,
+   * owner A" is a state two racing writers leave behind).
    */
   @Test
   void racingCodecsNeverSeeEachOthersPreparedValue() throws Exception {
@@ -45,19 +45,22 @@ class ValueTypeTest {
       for (int t = 0; t < threads; t++) {
         Object owner = new Object();
         Object mine = "prepared by codec " + t;
-        results.add(pool.submit((Callable<Long>) () -> {
-          start.await();
-          long foreign = 0;
-          for (int i = 0; i < 200_000; i++) {
-            Object seen = type.preparedBy(owner);
-            if (seen == null) {
-              type.keepPrepared(owner, mine);
-            } else if (seen != mine) {
-              foreign++;
-            }
-          }
-          return foreign;
-        }));
+        results.add(
+            pool.submit(
+                (Callable<Long>)
+                    () -> {
+                      start.await();
+                      long foreign = 0;
+                      for (int i = 0; i < 200_000; i++) {
+                        Object seen = type.preparedBy(owner);
+                        if (seen == null) {
+                          type.keepPrepared(owner, mine);
+                        } else if (seen != mine) {
+                          foreign++;
+                        }
+                      }
+                      return foreign;
+                    }));
       }
       for (Future<Long> f : results) {
         assertThat(f.get(60, TimeUnit.SECONDS)).as("another codec's value handed out").isZero();
@@ -88,10 +91,11 @@ class ValueTypeTest {
     assertThat(strings.rawType()).isEqualTo(List.class);
     assertThat(strings.type().getTypeName()).isEqualTo("java.util.List<java.lang.String>");
     assertThat(strings).hasToString("ValueType<java.util.List<java.lang.String>>");
-    assertThat(ValueType.ofType(strings.type())).isEqualTo(strings)
-        .hasSameHashCodeAs(strings);
-    assertThat(strings).isNotEqualTo(new ValueType<List<Integer>>() {})
-        .isNotEqualTo(ValueType.of(List.class)).isNotEqualTo("List");
+    assertThat(ValueType.ofType(strings.type())).isEqualTo(strings).hasSameHashCodeAs(strings);
+    assertThat(strings)
+        .isNotEqualTo(new ValueType<List<Integer>>() {})
+        .isNotEqualTo(ValueType.of(List.class))
+        .isNotEqualTo("List");
     java.lang.reflect.Type variable = List.class.getTypeParameters()[0];
     assertThat(ValueType.ofType(variable).rawType()).isEqualTo(Object.class);
   }
@@ -101,6 +105,7 @@ class ValueTypeTest {
     @SuppressWarnings("rawtypes")
     class Raw extends ValueType {}
     org.assertj.core.api.Assertions.assertThatThrownBy(Raw::new)
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("type argument");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("type argument");
   }
 }

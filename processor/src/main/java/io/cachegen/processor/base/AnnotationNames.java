@@ -3,8 +3,8 @@ package io.cachegen.processor.base;
 import java.util.List;
 
 /**
- * The qualified names of the annotations the processor reads, as written in source. The
- * processor never depends on the annotations module at run time, so they are named here.
+ * The qualified names of the annotations the processor reads, as written in source. The processor
+ * never depends on the annotations module at run time, so they are named here.
  */
 public final class AnnotationNames {
   public static final String CACHED = "io.cachegen.annotations.Cached";

@@ -42,7 +42,9 @@ public final class Annotations {
   /** The mirror of annotation {@code name} on {@code element}, if present. */
   public static Optional<AnnotationMirror> find(Element element, String name) {
     for (AnnotationMirror m : element.getAnnotationMirrors()) {
-      if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(name)) {
+      if (((TypeElement) m.getAnnotationType().asElement())
+          .getQualifiedName()
+          .contentEquals(name)) {
         return Optional.of(m);
       }
     }
@@ -50,7 +52,8 @@ public final class Annotations {
   }
 
   /** The value of {@code attribute}, its default if not written. */
-  public static AnnotationValue value(Elements elements, AnnotationMirror mirror, String attribute) {
+  public static AnnotationValue value(
+      Elements elements, AnnotationMirror mirror, String attribute) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
         elements.getElementValuesWithDefaults(mirror).entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(attribute)) {
@@ -79,7 +82,9 @@ public final class Annotations {
   public static AnnotationValue explicitElement(
       AnnotationMirror mirror, String attribute, int index) {
     AnnotationValue value = explicitValue(mirror, attribute);
-    if (value != null && value.getValue() instanceof List<?> list && index < list.size()
+    if (value != null
+        && value.getValue() instanceof List<?> list
+        && index < list.size()
         && list.get(index) instanceof AnnotationValue element) {
       return element;
     }
@@ -153,7 +158,8 @@ public final class Annotations {
         }
         return true;
       case DECLARED:
-        if (((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
+        if (((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
             .contentEquals("java.lang.String")) {
           return v instanceof String && !isErrorValue(value);
         }
@@ -167,7 +173,12 @@ public final class Annotations {
     Object v = value.getValue();
     if (!type.isInstance(v) || isErrorValue(value)) {
       throw new IllegalStateException(
-          "attribute " + attribute + " is " + value + ", not a " + type.getSimpleName()
+          "attribute "
+              + attribute
+              + " is "
+              + value
+              + ", not a "
+              + type.getSimpleName()
               + " constant; unreadableAttribute() should have deferred this type");
     }
     return type.cast(v);

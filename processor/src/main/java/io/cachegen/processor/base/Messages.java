@@ -5,8 +5,8 @@ package io.cachegen.processor.base;
  * what to do about it. All of them are printed as errors. Format arguments follow {@link
  * String#format}.
  *
- * <p>Each constant is named after its tag without the {@code CacheGen} prefix, in upper snake
- * case: {@code [CacheGenFinalClass]} is {@link #FINAL_CLASS}.
+ * <p>Each constant is named after its tag without the {@code CacheGen} prefix, in upper snake case:
+ * {@code [CacheGenFinalClass]} is {@link #FINAL_CLASS}.
  */
 public enum Messages {
   PRIVATE(
@@ -66,9 +66,7 @@ public enum Messages {
       "@%s in %s has no effect: annotation processors cannot see local and anonymous classes, so"
           + " no caching subclass is generated. Move the method into a top-level or static nested"
           + " class"),
-  UNKNOWN_NAME(
-      "CacheGenUnknownName",
-      "key template \"%s\": %s. Valid names: %s"),
+  UNKNOWN_NAME("CacheGenUnknownName", "key template \"%s\": %s. Valid names: %s"),
   UNSTABLE_KEY(
       "CacheGenUnstableKey",
       "cannot build a stable cache key from %s: %s. Use a key template naming stable properties,"
@@ -77,12 +75,8 @@ public enum Messages {
       "CacheGenTimeout",
       "timeout = %d is not allowed: use seconds >= 0 (0 = do not cache), Cached.DEFAULT_TIMEOUT for"
           + " the alias's default or Cached.NEVER to never expire"),
-  ALIAS(
-      "CacheGenAlias",
-      "cache alias must not be empty; use \"default\" or a configured alias"),
-  VALUE_TYPE(
-      "CacheGenValueType",
-      "cannot cache %s: %s"),
+  ALIAS("CacheGenAlias", "cache alias must not be empty; use \"default\" or a configured alias"),
+  VALUE_TYPE("CacheGenValueType", "cannot cache %s: %s"),
   HELPER_NAME(
       "CacheGenHelperName",
       "the generated %s adds helper methods %s and %s for this method, but %s has the same"

@@ -10,8 +10,8 @@ import javax.lang.model.type.TypeMirror;
  *
  * @param element the method
  * @param shape how its result maps to a cached value
- * @param content the cached content type (boxed; the {@code T} of {@code Optional<T>} or
- *     {@code CompletableFuture<T>}); {@code null} for {@link Shape#VOID}
+ * @param content the cached content type (boxed; the {@code T} of {@code Optional<T>} or {@code
+ *     CompletableFuture<T>}); {@code null} for {@link Shape#VOID}
  * @param cached the {@code @Cached} or {@code @CachePut} part, or {@code null}
  * @param evict the {@code @CacheEvict} part, or {@code null}
  */

@@ -23,8 +23,10 @@ final class KeyForms {
   private final Elements elements;
   private final KeyTypes keyTypes;
   private final TypeElement owner;
+
   /** By helper name, so the writer adds them in a stable order. */
   private final Map<String, KeyModel.RecordForm> records = new TreeMap<>();
+
   /** Helper names by record qualified name; set before a record's components are visited. */
   private final Map<String, String> helperNames = new HashMap<>();
 
@@ -46,7 +48,9 @@ final class KeyForms {
     KeyModel.Rendering rendering;
     if (kind == TypeKind.CHAR) {
       rendering = KeyModel.Rendering.CHARACTER;
-    } else if (kind == TypeKind.INT || kind == TypeKind.LONG || kind == TypeKind.SHORT
+    } else if (kind == TypeKind.INT
+        || kind == TypeKind.LONG
+        || kind == TypeKind.SHORT
         || kind == TypeKind.BYTE) {
       rendering = KeyModel.Rendering.INTEGRAL;
     } else if (kind.isPrimitive()) {
@@ -84,11 +88,10 @@ final class KeyForms {
     }
     TypeMirror collection = keyTypes.asSuper(type, "java.util.Collection");
     if (collection != null) {
-      return composite(KeyModel.Container.COLLECTION,
-          ((DeclaredType) collection).getTypeArguments().get(0));
+      return composite(
+          KeyModel.Container.COLLECTION, ((DeclaredType) collection).getTypeArguments().get(0));
     }
-    return composite(KeyModel.Container.OPTIONAL,
-        ((DeclaredType) type).getTypeArguments().get(0));
+    return composite(KeyModel.Container.OPTIONAL, ((DeclaredType) type).getTypeArguments().get(0));
   }
 
   private KeyModel.Form composite(KeyModel.Container container, TypeMirror... elementTypes) {
@@ -101,8 +104,8 @@ final class KeyForms {
 
   /**
    * The helper name of a record, collecting its form on first sight. A generic record's
-   * type-variable components render through {@code KeyParts.append} ({@link TypeStability}
-   * rejects records inside record type arguments).
+   * type-variable components render through {@code KeyParts.append} ({@link TypeStability} rejects
+   * records inside record type arguments).
    */
   private String recordHelper(DeclaredType type) {
     TypeElement record = (TypeElement) type.asElement();
@@ -120,8 +123,10 @@ final class KeyForms {
         continue;
       }
       TypeMirror ct = KeyTypes.bound(e.asType());
-      Optional<KeyModel.Form> form = !ct.getKind().isPrimitive() && keyTypes.needsForm(ct)
-          ? Optional.of(form(ct)) : Optional.empty();
+      Optional<KeyModel.Form> form =
+          !ct.getKind().isPrimitive() && keyTypes.needsForm(ct)
+              ? Optional.of(form(ct))
+              : Optional.empty();
       components.add(new KeyModel.Component(e.getSimpleName().toString(), form));
     }
     records.put(name, new KeyModel.RecordForm(name, record, List.copyOf(components)));

@@ -5,10 +5,10 @@ import java.util.Optional;
 import javax.lang.model.element.TypeElement;
 
 /**
- * A resolved key, as data: the caller key is the concatenation of {@code parts}. A constant key
- * has only literal parts and is made once per cache handler. {@code records} are the records the
- * arguments render component-wise (each through a static helper the writer adds once per
- * wrapper), sorted by helper name. {@code writing/KeyExpressions} turns this into code.
+ * A resolved key, as data: the caller key is the concatenation of {@code parts}. A constant key has
+ * only literal parts and is made once per cache handler. {@code records} are the records the
+ * arguments render component-wise (each through a static helper the writer adds once per wrapper),
+ * sorted by helper name. {@code writing/KeyExpressions} turns this into code.
  */
 public record KeyModel(String template, List<Part> parts, List<RecordForm> records) {
 
@@ -27,8 +27,8 @@ public record KeyModel(String template, List<Part> parts, List<RecordForm> recor
    * @param rendering how the value at the end of the path renders
    * @param form for {@link Rendering#OBJECT}: how to render the records inside the value; empty
    *     when {@code KeyParts.of(value)} alone renders it
-   * @param escaped a character to escape in the rendered text (the one that separates it from
-   *     the next argument, when the forms do not escape it already), or {@code null}
+   * @param escaped a character to escape in the rendered text (the one that separates it from the
+   *     next argument, when the forms do not escape it already), or {@code null}
    */
   public record Argument(
       String parameter,
@@ -103,9 +103,9 @@ public record KeyModel(String template, List<Part> parts, List<RecordForm> recor
   public record Component(String name, Optional<Form> form) {}
 
   /**
-   * The argument whose made key generated code remembers per argument: the only argument of a
-   * key, if it {@linkplain Argument#isIntegral() is integral} (e.g. {@code user:{id}} with a
-   * {@code long id}); else {@code null}.
+   * The argument whose made key generated code remembers per argument: the only argument of a key,
+   * if it {@linkplain Argument#isIntegral() is integral} (e.g. {@code user:{id}} with a {@code long
+   * id}); else {@code null}.
    */
   public Argument memoArgument() {
     List<Argument> arguments =

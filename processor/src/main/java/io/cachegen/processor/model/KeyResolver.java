@@ -20,16 +20,16 @@ import javax.lang.model.util.Types;
  *
  * <p>Values render through {@code KeyParts} (see its Javadoc for the forms); records render
  * component-wise through static helpers written into the generated class ({@link
- * KeyModel.RecordForm}), never through their {@code toString()}. A placeholder followed by text
- * and another placeholder escapes the first character of that text; templates where that cannot
+ * KeyModel.RecordForm}), never through their {@code toString()}. A placeholder followed by text and
+ * another placeholder escapes the first character of that text; templates where that cannot
  * separate the values are rejected ({@link TemplateChecks}). A {@code null} anywhere along a
  * property path renders as {@code \0}.
  */
 public final class KeyResolver {
   /**
-   * Characters every key form escapes already, so a template separator among them needs no
-   * escape of its own: a compile-time copy of the runtime's {@code KeyParts.STRUCTURAL} (the
-   * owner; the processor does not depend on the runtime), checked equal to it by a test.
+   * Characters every key form escapes already, so a template separator among them needs no escape
+   * of its own: a compile-time copy of the runtime's {@code KeyParts.STRUCTURAL} (the owner; the
+   * processor does not depend on the runtime), checked equal to it by a test.
    */
   static final String KEY_PARTS_STRUCTURAL = "\\:,[]={}";
 
@@ -104,8 +104,9 @@ public final class KeyResolver {
         char separator = ((KeyTemplate.Literal) segments.get(i + 1)).text().charAt(0);
         escaped = KEY_PARTS_STRUCTURAL.indexOf(separator) < 0 ? separator : null;
       }
-      Resolved r = placeholder(
-          template, method, (KeyTemplate.Placeholder) segments.get(i), pkg, forms, escaped);
+      Resolved r =
+          placeholder(
+              template, method, (KeyTemplate.Placeholder) segments.get(i), pkg, forms, escaped);
       if (r.error() != null) {
         return r.error();
       }
@@ -114,8 +115,13 @@ public final class KeyResolver {
     return Result.ok(new KeyModel(template, List.copyOf(parts), forms.records()));
   }
 
-  private Resolved placeholder(String template, ExecutableElement method,
-      KeyTemplate.Placeholder p, PackageElement pkg, KeyForms forms, Character escaped) {
+  private Resolved placeholder(
+      String template,
+      ExecutableElement method,
+      KeyTemplate.Placeholder p,
+      PackageElement pkg,
+      KeyForms forms,
+      Character escaped) {
     VariableElement param = null;
     for (VariableElement v : method.getParameters()) {
       if (v.getSimpleName().contentEquals(p.root())) {
@@ -125,11 +131,13 @@ public final class KeyResolver {
     if (param == null) {
       List<String> names = new ArrayList<>();
       method.getParameters().forEach(v -> names.add(v.getSimpleName().toString()));
-      return new Resolved(null, Result.error(
-          Messages.UNKNOWN_NAME,
-          template,
-          "{" + p.text() + "} names no parameter of " + method.getSimpleName() + "()",
-          names.isEmpty() ? "none (the method has no parameters)" : String.join(", ", names)));
+      return new Resolved(
+          null,
+          Result.error(
+              Messages.UNKNOWN_NAME,
+              template,
+              "{" + p.text() + "} names no parameter of " + method.getSimpleName() + "()",
+              names.isEmpty() ? "none (the method has no parameters)" : String.join(", ", names)));
     }
     TypeMirror type = param.asType();
     String walked = p.root();
@@ -138,12 +146,21 @@ public final class KeyResolver {
       PropertyLookup.Found found = properties.find(type, prop, pkg);
       if (found == null) {
         Set<String> valid = properties.names(type, pkg);
-        return new Resolved(null, Result.error(
-            Messages.UNKNOWN_NAME,
-            template,
-            "{" + p.text() + "}: " + types.erasure(type) + " (type of " + walked
-                + ") has no accessible property '" + prop + "'",
-            valid.isEmpty() ? "none" : String.join(", ", valid)));
+        return new Resolved(
+            null,
+            Result.error(
+                Messages.UNKNOWN_NAME,
+                template,
+                "{"
+                    + p.text()
+                    + "}: "
+                    + types.erasure(type)
+                    + " (type of "
+                    + walked
+                    + ") has no accessible property '"
+                    + prop
+                    + "'",
+                valid.isEmpty() ? "none" : String.join(", ", valid)));
       }
       path.add(found.property());
       type = found.type();
@@ -151,9 +168,13 @@ public final class KeyResolver {
     }
     String problem = stability.problem(type);
     if (problem != null) {
-      return new Resolved(null, Result.error(
-          Messages.UNSTABLE_KEY, "{" + p.text() + "} of type " + type, problem,
-          suggestedPath(p.text(), type, pkg)));
+      return new Resolved(
+          null,
+          Result.error(
+              Messages.UNSTABLE_KEY,
+              "{" + p.text() + "} of type " + type,
+              problem,
+              suggestedPath(p.text(), type, pkg)));
     }
     return new Resolved(
         forms.argument(param.getSimpleName().toString(), List.copyOf(path), type, escaped), null);
@@ -161,8 +182,11 @@ public final class KeyResolver {
 
   private Result defaultKey(TypeElement owner, ExecutableElement method, KeyForms forms) {
     List<KeyModel.Part> parts = new ArrayList<>();
-    StringBuilder head = new StringBuilder(owner.getQualifiedName()).append('.')
-        .append(method.getSimpleName()).append('(');
+    StringBuilder head =
+        new StringBuilder(owner.getQualifiedName())
+            .append('.')
+            .append(method.getSimpleName())
+            .append('(');
     List<String> paramTypes = new ArrayList<>();
     for (VariableElement v : method.getParameters()) {
       paramTypes.add(types.erasure(v.asType()).toString());
@@ -176,8 +200,7 @@ public final class KeyResolver {
             Messages.UNSTABLE_KEY,
             "parameter '" + v.getSimpleName() + "' of type " + v.asType(),
             problem,
-            suggestedPath(v.getSimpleName().toString(), v.asType(),
-                elements.getPackageOf(method)));
+            suggestedPath(v.getSimpleName().toString(), v.asType(), elements.getPackageOf(method)));
       }
       parts.add(new KeyModel.Text(":"));
       parts.add(forms.argument(v.getSimpleName().toString(), List.of(), v.asType(), null));

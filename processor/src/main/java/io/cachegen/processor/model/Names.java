@@ -32,16 +32,16 @@ public final class Names {
    * record is in the wrapper's package ({@code samePackage}), else {@code appendCom_example_Point}.
    */
   static String recordHelperName(TypeElement record, boolean samePackage) {
-    String flat = samePackage
-        ? flatName(record)
-        : record.getQualifiedName().toString().replace('.', '_');
+    String flat =
+        samePackage ? flatName(record) : record.getQualifiedName().toString().replace('.', '_');
     return "append" + capitalize(flat);
   }
 
   /** The simple names from the outermost type down to {@code type}, joined by {@code _}. */
   private static String flatName(TypeElement type) {
     StringBuilder sb = new StringBuilder(type.getSimpleName());
-    for (Element e = type.getEnclosingElement(); e instanceof TypeElement t;
+    for (Element e = type.getEnclosingElement();
+        e instanceof TypeElement t;
         e = e.getEnclosingElement()) {
       sb.insert(0, t.getSimpleName() + "_");
     }

@@ -105,7 +105,8 @@ final class PropertyLookup {
   private boolean isPropertyMethod(ExecutableElement m, PackageElement pkg) {
     return m.getParameters().isEmpty()
         && m.getReturnType().getKind() != TypeKind.VOID
-        && !m.getModifiers().contains(Modifier.STATIC) && accessible(m, pkg)
+        && !m.getModifiers().contains(Modifier.STATIC)
+        && accessible(m, pkg)
         && !m.getEnclosingElement().toString().equals("java.lang.Object")
         && !OBJECT_METHODS.contains(m.getSimpleName().toString());
   }

@@ -4,9 +4,9 @@ import io.cachegen.processor.base.Messages;
 import java.util.List;
 
 /**
- * Rejects templates whose keys could collide: the text between two placeholders must separate
- * their values, so it must not be empty or start with a letter, digit or {@code \} (which values
- * can contain unescaped).
+ * Rejects templates whose keys could collide: the text between two placeholders must separate their
+ * values, so it must not be empty or start with a letter, digit or {@code \} (which values can
+ * contain unescaped).
  */
 final class TemplateChecks {
   private TemplateChecks() {}
@@ -25,15 +25,20 @@ final class TemplateChecks {
       String fix = t.source().replace("{" + p.text() + "}", "{" + p.text() + "}:");
       KeyTemplate.Segment next = segments.get(i + 1);
       if (next instanceof KeyTemplate.Placeholder q) {
-        return KeyResolver.Result.error(Messages.AMBIGUOUS_KEY, t.source(),
-            "{" + p.text() + "} and {" + q.text() + "} have nothing between them", fix);
+        return KeyResolver.Result.error(
+            Messages.AMBIGUOUS_KEY,
+            t.source(),
+            "{" + p.text() + "} and {" + q.text() + "} have nothing between them",
+            fix);
       }
       if (i + 2 == segments.size()) {
         continue; // trailing text: a fixed suffix, never ambiguous
       }
       char c = ((KeyTemplate.Literal) next).text().charAt(0);
       if (Character.isLetterOrDigit(c) || c == '\\') {
-        return KeyResolver.Result.error(Messages.AMBIGUOUS_KEY, t.source(),
+        return KeyResolver.Result.error(
+            Messages.AMBIGUOUS_KEY,
+            t.source(),
             "the text after {" + p.text() + "} starts with '" + c + "', which a value can contain",
             fix);
       }

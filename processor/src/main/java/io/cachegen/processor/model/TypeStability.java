@@ -66,12 +66,14 @@ final class TypeStability {
     if (name.equals("java.lang.Object")) {
       return "Object.toString() is the object's identity, different in every run";
     }
-    if (name.equals("java.lang.String") || name.equals("java.util.UUID")
+    if (name.equals("java.lang.String")
+        || name.equals("java.util.UUID")
         || te.getKind() == ElementKind.ENUM) {
       return null;
     }
     if (keyTypes.isSubtype(declared, "java.util.Collection")
-        || keyTypes.isSubtype(declared, "java.util.Map") || name.equals("java.util.Optional")) {
+        || keyTypes.isSubtype(declared, "java.util.Map")
+        || name.equals("java.util.Optional")) {
       if (declared.getTypeArguments().isEmpty()) {
         return "a raw " + te.getSimpleName() + " has elements of unknown type";
       }
@@ -90,7 +92,9 @@ final class TypeStability {
       return recordProblem(declared, te, visiting);
     }
     if (te.getKind().isInterface()) {
-      return "interface " + te.getSimpleName() + " does not fix how its implementations render"
+      return "interface "
+          + te.getSimpleName()
+          + " does not fix how its implementations render"
           + " as text";
     }
     if (overridesToString(te)) {
@@ -102,8 +106,11 @@ final class TypeStability {
   private String recordProblem(DeclaredType declared, TypeElement te, Set<String> visiting) {
     for (TypeMirror arg : declared.getTypeArguments()) {
       if (keyTypes.needsForm(arg)) {
-        return "a record inside type argument " + arg + " of generic record "
-            + te.getSimpleName() + " has no generated key form";
+        return "a record inside type argument "
+            + arg
+            + " of generic record "
+            + te.getSimpleName()
+            + " has no generated key form";
       }
     }
     for (Element e : te.getEnclosedElements()) {
@@ -111,8 +118,13 @@ final class TypeStability {
         TypeMirror componentType = types.asMemberOf(declared, e);
         String p = problem(componentType, visiting);
         if (p != null) {
-          return "record component " + te.getSimpleName() + "." + e.getSimpleName()
-              + " is not stable (" + p + ")";
+          return "record component "
+              + te.getSimpleName()
+              + "."
+              + e.getSimpleName()
+              + " is not stable ("
+              + p
+              + ")";
         }
       }
     }
@@ -123,16 +135,18 @@ final class TypeStability {
     TypeElement current = te;
     while (current != null && !current.getQualifiedName().contentEquals("java.lang.Object")) {
       for (ExecutableElement m : ElementFilter.methodsIn(current.getEnclosedElements())) {
-        if (m.getSimpleName().contentEquals("toString") && m.getParameters().isEmpty()
+        if (m.getSimpleName().contentEquals("toString")
+            && m.getParameters().isEmpty()
             && !m.getModifiers().contains(Modifier.ABSTRACT)
             && !m.getModifiers().contains(Modifier.STATIC)) {
           return true;
         }
       }
       TypeMirror sup = current.getSuperclass();
-      current = sup.getKind() == TypeKind.DECLARED
-          ? (TypeElement) ((DeclaredType) sup).asElement()
-          : null;
+      current =
+          sup.getKind() == TypeKind.DECLARED
+              ? (TypeElement) ((DeclaredType) sup).asElement()
+              : null;
     }
     return false;
   }

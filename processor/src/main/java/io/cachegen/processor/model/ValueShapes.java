@@ -74,18 +74,24 @@ public final class ValueShapes {
           + " the value back as. Add the type argument";
     }
     if (content.getKind() == TypeKind.WILDCARD) {
-      return "a wildcard element type (" + content + ") gives no type to read the value back as."
+      return "a wildcard element type ("
+          + content
+          + ") gives no type to read the value back as."
           + " Name the type";
     }
     Boolean mentions = content.accept(new MentionsTypeVariable(), null);
     if (Boolean.TRUE.equals(mentions)) {
-      return "the type " + content + " mentions a type variable, whose class is not known when"
+      return "the type "
+          + content
+          + " mentions a type variable, whose class is not known when"
           + " the value is read back. Cache the method in a subclass that fixes the type";
     }
     String abstractPart = notInstantiable(content);
     if (abstractPart != null) {
       return "cached values are read back as the declared type (by value: Redis, or locmem with"
-          + " store_by_value), and " + abstractPart + " gives the codec no class to create, so"
+          + " store_by_value), and "
+          + abstractPart
+          + " gives the codec no class to create, so"
           + " every read would miss. Declare a concrete class or a record (List, Set, Map and the"
           + " other collection interfaces are fine), or annotate the type with Jackson's"
           + " @JsonTypeInfo or @JsonDeserialize(as = ...)";
@@ -94,24 +100,41 @@ public final class ValueShapes {
   }
 
   /**
-   * Abstract types the default codec (Jackson) materializes as a concrete class: the collection
-   * and map interfaces, {@code CharSequence} (as String) and {@code Number} (by the shape of the
-   * JSON number).
+   * Abstract types the default codec (Jackson) materializes as a concrete class: the collection and
+   * map interfaces, {@code CharSequence} (as String) and {@code Number} (by the shape of the JSON
+   * number).
    */
-  private static final Set<String> MATERIALIZED = Set.of(
-      "java.lang.Iterable", "java.util.Collection", "java.util.List", "java.util.Set",
-      "java.util.SortedSet", "java.util.NavigableSet", "java.util.Queue", "java.util.Deque",
-      "java.util.Map", "java.util.SortedMap", "java.util.NavigableMap", "java.util.Map.Entry",
-      "java.util.concurrent.ConcurrentMap", "java.util.concurrent.ConcurrentNavigableMap",
-      "java.util.SequencedCollection", "java.util.SequencedSet", "java.util.SequencedMap",
-      "java.util.AbstractList", "java.util.AbstractSet", "java.util.AbstractMap",
-      "java.lang.CharSequence", "java.lang.Number");
+  private static final Set<String> MATERIALIZED =
+      Set.of(
+          "java.lang.Iterable",
+          "java.util.Collection",
+          "java.util.List",
+          "java.util.Set",
+          "java.util.SortedSet",
+          "java.util.NavigableSet",
+          "java.util.Queue",
+          "java.util.Deque",
+          "java.util.Map",
+          "java.util.SortedMap",
+          "java.util.NavigableMap",
+          "java.util.Map.Entry",
+          "java.util.concurrent.ConcurrentMap",
+          "java.util.concurrent.ConcurrentNavigableMap",
+          "java.util.SequencedCollection",
+          "java.util.SequencedSet",
+          "java.util.SequencedMap",
+          "java.util.AbstractList",
+          "java.util.AbstractSet",
+          "java.util.AbstractMap",
+          "java.lang.CharSequence",
+          "java.lang.Number");
 
   /** Jackson annotations that tell it which class to create for an abstract type. */
-  private static final Set<String> JACKSON_CREATES = Set.of(
-      "com.fasterxml.jackson.annotation.JsonTypeInfo",
-      "com.fasterxml.jackson.annotation.JsonSubTypes",
-      "com.fasterxml.jackson.databind.annotation.JsonDeserialize");
+  private static final Set<String> JACKSON_CREATES =
+      Set.of(
+          "com.fasterxml.jackson.annotation.JsonTypeInfo",
+          "com.fasterxml.jackson.annotation.JsonSubTypes",
+          "com.fasterxml.jackson.databind.annotation.JsonDeserialize");
 
   /**
    * The first part of {@code t} (itself, a type argument or an array component) that the codec
@@ -133,9 +156,10 @@ public final class ValueShapes {
         if (name.equals("java.lang.Object")) {
           return "Object";
         }
-        boolean isAbstract = element.getKind().isInterface()
-            || (element.getKind() == ElementKind.CLASS
-                && element.getModifiers().contains(Modifier.ABSTRACT));
+        boolean isAbstract =
+            element.getKind().isInterface()
+                || (element.getKind() == ElementKind.CLASS
+                    && element.getModifiers().contains(Modifier.ABSTRACT));
         if (isAbstract && !MATERIALIZED.contains(name) && !jacksonCreates(declared)) {
           return (element.getKind().isInterface() ? "the interface " : "the abstract class ")
               + name;

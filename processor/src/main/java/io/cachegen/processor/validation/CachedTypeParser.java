@@ -20,10 +20,9 @@ import javax.lang.model.util.Types;
 
 /**
  * Turns one type with annotated methods into its {@link CachedType} in one pass, or reports every
- * problem (so one compile shows them all) and returns nothing: AutoFactory's {@code
- * createIfValid}. Checks the type ({@link TypeChecks}), then each method ({@link MethodParser}),
- * then the helper names of each {@code @Cached} method that had no problem ({@link
- * HelperNameChecks}).
+ * problem (so one compile shows them all) and returns nothing: AutoFactory's {@code createIfValid}.
+ * Checks the type ({@link TypeChecks}), then each method ({@link MethodParser}), then the helper
+ * names of each {@code @Cached} method that had no problem ({@link HelperNameChecks}).
  */
 public final class CachedTypeParser {
   private final Types types;
@@ -78,10 +77,10 @@ public final class CachedTypeParser {
     boolean isInterface = type.getKind().isInterface();
     List<ExecutableElement> forwarded = new ArrayList<>();
     if (isInterface) {
-      List<ExecutableElement> annotated =
-          methods.stream().map(CachedMethod::element).toList();
+      List<ExecutableElement> annotated = methods.stream().map(CachedMethod::element).toList();
       for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-        if (m.getModifiers().contains(Modifier.STATIC) || m.getModifiers().contains(Modifier.PRIVATE)
+        if (m.getModifiers().contains(Modifier.STATIC)
+            || m.getModifiers().contains(Modifier.PRIVATE)
             || m.getEnclosingElement().getKind() == ElementKind.CLASS
             || annotated.contains(m)) {
           continue;

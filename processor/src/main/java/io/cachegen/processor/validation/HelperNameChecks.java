@@ -67,12 +67,17 @@ final class HelperNameChecks {
         }
       }
       if (clash != null) {
-        String signature = "(" + params.stream().map(TypeMirror::toString)
-            .collect(Collectors.joining(", ")) + ")";
+        String signature =
+            "(" + params.stream().map(TypeMirror::toString).collect(Collectors.joining(", ")) + ")";
         report.error(
-            Messages.HELPER_NAME.format(Names.generatedSimpleName(type), keyHelper + signature,
-                evictHelper + signature, clash),
-            m, cached, null);
+            Messages.HELPER_NAME.format(
+                Names.generatedSimpleName(type),
+                keyHelper + signature,
+                evictHelper + signature,
+                clash),
+            m,
+            cached,
+            null);
         return;
       }
     }

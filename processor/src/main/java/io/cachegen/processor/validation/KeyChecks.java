@@ -18,6 +18,7 @@ import javax.lang.model.util.Types;
 final class KeyChecks {
   private final Types types;
   private final ValueShapes shapes;
+
   /** The first method of each {@code alias + \0 + template}. */
   private final Map<String, ExecutableElement> templates = new HashMap<>();
 
@@ -27,7 +28,11 @@ final class KeyChecks {
   }
 
   /** Reports what is wrong with the resolved key of {@code m}: constant or not, or shared. */
-  void check(ExecutableElement m, StoreAnnotation store, boolean constant, TypeMirror content,
+  void check(
+      ExecutableElement m,
+      StoreAnnotation store,
+      boolean constant,
+      TypeMirror content,
       Report report) {
     if (constantKeyAgrees(m, store, constant, report) && !store.key().isEmpty()) {
       reportConflict(m, store, content, report);
@@ -39,25 +44,32 @@ final class KeyChecks {
    * with {@code constantKey = true}, and that attribute must not be set on a key that does use
    * them. Reports and returns {@code false} if either is violated.
    */
-  private boolean constantKeyAgrees(ExecutableElement m, StoreAnnotation store, boolean constant,
-      Report report) {
+  private boolean constantKeyAgrees(
+      ExecutableElement m, StoreAnnotation store, boolean constant, Report report) {
     if (m.getParameters().isEmpty()) {
       return true; // nothing to ignore
     }
     String template = store.key();
     if (constant && !store.constantKey()) {
-      String braces = template.contains("{{") || template.contains("}}")
-          ? " ({{ and }} are literal braces)" : "";
+      String braces =
+          template.contains("{{") || template.contains("}}")
+              ? " ({{ and }} are literal braces)"
+              : "";
       report.error(
           Messages.CONSTANT_KEY.format(
               template, Signatures.signature(types, m), suggestion(m, template), braces),
-          m, store.mirror(), store.writtenKey());
+          m,
+          store.mirror(),
+          store.writtenKey());
       return false;
     }
     if (!constant && store.constantKey()) {
       String key = template.isEmpty() ? "the default key" : "key template \"" + template + "\"";
-      report.error(Messages.NOT_CONSTANT.format(key, Signatures.signature(types, m)),
-          m, store.mirror(), store.writtenConstantKey());
+      report.error(
+          Messages.NOT_CONSTANT.format(key, Signatures.signature(types, m)),
+          m,
+          store.mirror(),
+          store.writtenConstantKey());
       return false;
     }
     return true;
@@ -78,8 +90,8 @@ final class KeyChecks {
     return suggestion;
   }
 
-  private void reportConflict(ExecutableElement m, StoreAnnotation store, TypeMirror content,
-      Report report) {
+  private void reportConflict(
+      ExecutableElement m, StoreAnnotation store, TypeMirror content, Report report) {
     ExecutableElement other = templates.putIfAbsent(store.cache() + "\u0000" + store.key(), m);
     if (other == null) {
       return;
@@ -87,9 +99,16 @@ final class KeyChecks {
     TypeMirror otherContent = shapes.content(other.getReturnType());
     if (otherContent != null && !types.isSameType(otherContent, content)) {
       report.error(
-          Messages.KEY_CONFLICT.format(Signatures.describe(other), Signatures.describe(m),
-              store.cache(), store.key(), otherContent, content),
-          m, store.mirror(), store.writtenKey());
+          Messages.KEY_CONFLICT.format(
+              Signatures.describe(other),
+              Signatures.describe(m),
+              store.cache(),
+              store.key(),
+              otherContent,
+              content),
+          m,
+          store.mirror(),
+          store.writtenKey());
     }
   }
 }

@@ -25,14 +25,14 @@ import javax.tools.Diagnostic;
 
 /**
  * Reports our annotations on methods of local and anonymous classes (and of classes nested in
- * them), which {@code RoundEnvironment} never returns, so the
- * processor would otherwise generate nothing and say nothing ({@code [CacheGenLocalClass]}).
+ * them), which {@code RoundEnvironment} never returns, so the processor would otherwise generate
+ * nothing and say nothing ({@code [CacheGenLocalClass]}).
  *
  * <p>Those classes are not entered as elements while processors run, so this reads javac's syntax
  * trees ({@link Trees}): it walks each root type once and matches annotation names the way the
- * compilation unit spells them, as {@code io.cachegen.annotations.Cached} or as {@code Cached}
- * with an import of that type or of {@code io.cachegen.annotations.*}. Compilers without the
- * {@code Trees} API (Eclipse's) skip the check: the annotations are then ignored there, as before.
+ * compilation unit spells them, as {@code io.cachegen.annotations.Cached} or as {@code Cached} with
+ * an import of that type or of {@code io.cachegen.annotations.*}. Compilers without the {@code
+ * Trees} API (Eclipse's) skip the check: the annotations are then ignored there, as before.
  */
 public final class LocalClassChecker {
   private static final String PACKAGE = "io.cachegen.annotations";
@@ -102,8 +102,10 @@ public final class LocalClassChecker {
       for (AnnotationTree a : method.getModifiers().getAnnotations()) {
         String name = ours(a.getAnnotationType().toString());
         if (name != null) {
-          String where = owner.getSimpleName().length() == 0
-              ? "an anonymous class" : "local class " + owner.getSimpleName();
+          String where =
+              owner.getSimpleName().length() == 0
+                  ? "an anonymous class"
+                  : "local class " + owner.getSimpleName();
           trees.printMessage(
               Diagnostic.Kind.ERROR, Messages.LOCAL_CLASS.format(name, where), a, unit);
           return;

@@ -10,16 +10,17 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.util.Elements;
 
 /**
- * The one reader of our annotations' attributes: {@code @Cached}, {@code @CachePut} and {@code
- * @CacheEvict} on one method, read into plain records (defaults included). A new attribute is read
- * here and nowhere else.
+ * The one reader of our annotations' attributes: {@code @Cached}, {@code @CachePut} and
+ * {@code @CacheEvict} on one method, read into plain records (defaults included). A new attribute
+ * is read here and nowhere else.
  *
  * @param cached {@code @Cached}, if present
  * @param put {@code @CachePut}, if present
  * @param evict {@code @CacheEvict}, if present
  */
 record MethodAnnotations(
-    Optional<StoreAnnotation> cached, Optional<StoreAnnotation> put,
+    Optional<StoreAnnotation> cached,
+    Optional<StoreAnnotation> put,
     Optional<EvictAnnotation> evict) {
 
   private static final String KEY = "key";

@@ -20,8 +20,8 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * Parses one annotated method into a {@link CachedMethod}, reporting every problem it finds. The
- * only caller of {@link KeyResolver#resolve}: each key template is resolved once, and the result
- * is both checked and kept.
+ * only caller of {@link KeyResolver#resolve}: each key template is resolved once, and the result is
+ * both checked and kept.
  */
 final class MethodParser {
   private final KeyResolver keys;
@@ -61,15 +61,17 @@ final class MethodParser {
   private static boolean checkDeclaration(
       TypeElement type, ExecutableElement m, MethodAnnotations a, Report report) {
     if (a.cached().isPresent() && (a.put().isPresent() || a.evict().isPresent())) {
-      AnnotationMirror other = a.put().isPresent()
-          ? a.put().get().mirror() : a.evict().get().mirror();
+      AnnotationMirror other =
+          a.put().isPresent() ? a.put().get().mirror() : a.evict().get().mirror();
       report.error(
           Messages.CONFLICT.format("Cached", a.put().isPresent() ? "CachePut" : "CacheEvict"),
-          m, other, null);
+          m,
+          other,
+          null);
       return false;
     }
-    AnnotationMirror primary = a.store().map(StoreAnnotation::mirror)
-        .orElseGet(() -> a.evict().get().mirror());
+    AnnotationMirror primary =
+        a.store().map(StoreAnnotation::mirror).orElseGet(() -> a.evict().get().mirror());
     String primaryName = a.store().map(StoreAnnotation::simpleName).orElse("CacheEvict");
     Set<Modifier> mods = m.getModifiers();
     Messages problem = null;
@@ -90,8 +92,13 @@ final class MethodParser {
   }
 
   /** A stored value: not void, and of a type the codec can read back. */
-  private boolean checkValue(ExecutableElement m, StoreAnnotation s, CachedMethod.Shape shape,
-      TypeMirror returnType, TypeMirror content, Report report) {
+  private boolean checkValue(
+      ExecutableElement m,
+      StoreAnnotation s,
+      CachedMethod.Shape shape,
+      TypeMirror returnType,
+      TypeMirror content,
+      Report report) {
     if (shape == CachedMethod.Shape.VOID) {
       report.error(Messages.VOID.format(s.simpleName()), m, s.mirror(), null);
       return false;
@@ -104,8 +111,8 @@ final class MethodParser {
     return true;
   }
 
-  private CachedMethod.Store store(TypeElement type, ExecutableElement m, StoreAnnotation s,
-      TypeMirror content, Report report) {
+  private CachedMethod.Store store(
+      TypeElement type, ExecutableElement m, StoreAnnotation s, TypeMirror content, Report report) {
     int timeout = s.timeout();
     if (timeout < 0 && timeout != Cached.DEFAULT_TIMEOUT && timeout != Cached.NEVER) {
       report.error(Messages.TIMEOUT.format(timeout), m, s.mirror(), s.writtenTimeout());
@@ -142,16 +149,25 @@ final class MethodParser {
         e.cache(), e.allEntries(), e.beforeInvocation(), List.copyOf(evictKeys));
   }
 
-  private static void checkAlias(String alias, ExecutableElement m, AnnotationMirror mirror,
-      AnnotationValue written, Report report) {
+  private static void checkAlias(
+      String alias,
+      ExecutableElement m,
+      AnnotationMirror mirror,
+      AnnotationValue written,
+      Report report) {
     if (alias.isBlank()) {
       report.error(Messages.ALIAS.format(), m, mirror, written);
     }
   }
 
   /** The resolved key, or {@code null} after reporting why it cannot be resolved. */
-  private KeyModel key(TypeElement type, ExecutableElement m, String template,
-      AnnotationMirror mirror, AnnotationValue written, Report report) {
+  private KeyModel key(
+      TypeElement type,
+      ExecutableElement m,
+      String template,
+      AnnotationMirror mirror,
+      AnnotationValue written,
+      Report report) {
     KeyResolver.Result key = keys.resolve(type, m, template);
     if (key.isError()) {
       report.error(key.message(), m, mirror, written);

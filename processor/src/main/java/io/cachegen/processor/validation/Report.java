@@ -31,7 +31,8 @@ final class Report {
   void printTo(Messager messager) {
     for (Item i : items) {
       if (i.mirror() != null && i.value() != null) {
-        messager.printMessage(Diagnostic.Kind.ERROR, i.message(), i.element(), i.mirror(), i.value());
+        messager.printMessage(
+            Diagnostic.Kind.ERROR, i.message(), i.element(), i.mirror(), i.value());
       } else if (i.mirror() != null) {
         messager.printMessage(Diagnostic.Kind.ERROR, i.message(), i.element(), i.mirror());
       } else {

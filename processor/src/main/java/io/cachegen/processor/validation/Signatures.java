@@ -18,9 +18,12 @@ final class Signatures {
 
   /** {@code user(long)}: the method with its erased simple parameter types. */
   static String signature(Types types, ExecutableElement m) {
-    return m.getSimpleName() + "(" + m.getParameters().stream()
-        .map(p -> simpleTypeName(types.erasure(p.asType())))
-        .collect(Collectors.joining(",")) + ")";
+    return m.getSimpleName()
+        + "("
+        + m.getParameters().stream()
+            .map(p -> simpleTypeName(types.erasure(p.asType())))
+            .collect(Collectors.joining(","))
+        + ")";
   }
 
   private static String simpleTypeName(TypeMirror t) {

@@ -11,8 +11,8 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Which of the user's annotations the generated code repeats ({@code @Deprecated}, annotations
- * kept in class files), and the {@code @SuppressWarnings} that goes with them.
+ * Which of the user's annotations the generated code repeats ({@code @Deprecated}, annotations kept
+ * in class files), and the {@code @SuppressWarnings} that goes with them.
  */
 final class AnnotationCopies {
   private AnnotationCopies() {}
@@ -21,7 +21,8 @@ final class AnnotationCopies {
   static boolean copyable(AnnotationMirror a) {
     Element annotationType = a.getAnnotationType().asElement();
     for (AnnotationMirror meta : annotationType.getAnnotationMirrors()) {
-      if (((TypeElement) meta.getAnnotationType().asElement()).getQualifiedName()
+      if (((TypeElement) meta.getAnnotationType().asElement())
+          .getQualifiedName()
           .contentEquals(Retention.class.getName())) {
         return meta.getElementValues().values().stream()
             .noneMatch(v -> v.getValue().toString().equals("SOURCE"));
@@ -47,15 +48,18 @@ final class AnnotationCopies {
   }
 
   static boolean isDeprecated(AnnotationMirror a) {
-    return ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+    return ((TypeElement) a.getAnnotationType().asElement())
+        .getQualifiedName()
         .contentEquals(Deprecated.class.getName());
   }
 
   /** Whether a {@code @Deprecated} says {@code forRemoval = true}. */
   static boolean forRemoval(AnnotationMirror deprecated) {
     return deprecated.getElementValues().entrySet().stream()
-        .anyMatch(e -> e.getKey().getSimpleName().contentEquals("forRemoval")
-            && Boolean.TRUE.equals(e.getValue().getValue()));
+        .anyMatch(
+            e ->
+                e.getKey().getSimpleName().contentEquals("forRemoval")
+                    && Boolean.TRUE.equals(e.getValue().getValue()));
   }
 
   /** Adds {@code @SuppressWarnings} for those of "removal" and "unchecked" that apply, if any. */
@@ -75,8 +79,8 @@ final class AnnotationCopies {
 
   /** {@code @SuppressWarnings("a")} or {@code @SuppressWarnings({"a", "b"})}, on one line. */
   static AnnotationSpec suppressWarnings(List<String> warnings) {
-    CodeBlock names = warnings.stream().map(w -> CodeBlock.of("$S", w))
-        .collect(CodeBlock.joining(", "));
+    CodeBlock names =
+        warnings.stream().map(w -> CodeBlock.of("$S", w)).collect(CodeBlock.joining(", "));
     return AnnotationSpec.builder(SuppressWarnings.class)
         .addMember("value", warnings.size() == 1 ? "$L" : "{$L}", names)
         .build();

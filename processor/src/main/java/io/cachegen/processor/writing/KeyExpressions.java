@@ -25,8 +25,8 @@ import javax.lang.model.element.VariableElement;
 /**
  * Turns {@link KeyModel}s into code: the caller key as one concatenation of literal text and
  * rendered arguments, and the static helpers that append records component-wise. The same key
- * always gives the same text, so it can be written at several places (the lookup, {@code
- * keyForX}, an eviction).
+ * always gives the same text, so it can be written at several places (the lookup, {@code keyForX},
+ * an eviction).
  */
 final class KeyExpressions {
   private final ClassName generated;
@@ -112,30 +112,39 @@ final class KeyExpressions {
   }
 
   /**
-   * {@code argument} read along its path, rendered, escaped, and {@code KeyParts.NULL} when a
-   * step before the end of the path is {@code null}.
+   * {@code argument} read along its path, rendered, escaped, and {@code KeyParts.NULL} when a step
+   * before the end of the path is {@code null}.
    */
   private Rendered argument(KeyModel.Argument argument, Lambdas lambdas) {
     CodeBlock expr = CodeBlock.of("$N", argument.parameter());
     List<CodeBlock> guards = new ArrayList<>();
     for (KeyModel.Property step : argument.path()) {
       guards.add(CodeBlock.of("$L == null", expr));
-      expr = step.field()
-          ? CodeBlock.of("$L.$N", expr, step.name())
-          : CodeBlock.of("$L.$N()", expr, step.name());
+      expr =
+          step.field()
+              ? CodeBlock.of("$L.$N", expr, step.name())
+              : CodeBlock.of("$L.$N()", expr, step.name());
     }
     Rendered value = render(expr, argument, lambdas);
     if (argument.escaped() != null) {
-      value = new Rendered(
-          CodeBlock.of("$T.escape($L, $L)", RuntimeNames.KEY_PARTS, value.asString(),
-              charLiteral(argument.escaped())),
-          false);
+      value =
+          new Rendered(
+              CodeBlock.of(
+                  "$T.escape($L, $L)",
+                  RuntimeNames.KEY_PARTS,
+                  value.asString(),
+                  charLiteral(argument.escaped())),
+              false);
     }
     if (!guards.isEmpty()) {
-      value = new Rendered(
-          CodeBlock.of("($L ? $T.NULL : $L)", CodeBlock.join(guards, " || "),
-              RuntimeNames.KEY_PARTS, value.asString()),
-          false);
+      value =
+          new Rendered(
+              CodeBlock.of(
+                  "($L ? $T.NULL : $L)",
+                  CodeBlock.join(guards, " || "),
+                  RuntimeNames.KEY_PARTS,
+                  value.asString()),
+              false);
     }
     return value;
   }
@@ -146,10 +155,16 @@ final class KeyExpressions {
       case CHARACTER -> keyParts("character", expr);
       case STRING -> keyParts("string", expr);
       case ENUM -> keyParts("name", expr);
-      case OBJECT -> argument.form().isPresent()
-          ? new Rendered(CodeBlock.of("$T.of($L, $L)", RuntimeNames.KEY_PARTS, expr,
-              form(argument.form().get(), lambdas)), false)
-          : keyParts("of", expr);
+      case OBJECT ->
+          argument.form().isPresent()
+              ? new Rendered(
+                  CodeBlock.of(
+                      "$T.of($L, $L)",
+                      RuntimeNames.KEY_PARTS,
+                      expr,
+                      form(argument.form().get(), lambdas)),
+                  false)
+              : keyParts("of", expr);
     };
   }
 
@@ -176,16 +191,38 @@ final class KeyExpressions {
     String sb = "sb" + n;
     CodeBlock v = CodeBlock.of("$N", "v" + n);
     List<KeyModel.Form> e = c.elements();
-    CodeBlock append = switch (c.container()) {
-      case ARRAY -> CodeBlock.of("$T.appendArray($N, $L, $L)", RuntimeNames.KEY_PARTS, sb, v,
-          form(e.get(0), lambdas));
-      case MAP -> CodeBlock.of("$T.appendMap($N, $L, $L, $L)", RuntimeNames.KEY_PARTS, sb, v,
-          form(e.get(0), lambdas), form(e.get(1), lambdas));
-      case COLLECTION -> CodeBlock.of("$T.appendAll($N, $L, $L)", RuntimeNames.KEY_PARTS, sb, v,
-          form(e.get(0), lambdas));
-      case OPTIONAL -> CodeBlock.of("$T.appendOptional($N, $L, $L)", RuntimeNames.KEY_PARTS, sb,
-          v, form(e.get(0), lambdas));
-    };
+    CodeBlock append =
+        switch (c.container()) {
+          case ARRAY ->
+              CodeBlock.of(
+                  "$T.appendArray($N, $L, $L)",
+                  RuntimeNames.KEY_PARTS,
+                  sb,
+                  v,
+                  form(e.get(0), lambdas));
+          case MAP ->
+              CodeBlock.of(
+                  "$T.appendMap($N, $L, $L, $L)",
+                  RuntimeNames.KEY_PARTS,
+                  sb,
+                  v,
+                  form(e.get(0), lambdas),
+                  form(e.get(1), lambdas));
+          case COLLECTION ->
+              CodeBlock.of(
+                  "$T.appendAll($N, $L, $L)",
+                  RuntimeNames.KEY_PARTS,
+                  sb,
+                  v,
+                  form(e.get(0), lambdas));
+          case OPTIONAL ->
+              CodeBlock.of(
+                  "$T.appendOptional($N, $L, $L)",
+                  RuntimeNames.KEY_PARTS,
+                  sb,
+                  v,
+                  form(e.get(0), lambdas));
+        };
     return CodeBlock.of("($N, $L) -> $L", sb, v, append);
   }
 
@@ -200,8 +237,8 @@ final class KeyExpressions {
       text = ",";
       CodeBlock access = CodeBlock.of("value.$N()", c.name());
       if (c.form().isPresent()) {
-        body.addStatement("$T.append(sb, $L, $L)", RuntimeNames.KEY_PARTS, access,
-            form(c.form().get(), lambdas));
+        body.addStatement(
+            "$T.append(sb, $L, $L)", RuntimeNames.KEY_PARTS, access, form(c.form().get(), lambdas));
       } else {
         body.addStatement("$T.append(sb, $L)", RuntimeNames.KEY_PARTS, access);
       }

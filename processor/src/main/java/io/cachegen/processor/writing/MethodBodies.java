@@ -26,8 +26,8 @@ final class MethodBodies {
   }
 
   /**
-   * {@code @Cached}: the made key (memoized for a single integral argument), then a lookup, and
-   * on a miss one load per key; futures go through {@code cachedAsync}.
+   * {@code @Cached}: the made key (memoized for a single integral argument), then a lookup, and on
+   * a miss one load per key; futures go through {@code cachedAsync}.
    */
   void cached(MethodSpec.Builder b, NameAllocator locals, String site, CachedMethod.Store store) {
     String bound = locals.newName("bound");
@@ -44,8 +44,8 @@ final class MethodBodies {
       CodeBlock memoArgument = KeyExpressions.memoArgument(memo);
       b.addStatement("$T $N = $N.memoizedKey($L)", String.class, key, bound, memoArgument);
       b.beginControlFlow("if ($N == null)", key);
-      b.addStatement("$N = $N.memoizeKey($L, $L)", key, bound, memoArgument,
-          madeKey(bound, store.key()));
+      b.addStatement(
+          "$N = $N.memoizeKey($L, $L)", key, bound, memoArgument, madeKey(bound, store.key()));
       b.endControlFlow();
     }
     if (m.shape() == CachedMethod.Shape.FUTURE || m.shape() == CachedMethod.Shape.STAGE) {
@@ -64,11 +64,17 @@ final class MethodBodies {
     }
     b.endControlFlow();
     if (m.shape() == CachedMethod.Shape.OPTIONAL) {
-      b.addStatement("return $T.ofNullable(($T) $N.load($N, $N, () -> $T.content($L)))",
-          Optional.class, value, bound, key, completions, RuntimeNames.CACHE_SITE, call);
-    } else {
-      b.addStatement("return ($T) $N.load($N, $N, () -> $L)", value, bound, key, completions,
+      b.addStatement(
+          "return $T.ofNullable(($T) $N.load($N, $N, () -> $T.content($L)))",
+          Optional.class,
+          value,
+          bound,
+          key,
+          completions,
+          RuntimeNames.CACHE_SITE,
           call);
+    } else {
+      b.addStatement("return ($T) $N.load($N, $N, () -> $L)", value, bound, key, completions, call);
     }
   }
 
@@ -97,8 +103,9 @@ final class MethodBodies {
       b.addStatement("$T $N = $L", String.class, key, madeKey(bound, store.key()));
       switch (m.shape()) {
         case FUTURE, STAGE -> b.addStatement("$N.storeWhenComplete($N, $N)", bound, key, result);
-        case OPTIONAL -> b.addStatement("$N.store($N, $T.content($N))", bound, key,
-            RuntimeNames.CACHE_SITE, result);
+        case OPTIONAL ->
+            b.addStatement(
+                "$N.store($N, $T.content($N))", bound, key, RuntimeNames.CACHE_SITE, result);
         default -> b.addStatement("$N.store($N, $N)", bound, key, result);
       }
     }
@@ -121,8 +128,8 @@ final class MethodBodies {
     return keys.prefixed(CodeBlock.of("$N.keyPrefix()", bound), key, m.element());
   }
 
-  private void evict(MethodSpec.Builder b, String evictSite, String evictBound,
-      CachedMethod.Evict ev) {
+  private void evict(
+      MethodSpec.Builder b, String evictSite, String evictBound, CachedMethod.Evict ev) {
     b.addStatement("$T $N = $N.bind()", RuntimeNames.CACHE_SITE_BOUND, evictBound, evictSite);
     if (ev.allEntries()) {
       b.addStatement("$N.clear()", evictBound);
@@ -133,8 +140,8 @@ final class MethodBodies {
       if (single && k.isConstant()) {
         b.addStatement("$N.remove($N.constantKey())", evictBound, evictBound);
       } else {
-        b.addStatement("$N.remove($N.finishKey($L))", evictBound, evictBound,
-            prefixed(evictBound, k));
+        b.addStatement(
+            "$N.remove($N.finishKey($L))", evictBound, evictBound, prefixed(evictBound, k));
       }
     }
   }

@@ -74,15 +74,20 @@ final class MethodWriter {
   }
 
   private CodeBlock link() {
-    String params = e.getParameters().stream()
-        .map(p -> wrapper.types().erasure(p.asType()).toString())
-        .collect(Collectors.joining(", "));
+    String params =
+        e.getParameters().stream()
+            .map(p -> wrapper.types().erasure(p.asType()).toString())
+            .collect(Collectors.joining(", "));
     return CodeBlock.of("{@link $T#$L($L)}", wrapper.original(), name, params);
   }
 
   private String call() {
     return (wrapper.isInterface() ? "this." + wrapper.delegate() : "super")
-        + "." + name + "(" + arguments() + ")";
+        + "."
+        + name
+        + "("
+        + arguments()
+        + ")";
   }
 
   private String arguments() {
@@ -106,10 +111,13 @@ final class MethodWriter {
     CachedMethod.Store store = m.cached();
     if (store != null && !store.put()) {
       b.addJavadoc("Cached $L: key ", link());
-      b.addJavadoc(store.key().template().isEmpty()
-          ? CodeBlock.of("default")
-          : CodeBlock.of("<code>$L</code>", javadocText(store.key().template())));
-      b.addJavadoc(", alias <code>$L</code>, timeout $L.\n", javadocText(store.alias()),
+      b.addJavadoc(
+          store.key().template().isEmpty()
+              ? CodeBlock.of("default")
+              : CodeBlock.of("<code>$L</code>", javadocText(store.key().template())));
+      b.addJavadoc(
+          ", alias <code>$L</code>, timeout $L.\n",
+          javadocText(store.alias()),
           describe(store.timeout()));
       if (store.timeout() == 0) {
         b.addComment("timeout = 0: never cached (Django's timeout=0)");
@@ -122,8 +130,11 @@ final class MethodWriter {
     }
     b.addJavadoc("Runs $L", link());
     if (store != null) {
-      b.addJavadoc(", then stores the result under <code>$L</code> in alias <code>$L</code>",
-          store.key().template().isEmpty() ? "the default key" : javadocText(store.key().template()),
+      b.addJavadoc(
+          ", then stores the result under <code>$L</code> in alias <code>$L</code>",
+          store.key().template().isEmpty()
+              ? "the default key"
+              : javadocText(store.key().template()),
           javadocText(store.alias()));
     }
     if (m.evict() != null) {
@@ -150,8 +161,10 @@ final class MethodWriter {
 
   private MethodSpec keyHelper(CachedMethod.Store store) {
     return helper(Names.keyHelperName(name))
-        .addJavadoc("The caller key (before the alias's key function) that $L caches these"
-            + " arguments under.\n", link())
+        .addJavadoc(
+            "The caller key (before the alias's key function) that $L caches these"
+                + " arguments under.\n",
+            link())
         .returns(String.class)
         .addStatement("return $L", wrapper.keys().callerKey(store.key(), e))
         .build();
@@ -159,14 +172,15 @@ final class MethodWriter {
 
   private MethodSpec evictHelper(String site, CachedMethod.Store store) {
     String bound = locals().newName("bound");
-    MethodSpec.Builder b = helper(Names.evictHelperName(name))
-        .addJavadoc("Removes the entry $L cached for these arguments, if any.\n", link())
-        .addStatement("$T $N = $N.bind()", RuntimeNames.CACHE_SITE_BOUND, bound, site);
+    MethodSpec.Builder b =
+        helper(Names.evictHelperName(name))
+            .addJavadoc("Removes the entry $L cached for these arguments, if any.\n", link())
+            .addStatement("$T $N = $N.bind()", RuntimeNames.CACHE_SITE_BOUND, bound, site);
     if (store.key().isConstant()) {
       b.addStatement("$N.remove($N.constantKey())", bound, bound);
     } else {
-      b.addStatement("$N.remove($N.makeKey($N($L)))", bound, bound,
-          Names.keyHelperName(name), arguments());
+      b.addStatement(
+          "$N.remove($N.makeKey($N($L)))", bound, bound, Names.keyHelperName(name), arguments());
     }
     return b.build();
   }

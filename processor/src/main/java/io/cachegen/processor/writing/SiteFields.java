@@ -17,18 +17,19 @@ import javax.lang.model.element.Modifier;
 /**
  * The {@code static final CacheSite} fields of an annotated method, built once from named options
  * that say only what differs from the annotations' defaults: {@code CacheSite.cached("users",
- * ValueType.of(User.class)).timeout(Timeout.seconds(60)).build()}, {@code CacheSite.put(...)} for
- * a {@code @CachePut}, {@code CacheSite.evict(...)} for evictions.
+ * ValueType.of(User.class)).timeout(Timeout.seconds(60)).build()}, {@code CacheSite.put(...)} for a
+ * {@code @CachePut}, {@code CacheSite.evict(...)} for evictions.
  */
 final class SiteFields {
   private SiteFields() {}
 
   /** The site of a {@code @Cached} or {@code @CachePut} method storing {@code valueType}. */
   static FieldSpec store(String site, CachedMethod.Store store, TypeName valueType) {
-    CodeBlock start = store.put()
-        ? CodeBlock.of("$T.put($S)", RuntimeNames.CACHE_SITE, store.alias())
-        : CodeBlock.of("$T.cached($S, $L)", RuntimeNames.CACHE_SITE, store.alias(),
-            valueType(valueType));
+    CodeBlock start =
+        store.put()
+            ? CodeBlock.of("$T.put($S)", RuntimeNames.CACHE_SITE, store.alias())
+            : CodeBlock.of(
+                "$T.cached($S, $L)", RuntimeNames.CACHE_SITE, store.alias(), valueType(valueType));
     List<CodeBlock> steps = new ArrayList<>();
     if (store.timeout() != Cached.DEFAULT_TIMEOUT) {
       steps.add(CodeBlock.of("timeout($L)", timeout(store.timeout())));
@@ -51,8 +52,7 @@ final class SiteFields {
     if (evict.keys().size() == 1 && evict.keys().get(0).isConstant()) {
       steps.add(CodeBlock.of("constantKey($S)", evict.keys().get(0).constantText()));
     }
-    return field(site, CodeBlock.of("$T.evict($S)", RuntimeNames.CACHE_SITE, evict.alias()),
-        steps);
+    return field(site, CodeBlock.of("$T.evict($S)", RuntimeNames.CACHE_SITE, evict.alias()), steps);
   }
 
   /** Whether a cast to {@code type} is unchecked. */
@@ -73,8 +73,8 @@ final class SiteFields {
       steps.forEach(step -> init.add("\n.$L", step));
       init.add("\n.build()$<$<");
     }
-    return FieldSpec.builder(RuntimeNames.CACHE_SITE, site,
-            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+    return FieldSpec.builder(
+            RuntimeNames.CACHE_SITE, site, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(init.build())
         .build();
   }
@@ -86,9 +86,11 @@ final class SiteFields {
     if (t instanceof ArrayTypeName a && !uncheckedCast(a)) {
       return CodeBlock.of("$T.of($T.class)", RuntimeNames.VALUE_TYPE, a);
     }
-    return CodeBlock.of("$L", TypeSpec.anonymousClassBuilder("")
-        .superclass(ParameterizedTypeName.get(RuntimeNames.VALUE_TYPE, t))
-        .build());
+    return CodeBlock.of(
+        "$L",
+        TypeSpec.anonymousClassBuilder("")
+            .superclass(ParameterizedTypeName.get(RuntimeNames.VALUE_TYPE, t))
+            .build());
   }
 
   /** A timeout other than the alias's default. */

@@ -8,8 +8,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The processor decides at compile time which template separators need an escape of their own;
- * that decision relies on the runtime escaping exactly the same characters in every form.
+ * The processor decides at compile time which template separators need an escape of their own; that
+ * decision relies on the runtime escaping exactly the same characters in every form.
  */
 class StructuralCharactersTest {
   @Test

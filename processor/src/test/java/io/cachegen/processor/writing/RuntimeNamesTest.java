@@ -14,7 +14,9 @@ class RuntimeNamesTest {
       assertThatCode(() -> Class.forName(name.reflectionName())).doesNotThrowAnyException();
     }
     for (String annotation :
-        new String[] {AnnotationNames.CACHED, AnnotationNames.CACHE_PUT, AnnotationNames.CACHE_EVICT}) {
+        new String[] {
+          AnnotationNames.CACHED, AnnotationNames.CACHE_PUT, AnnotationNames.CACHE_EVICT
+        }) {
       assertThatCode(() -> Class.forName(annotation)).doesNotThrowAnyException();
     }
   }

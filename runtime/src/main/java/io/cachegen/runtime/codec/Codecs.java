@@ -25,8 +25,8 @@ public final class Codecs {
    * @throws CacheConfigurationException naming the property and the accepted names
    */
   public static CacheCodec of(CacheSettings settings) {
-    return named(settings.stringOption("serializer", "json"),
-        settings.describeOption("serializer"));
+    return named(
+        settings.stringOption("serializer", "json"), settings.describeOption("serializer"));
   }
 
   /**

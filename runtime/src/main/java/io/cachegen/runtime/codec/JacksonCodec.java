@@ -22,19 +22,20 @@ import io.cachegen.runtime.ValueType;
 import java.io.IOException;
 
 /**
- * A {@link CacheCodec} on Jackson. Default typing is never enabled, so a payload cannot name a class
- * to instantiate; values decode into the caller's static type only.
+ * A {@link CacheCodec} on Jackson. Default typing is never enabled, so a payload cannot name a
+ * class to instantiate; values decode into the caller's static type only.
  *
  * <p>Decoding is strict (see {@link #defaultMapper}): a token that cachegen's own writer never
- * produces for the declared type, such as a number or a boolean where a {@code String} is
- * declared, is an error, so the value is unreadable (a miss) instead of a hit of the wrong
- * value. Hostile shapes (deep nesting, huge numbers or strings) raise an exception too.
+ * produces for the declared type, such as a number or a boolean where a {@code String} is declared,
+ * is an error, so the value is unreadable (a miss) instead of a hit of the wrong value. Hostile
+ * shapes (deep nesting, huge numbers or strings) raise an exception too.
  *
  * <p>The reader for each {@link ValueType} is resolved once and kept inside that value type, so a
  * decode does no type resolution.
  */
 public final class JacksonCodec implements CacheCodec {
-  private static final JacksonCodec JSON = new JacksonCodec("json", defaultMapper(new JsonFactory()));
+  private static final JacksonCodec JSON =
+      new JacksonCodec("json", defaultMapper(new JsonFactory()));
   private static final JacksonCodec SMILE =
       new JacksonCodec("smile", defaultMapper(new SmileFactory()));
 
@@ -86,11 +87,12 @@ public final class JacksonCodec implements CacheCodec {
    * are set on {@code factory}.
    */
   public static ObjectMapper defaultMapper(JsonFactory factory) {
-    factory.setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(MAX_NESTING_DEPTH)
-        .maxNumberLength(MAX_NUMBER_LENGTH)
-        .maxStringLength(MAX_STRING_LENGTH)
-        .build());
+    factory.setStreamReadConstraints(
+        StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .build());
     return JsonMapper.builder(factory)
         .addModule(new Jdk8Module())
         .addModule(new JavaTimeModule())
@@ -101,16 +103,41 @@ public final class JacksonCodec implements CacheCodec {
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .withCoercionConfig(LogicalType.Textual, c -> failFrom(c,
-            CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean))
-        .withCoercionConfig(LogicalType.Integer, c -> failFrom(c,
-            CoercionInputShape.String, CoercionInputShape.Float, CoercionInputShape.Boolean))
-        .withCoercionConfig(LogicalType.Float, c -> failFrom(c,
-            CoercionInputShape.String, CoercionInputShape.Boolean))
-        .withCoercionConfig(LogicalType.Boolean, c -> failFrom(c,
-            CoercionInputShape.String, CoercionInputShape.Integer, CoercionInputShape.Float))
-        .withCoercionConfig(LogicalType.Enum, c -> failFrom(c,
-            CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean))
+        .withCoercionConfig(
+            LogicalType.Textual,
+            c ->
+                failFrom(
+                    c,
+                    CoercionInputShape.Integer,
+                    CoercionInputShape.Float,
+                    CoercionInputShape.Boolean))
+        .withCoercionConfig(
+            LogicalType.Integer,
+            c ->
+                failFrom(
+                    c,
+                    CoercionInputShape.String,
+                    CoercionInputShape.Float,
+                    CoercionInputShape.Boolean))
+        .withCoercionConfig(
+            LogicalType.Float,
+            c -> failFrom(c, CoercionInputShape.String, CoercionInputShape.Boolean))
+        .withCoercionConfig(
+            LogicalType.Boolean,
+            c ->
+                failFrom(
+                    c,
+                    CoercionInputShape.String,
+                    CoercionInputShape.Integer,
+                    CoercionInputShape.Float))
+        .withCoercionConfig(
+            LogicalType.Enum,
+            c ->
+                failFrom(
+                    c,
+                    CoercionInputShape.Integer,
+                    CoercionInputShape.Float,
+                    CoercionInputShape.Boolean))
         .build();
   }
 
@@ -131,8 +158,13 @@ public final class JacksonCodec implements CacheCodec {
       return writer.writeValueAsBytes(value);
     } catch (IOException | RuntimeException e) {
       throw new CacheValueException(
-          "cannot encode a " + (value == null ? "null" : value.getClass().getName())
-              + " as " + name + ": " + e.getMessage(), e);
+          "cannot encode a "
+              + (value == null ? "null" : value.getClass().getName())
+              + " as "
+              + name
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -147,8 +179,15 @@ public final class JacksonCodec implements CacheCodec {
       return reader.readValue(bytes);
     } catch (IOException | RuntimeException e) {
       throw new CacheValueException(
-          "cannot decode " + bytes.length + " bytes of " + name + " as " + type.type().getTypeName()
-              + ": " + e.getMessage(), e);
+          "cannot decode "
+              + bytes.length
+              + " bytes of "
+              + name
+              + " as "
+              + type.type().getTypeName()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

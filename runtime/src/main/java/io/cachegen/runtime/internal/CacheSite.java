@@ -17,8 +17,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * <b>Not API; only generated code calls it.</b> One annotated method's link to its cache: generated
  * code keeps one {@code CacheSite} per {@code @Cached}, {@code @CachePut} or {@code @CacheEvict}
- * method in a {@code static final} field, built once from {@link SiteOptions}:
- * {@code CacheSite.cached("users", TYPE).timeout(Timeout.seconds(60)).build()}.
+ * method in a {@code static final} field, built once from {@link SiteOptions}: {@code
+ * CacheSite.cached("users", TYPE).timeout(Timeout.seconds(60)).build()}.
  *
  * <p><b>Binding.</b> {@link #bind()} resolves the alias's {@link BaseCache} from {@link
  * Caches#handler()} and, for a constant key template, makes the stored key once; both are kept
@@ -33,9 +33,9 @@ import java.util.concurrent.CompletionStage;
  * empty and {@code finishKey} calls {@link BaseCache#makeKey(String)}.
  *
  * <p><b>The miss path</b> ({@link Bound#load}, {@link Bound#loadAsync}) is {@link MissPath}'s: one
- * computation per made key in this JVM, optionally under a cross-process lock. Generated code
- * reads {@link Bound#completions(String)} before its lookup and passes it on, so that an
- * uncontended miss is one lookup and one store (on Redis, GET and SET).
+ * computation per made key in this JVM, optionally under a cross-process lock. Generated code reads
+ * {@link Bound#completions(String)} before its lookup and passes it on, so that an uncontended miss
+ * is one lookup and one store (on Redis, GET and SET).
  *
  * <p>Failures follow the alias's failure policy, which the backend applies (see README, "Failure
  * policy"): this class never swallows a {@link CacheException}. With Redis's {@code
@@ -102,8 +102,12 @@ public final class CacheSite {
     }
     BaseCache cache = handler.get(options.alias);
     String constantKey = options.constantKey;
-    b = new Bound(handler, cache, constantKey == null ? null : cache.makeKey(constantKey),
-        defaultPrefix(cache));
+    b =
+        new Bound(
+            handler,
+            cache,
+            constantKey == null ? null : cache.makeKey(constantKey),
+            defaultPrefix(cache));
     bound = b;
     return b;
   }
@@ -119,15 +123,22 @@ public final class CacheSite {
         : null;
   }
 
-  /** The content of an {@code Optional} result, {@code null} for empty (or a {@code null} Optional). */
+  /**
+   * The content of an {@code Optional} result, {@code null} for empty (or a {@code null} Optional).
+   */
   public static Object content(Optional<?> value) {
     return value == null ? null : value.orElse(null);
   }
 
   @Override
   public String toString() {
-    return "CacheSite[alias=" + options.alias + ", type=" + options.type + ", timeout="
-        + options.timeout + "]";
+    return "CacheSite[alias="
+        + options.alias
+        + ", type="
+        + options.type
+        + ", timeout="
+        + options.timeout
+        + "]";
   }
 
   /**
@@ -154,9 +165,11 @@ public final class CacheSite {
       this.timeout = options.timeout;
       this.cacheNull = options.cacheNull;
       this.flights = missPath.flights;
-      this.failureLog = cache instanceof AbstractCache a ? a.failureLog()
-          : new FailureLog(options.alias, FAILURE_LOG_INTERVAL_MILLIS, CacheSite.class,
-              System::nanoTime);
+      this.failureLog =
+          cache instanceof AbstractCache a
+              ? a.failureLog()
+              : new FailureLog(
+                  options.alias, FAILURE_LOG_INTERVAL_MILLIS, CacheSite.class, System::nanoTime);
       this.madeConstantKey = madeConstantKey;
       this.prefixed = defaultPrefix != null;
       this.keyPrefix = prefixed ? defaultPrefix : "";
@@ -195,8 +208,8 @@ public final class CacheSite {
     }
 
     /**
-     * The made key remembered for {@code argument}, the one integral argument of the key, or
-     * {@code null}: see {@link KeyMemo}.
+     * The made key remembered for {@code argument}, the one integral argument of the key, or {@code
+     * null}: see {@link KeyMemo}.
      */
     public String memoizedKey(long argument) {
       return memo.get(argument);
@@ -214,8 +227,8 @@ public final class CacheSite {
 
     /**
      * What to pass to {@link #load(String, long, Loader)}: read before {@link #lookup(String)}, so
-     * that the miss path looks the key up again only if another thread's computation of a key
-     * like it completed in between (see {@link SingleFlight}). One volatile read.
+     * that the miss path looks the key up again only if another thread's computation of a key like
+     * it completed in between (see {@link SingleFlight}). One volatile read.
      */
     public long completions(String madeKey) {
       return flights.stamp(madeKey);
@@ -234,8 +247,8 @@ public final class CacheSite {
     }
 
     /**
-     * The miss path for a caller that did not read {@link #completions(String)} before its
-     * lookup: the computing thread always looks the key up again first.
+     * The miss path for a caller that did not read {@link #completions(String)} before its lookup:
+     * the computing thread always looks the key up again first.
      */
     public Object load(String madeKey, Loader loader) {
       return missPath.load(this, madeKey, loader);
@@ -254,7 +267,9 @@ public final class CacheSite {
       } catch (CacheException e) {
         return CompletableFuture.failedFuture(e);
       }
-      return cached != MISS ? CompletableFuture.completedFuture((T) cached) : loadAsync(madeKey, loader);
+      return cached != MISS
+          ? CompletableFuture.completedFuture((T) cached)
+          : loadAsync(madeKey, loader);
     }
 
     /**
@@ -270,7 +285,10 @@ public final class CacheSite {
       return cache.peek(madeKey, type);
     }
 
-    /** Stores {@code value} under {@code madeKey} (unless it is {@code null} and nulls are not cached). */
+    /**
+     * Stores {@code value} under {@code madeKey} (unless it is {@code null} and nulls are not
+     * cached).
+     */
     public void store(String madeKey, Object value) {
       if (value == null && !cacheNull) {
         return;
@@ -291,8 +309,10 @@ public final class CacheSite {
                 try {
                   store(madeKey, value);
                 } catch (RuntimeException e) {
-                  failureLog.warn(FailureLog.Category.STORE, "storing '" + madeKey
-                      + "' after an asynchronous @CachePut completed failed", e.toString());
+                  failureLog.warn(
+                      FailureLog.Category.STORE,
+                      "storing '" + madeKey + "' after an asynchronous @CachePut completed failed",
+                      e.toString());
                 }
               }
             });

@@ -10,7 +10,9 @@ public final class HandlerClosed {
 
   /** Why a call on {@code alias} fails, and what to do instead. */
   public static String message(String alias) {
-    return "cache '" + alias + "' cannot be used: the CacheHandler that created it was closed."
+    return "cache '"
+        + alias
+        + "' cannot be used: the CacheHandler that created it was closed."
         + " Get the cache from an open handler (Caches.handler() after Caches.install(...) or"
         + " Caches.reset())";
   }

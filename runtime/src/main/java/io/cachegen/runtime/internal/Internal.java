@@ -20,8 +20,8 @@ import java.lang.annotation.Target;
  * itself. A member marked so in an API type (for example {@code BaseCache.lookup}) is still
  * implemented by backends as its Javadoc says; it is only not meant to be called by hand.
  *
- * <p>Class retention: it is visible in the Javadoc and in class files (for tools that check what
- * a program calls), and costs nothing at run time.
+ * <p>Class retention: it is visible in the Javadoc and in class files (for tools that check what a
+ * program calls), and costs nothing at run time.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -2,10 +2,9 @@ package io.cachegen.runtime.internal;
 
 /**
  * <b>Not API; only generated code calls it (through {@link CacheSite.Bound}).</b> The made keys of
- * the last integral arguments one site was called with, so that a hot key such as {@code
- * user:42} is built and hashed once instead of on every hit: the same {@code String} instance
- * comes back, with its hash code already computed, and the lookup costs what a constant key's
- * does.
+ * the last integral arguments one site was called with, so that a hot key such as {@code user:42}
+ * is built and hashed once instead of on every hit: the same {@code String} instance comes back,
+ * with its hash code already computed, and the lookup costs what a constant key's does.
  *
  * <p>Direct-mapped (one slot per argument hash, the newest call wins), lock-free and bounded: at
  * most {@value #SLOTS} keys per site and handler. Slots hold immutable pairs, so a racing reader

@@ -15,23 +15,23 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code null}: {@code \0}, anywhere (also for a {@code null} met along a property path);
- *   <li>strings and {@code char}s: the text with {@code \} and the structural characters {@code :
- *       , [ ] = { }} escaped by a {@code \}, so {@code "user:42"} stays {@code user\:42} and
- *       {@code "42"} stays {@code 42};
+ *   <li>strings and {@code char}s: the text with {@code \} and the structural characters {@code : ,
+ *       [ ] = { }} escaped by a {@code \}, so {@code "user:42"} stays {@code user\:42} and {@code
+ *       "42"} stays {@code 42};
  *   <li>primitives and boxes: their text ({@code Character}: escaped, as {@code char});
  *   <li>enums: {@code name()}; {@code UUID}s and any other type with its own {@code toString()}:
  *       that text, escaped as strings are;
  *   <li>lists, other collections and arrays: {@code [a,b]} of their elements' forms, in order;
- *       sets: {@code [a,b]} sorted by element form, maps: {@code {k=v,k2=v2}} sorted by entry
- *       form, so equal sets and maps give equal keys whatever their class or iteration order, in
- *       every JVM;
+ *       sets: {@code [a,b]} sorted by element form, maps: {@code {k=v,k2=v2}} sorted by entry form,
+ *       so equal sets and maps give equal keys whatever their class or iteration order, in every
+ *       JVM;
  *   <li>{@code Optional}: its content's form, {@code \0} when empty;
  *   <li>records: {@code Name[a=x,b=y]} of their components' forms, written by generated code
  *       ({@link Form}) that calls the accessors directly; this class never renders a record itself.
  * </ul>
  *
- * <p>Since every structural character inside an element is escaped and {@code \} itself is,
- * each form reads back to exactly one value: different arguments never give one form.
+ * <p>Since every structural character inside an element is escaped and {@code \} itself is, each
+ * form reads back to exactly one value: different arguments never give one form.
  *
  * <h2>Key templates</h2>
  *
@@ -44,8 +44,8 @@ import java.util.Set;
  * placeholders with nothing between them and literal text after a placeholder that starts with a
  * letter, a digit or {@code \}. Prefer {@code :} between placeholders: it needs no extra escaping.
  *
- * <p>Thread-safe. Methods that return a form return their argument itself, not a copy, when
- * nothing needs escaping.
+ * <p>Thread-safe. Methods that return a form return their argument itself, not a copy, when nothing
+ * needs escaping.
  */
 @Internal
 public final class KeyParts {
@@ -59,7 +59,9 @@ public final class KeyParts {
     void append(StringBuilder sb, T value);
   }
 
-  /** The form of any value this class renders by itself ({@link #append(StringBuilder, Object)}). */
+  /**
+   * The form of any value this class renders by itself ({@link #append(StringBuilder, Object)}).
+   */
   public static final Form<Object> ANY = KeyParts::append;
 
   private KeyParts() {}
@@ -219,7 +221,9 @@ public final class KeyParts {
       appendPrimitiveArray(sb, value);
     } else if (value instanceof Record) {
       throw new IllegalArgumentException(
-          "a " + value.getClass().getName() + " record reached a key without its generated form;"
+          "a "
+              + value.getClass().getName()
+              + " record reached a key without its generated form;"
               + " please report this as a cachegen bug");
     } else {
       escapeInto(sb, value.toString());
@@ -273,7 +277,9 @@ public final class KeyParts {
 
   /** Appends a map: {@code {k=v,k2=v2}}, entries sorted by form. */
   public static <K, V> void appendMap(
-      StringBuilder sb, Map<? extends K, ? extends V> m, Form<? super K> keys,
+      StringBuilder sb,
+      Map<? extends K, ? extends V> m,
+      Form<? super K> keys,
       Form<? super V> values) {
     if (m == null) {
       sb.append(NULL);

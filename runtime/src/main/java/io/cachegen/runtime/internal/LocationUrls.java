@@ -43,8 +43,8 @@ public final class LocationUrls {
    *     the URL starts with none of them
    * @param userInfo the raw text between the {@code ://} (or the start) and the {@code @} that ends
    *     it, or {@code null} if there is none
-   * @param rest what follows the user-info (host, port, path and query), or the whole text after the
-   *     {@code ://} if there is no user-info
+   * @param rest what follows the user-info (host, port, path and query), or the whole text after
+   *     the {@code ://} if there is no user-info
    */
   public record Url(int position, String scheme, String userInfo, String rest) {
     /** Whether nothing at all was written for this server (e.g. between two commas). */
@@ -61,8 +61,14 @@ public final class LocationUrls {
       String user = userInfo.substring(0, colon);
       for (int i = 0; i < user.length(); i++) {
         char c = user.charAt(i);
-        boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-            || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '~' || c == '-';
+        boolean unreserved =
+            (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '.'
+                || c == '_'
+                || c == '~'
+                || c == '-';
         if (!unreserved) {
           return null;
         }
@@ -76,8 +82,10 @@ public final class LocationUrls {
         return null;
       }
       String user = user();
-      String password = user != null ? userInfo.substring(user.length() + 1)
-          : userInfo.startsWith(":") ? userInfo.substring(1) : userInfo;
+      String password =
+          user != null
+              ? userInfo.substring(user.length() + 1)
+              : userInfo.startsWith(":") ? userInfo.substring(1) : userInfo;
       return password.isEmpty() ? null : decode(password);
     }
 
@@ -95,7 +103,9 @@ public final class LocationUrls {
     }
   }
 
-  /** Splits {@code location} into its servers (see the class doc); an empty text is one empty URL. */
+  /**
+   * Splits {@code location} into its servers (see the class doc); an empty text is one empty URL.
+   */
   public static List<Url> split(String location) {
     List<Url> out = new ArrayList<>();
     int from = 0;
@@ -109,7 +119,9 @@ public final class LocationUrls {
     return out;
   }
 
-  /** Adds the URL that starts {@code chunk}, then one (malformed) URL per comma after its user-info. */
+  /**
+   * Adds the URL that starts {@code chunk}, then one (malformed) URL per comma after its user-info.
+   */
   private static void splitChunk(String chunk, List<Url> out) {
     String text = chunk.strip();
     String prefix = schemeAt(text, 0);
@@ -143,7 +155,10 @@ public final class LocationUrls {
     return null;
   }
 
-  /** Decodes {@code %XX} escapes (UTF-8); any other character, {@code %} included, stands for itself. */
+  /**
+   * Decodes {@code %XX} escapes (UTF-8); any other character, {@code %} included, stands for
+   * itself.
+   */
   public static String decode(String s) {
     if (s.indexOf('%') < 0) {
       return s;
@@ -151,7 +166,10 @@ public final class LocationUrls {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
     for (int i = 0; i < s.length(); ) {
       char c = s.charAt(i);
-      if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+      if (c == '%'
+          && i + 2 < s.length()
+          && hex(s.charAt(i + 1)) >= 0
+          && hex(s.charAt(i + 2)) >= 0) {
         bytes.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
         i += 3;
       } else {

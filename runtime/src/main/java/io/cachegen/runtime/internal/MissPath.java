@@ -17,9 +17,9 @@ import java.util.concurrent.CompletionStage;
  * value, or its exception as is. The computing thread looks the key up a second time only if its
  * caller's completion stamp says another computation of a key in the same stripe completed since
  * the lookup (it may have stored this key meanwhile); that second look is a {@link BaseCache#peek
- * peek}, so each call counts one hit or one miss in the cache's statistics. With the stampede
- * guard on and a cache that implements {@link DistributedLocking}, the computing thread first
- * takes a cross-process lock (waiting at most {@link #LOCK_WAIT}) and always looks again under it.
+ * peek}, so each call counts one hit or one miss in the cache's statistics. With the stampede guard
+ * on and a cache that implements {@link DistributedLocking}, the computing thread first takes a
+ * cross-process lock (waiting at most {@link #LOCK_WAIT}) and always looks again under it.
  *
  * <p>An asynchronous computation ({@link #loadAsync}) is one flight too; the value it completes
  * with is stored before the flight lands, a failure is not stored, and every caller gets its own
@@ -32,11 +32,13 @@ final class MissPath {
 
   final SingleFlight flights = new SingleFlight();
   private final boolean stampedeGuard;
+
   /** What a flight runs: made once per site, so a miss allocates no lambda. */
   private final SingleFlight.Computation<CacheSite.Bound, CacheSite.Loader> compute =
-      (madeKey, bound, loader, lookAgain, nested) -> nested
-          ? computeAndStore(bound, madeKey, loader)
-          : guardedCompute(bound, madeKey, loader, lookAgain);
+      (madeKey, bound, loader, lookAgain, nested) ->
+          nested
+              ? computeAndStore(bound, madeKey, loader)
+              : guardedCompute(bound, madeKey, loader, lookAgain);
 
   MissPath(boolean stampedeGuard) {
     this.stampedeGuard = stampedeGuard;
@@ -133,8 +135,8 @@ final class MissPath {
   }
 
   /**
-   * Stores what an asynchronous computation completed with, then completes {@code flight} with
-   * it; if the store fails (the policy let the failure through), the flight fails with it.
+   * Stores what an asynchronous computation completed with, then completes {@code flight} with it;
+   * if the store fails (the policy let the failure through), the flight fails with it.
    */
   private static boolean storeThenComplete(
       CacheSite.Bound bound, CompletableFuture<Object> flight, String madeKey, Object value) {

@@ -18,9 +18,9 @@ public final class Redaction {
   }
 
   /**
-   * A location with the password of every URL in it replaced: {@code redis://u:pw@h:6379/0}
-   * becomes {@code redis://u:****@h:6379/0}, and a password alone ({@code redis://pw@h}) becomes
-   * {@code ****}. The URLs are split as the Redis backend splits them ({@link LocationUrls}), so a
+   * A location with the password of every URL in it replaced: {@code redis://u:pw@h:6379/0} becomes
+   * {@code redis://u:****@h:6379/0}, and a password alone ({@code redis://pw@h}) becomes {@code
+   * ****}. The URLs are split as the Redis backend splits them ({@link LocationUrls}), so a
    * password hides whatever characters it holds; text that is not a URL has everything up to its
    * last {@code @} hidden.
    */

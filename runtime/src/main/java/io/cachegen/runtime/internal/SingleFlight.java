@@ -6,18 +6,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * <b>Not API.</b> One computation per key at a time in this JVM: a caller that finds another
- * thread computing the same key waits for it and gets its value, or its exception as is. Used by
- * generated {@code @Cached} methods (through {@link CacheSite}) and by {@code getOrSet}.
+ * <b>Not API.</b> One computation per key at a time in this JVM: a caller that finds another thread
+ * computing the same key waits for it and gets its value, or its exception as is. Used by generated
+ * {@code @Cached} methods (through {@link CacheSite}) and by {@code getOrSet}.
  *
  * <p><b>When to look again.</b> A caller looks the key up, misses, then takes the flight; another
  * flight for the same key may have stored the value in between. Rather than looking up again on
- * every miss (a second round trip on Redis), each flight that succeeds bumps a completion stamp
- * for its key's stripe <em>before</em> it leaves the map. A caller reads the stamp with {@link
+ * every miss (a second round trip on Redis), each flight that succeeds bumps a completion stamp for
+ * its key's stripe <em>before</em> it leaves the map. A caller reads the stamp with {@link
  * #stamp(String)} before its lookup and passes it to {@link #run}; the computation is told to look
- * again only if the stripe's stamp moved since. Because the bump precedes the flight's removal,
- * a flight that completed after the lookup began and before this caller took its own is always
- * seen; a flight of another key in the same stripe only costs a needless second look.
+ * again only if the stripe's stamp moved since. Because the bump precedes the flight's removal, a
+ * flight that completed after the lookup began and before this caller took its own is always seen;
+ * a flight of another key in the same stripe only costs a needless second look.
  *
  * <p>Reading a stamp is one volatile array read of a hash the {@code String} caches.
  */
@@ -85,9 +85,9 @@ public final class SingleFlight {
   }
 
   /**
-   * The asynchronous form: the flight of {@code key} if another thread is computing it, else
-   * {@code null} after registering {@code mine}, which the caller completes and then passes to
-   * {@link #land}.
+   * The asynchronous form: the flight of {@code key} if another thread is computing it, else {@code
+   * null} after registering {@code mine}, which the caller completes and then passes to {@link
+   * #land}.
    */
   CompletableFuture<Object> enter(String key, Flight mine) {
     return inFlight.putIfAbsent(key, mine);
@@ -101,8 +101,8 @@ public final class SingleFlight {
     inFlight.remove(key, mine);
   }
 
-  private static <A, B> Object compute(Computation<A, B> computation, String key, A a, B b,
-      boolean lookAgain, boolean nested) {
+  private static <A, B> Object compute(
+      Computation<A, B> computation, String key, A a, B b, boolean lookAgain, boolean nested) {
     try {
       return computation.compute(key, a, b, lookAgain, nested);
     } catch (Throwable t) {

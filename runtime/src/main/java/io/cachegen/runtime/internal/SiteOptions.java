@@ -39,8 +39,14 @@ public final class SiteOptions {
   final boolean stampedeGuard;
   final String constantKey;
 
-  private SiteOptions(Kind kind, String alias, ValueType<?> type, Timeout timeout,
-      boolean cacheNull, boolean stampedeGuard, String constantKey) {
+  private SiteOptions(
+      Kind kind,
+      String alias,
+      ValueType<?> type,
+      Timeout timeout,
+      boolean cacheNull,
+      boolean stampedeGuard,
+      String constantKey) {
     this.kind = kind;
     this.alias = alias;
     this.type = type;
@@ -52,8 +58,8 @@ public final class SiteOptions {
 
   /** The defaults for a site of {@code kind}; {@code type} only for {@link Kind#CACHED}. */
   static SiteOptions of(Kind kind, String alias, ValueType<?> type) {
-    return new SiteOptions(kind, Objects.requireNonNull(alias, "alias"), type, Timeout.DEFAULT,
-        true, false, null);
+    return new SiteOptions(
+        kind, Objects.requireNonNull(alias, "alias"), type, Timeout.DEFAULT, true, false, null);
   }
 
   /** How long stored values stay ({@code @Cached(timeout)}); not for an eviction. */
@@ -69,11 +75,13 @@ public final class SiteOptions {
     return new SiteOptions(kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey);
   }
 
-  /** Whether a miss takes a cross-process lock ({@code @Cached(stampedeGuard)}); {@code @Cached} only. */
+  /**
+   * Whether a miss takes a cross-process lock ({@code @Cached(stampedeGuard)}); {@code @Cached}
+   * only.
+   */
   public SiteOptions stampedeGuard(boolean stampedeGuard) {
     if (kind != Kind.CACHED) {
-      throw new IllegalStateException(
-          "only a @Cached site takes a stampede guard, not " + this);
+      throw new IllegalStateException("only a @Cached site takes a stampede guard, not " + this);
     }
     return new SiteOptions(kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey);
   }
@@ -94,15 +102,27 @@ public final class SiteOptions {
 
   private void requireStores(String what) {
     if (kind == Kind.EVICT) {
-      throw new IllegalStateException("an eviction site stores nothing, so it takes no " + what
-          + ": " + this);
+      throw new IllegalStateException(
+          "an eviction site stores nothing, so it takes no " + what + ": " + this);
     }
   }
 
   @Override
   public String toString() {
-    return "SiteOptions[" + kind + ", alias=" + alias + ", type=" + type + ", timeout=" + timeout
-        + ", cacheNull=" + cacheNull + ", stampedeGuard=" + stampedeGuard + ", constantKey="
-        + constantKey + "]";
+    return "SiteOptions["
+        + kind
+        + ", alias="
+        + alias
+        + ", type="
+        + type
+        + ", timeout="
+        + timeout
+        + ", cacheNull="
+        + cacheNull
+        + ", stampedeGuard="
+        + stampedeGuard
+        + ", constantKey="
+        + constantKey
+        + "]";
   }
 }

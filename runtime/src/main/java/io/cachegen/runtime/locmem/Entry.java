@@ -9,12 +9,13 @@ package io.cachegen.runtime.locmem;
  */
 record Entry(Object payload, long expiresAt) {
   /** Stands for a stored {@code null} in store-by-reference mode. */
-  static final Object NULL = new Object() {
-    @Override
-    public String toString() {
-      return "NULL";
-    }
-  };
+  static final Object NULL =
+      new Object() {
+        @Override
+        public String toString() {
+          return "NULL";
+        }
+      };
 
   /** Never expires. */
   static final long FOREVER = Long.MAX_VALUE;

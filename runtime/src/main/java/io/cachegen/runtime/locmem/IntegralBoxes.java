@@ -9,7 +9,9 @@ final class IntegralBoxes {
 
   /** The value as {@code target}, or {@code null} if it is not an integer that fits. */
   static Object convert(Object value, Class<?> target) {
-    if (!(value instanceof Long || value instanceof Integer || value instanceof Short
+    if (!(value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte)) {
       return null;
     }

@@ -31,8 +31,8 @@ public final class LocMemBackendProvider implements CacheBackendProvider {
   }
 
   /**
-   * Fails at start-up when locmem aliases that share a {@code location} (and so one store)
-   * disagree on {@code max_entries} or {@code store_by_value}, naming both aliases.
+   * Fails at start-up when locmem aliases that share a {@code location} (and so one store) disagree
+   * on {@code max_entries} or {@code store_by_value}, naming both aliases.
    */
   @Override
   public void checkTogether(List<Prepared> aliases) {

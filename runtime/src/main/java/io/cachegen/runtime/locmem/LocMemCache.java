@@ -59,8 +59,8 @@ public final class LocMemCache extends AbstractCache {
     this.byValue = prepared.byValue();
     this.location = prepared.settings().location();
     Ticker ticker = context.ticker();
-    LocMemStore store = LocMemStores.acquire(prepared, ticker,
-        () -> new LocMemStore(maxEntries, ticker));
+    LocMemStore store =
+        LocMemStores.acquire(prepared, ticker, () -> new LocMemStore(maxEntries, ticker));
     this.cache = store.cache;
     this.map = store.map;
     this.eviction = store.eviction;
@@ -97,8 +97,9 @@ public final class LocMemCache extends AbstractCache {
       if (converted != null) {
         return converted;
       }
-      reportUnreadable(madeKey, "holds a " + payload.getClass().getName() + ", not a "
-          + type.type().getTypeName());
+      reportUnreadable(
+          madeKey,
+          "holds a " + payload.getClass().getName() + ", not a " + type.type().getTypeName());
       return MISS;
     }
     return payload;
@@ -143,21 +144,25 @@ public final class LocMemCache extends AbstractCache {
   protected long doIncr(String key, String madeKey, long delta) {
     long[] result = new long[1];
     long now = clock.read();
-    Entry updated = map.computeIfPresent(madeKey, (k, entry) -> {
-      if (entry.expiredAt(now)) {
-        return null;
-      }
-      Object current = currentValue(entry, key);
-      long sum;
-      try {
-        sum = Math.addExact(asInteger(key, current), delta);
-      } catch (ArithmeticException e) {
-        throw new CacheValueException("cannot incr/decr key '" + key + "': the result overflows");
-      }
-      result[0] = sum;
-      Object next = byValue ? Long.valueOf(sum) : sameBox(current, sum, key);
-      return new Entry(toPayload(next), entry.expiresAt());
-    });
+    Entry updated =
+        map.computeIfPresent(
+            madeKey,
+            (k, entry) -> {
+              if (entry.expiredAt(now)) {
+                return null;
+              }
+              Object current = currentValue(entry, key);
+              long sum;
+              try {
+                sum = Math.addExact(asInteger(key, current), delta);
+              } catch (ArithmeticException e) {
+                throw new CacheValueException(
+                    "cannot incr/decr key '" + key + "': the result overflows");
+              }
+              result[0] = sum;
+              Object next = byValue ? Long.valueOf(sum) : sameBox(current, sum, key);
+              return new Entry(toPayload(next), entry.expiresAt());
+            });
     if (updated == null) {
       throw new CacheKeyNotFoundException(key);
     }
@@ -249,7 +254,11 @@ public final class LocMemCache extends AbstractCache {
       return (byte) sum;
     }
     throw new CacheValueException(
-        "cannot incr/decr key '" + key + "': " + sum + " does not fit its "
+        "cannot incr/decr key '"
+            + key
+            + "': "
+            + sum
+            + " does not fit its "
             + current.getClass().getSimpleName());
   }
 
@@ -264,8 +273,7 @@ public final class LocMemCache extends AbstractCache {
    * writer culls at a time (see {@link LocMemStore#culling}).
    */
   private void cullIfFull(String incomingKey) {
-    if (cache.estimatedSize() < maxEntries || map.containsKey(incomingKey)
-        || !culling.tryLock()) {
+    if (cache.estimatedSize() < maxEntries || map.containsKey(incomingKey) || !culling.tryLock()) {
       return;
     }
     try {

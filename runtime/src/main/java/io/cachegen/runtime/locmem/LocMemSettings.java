@@ -23,8 +23,11 @@ record LocMemSettings(CacheSettings settings, int maxEntries, int cullFrequency,
    * @throws io.cachegen.runtime.CacheConfigurationException naming the first bad option
    */
   static LocMemSettings of(CacheSettings settings) {
-    return new LocMemSettings(settings, settings.intOption("max_entries", 300, 1),
-        settings.intOption("cull_frequency", 3, 0), settings.booleanOption("store_by_value", true));
+    return new LocMemSettings(
+        settings,
+        settings.intOption("max_entries", 300, 1),
+        settings.intOption("cull_frequency", 3, 0),
+        settings.booleanOption("store_by_value", true));
   }
 
   @Override

@@ -8,19 +8,20 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The Caffeine cache behind one or more {@link LocMemCache}s: a size bound with Caffeine's
- * eviction policy, and the clock that entries' expiry instants are read against.
+ * The Caffeine cache behind one or more {@link LocMemCache}s: a size bound with Caffeine's eviction
+ * policy, and the clock that entries' expiry instants are read against.
  *
  * <p>Expiry is not Caffeine's: each {@link Entry} carries its own instant and readers drop an
- * expired entry when they meet it, as Django's locmem does. This keeps a hit at one Caffeine
- * lookup plus one comparison (Caffeine's variable expiry would add a clock call and its timer
- * wheel bookkeeping to every read); expired entries that nobody reads are reclaimed by culling.
+ * expired entry when they meet it, as Django's locmem does. This keeps a hit at one Caffeine lookup
+ * plus one comparison (Caffeine's variable expiry would add a clock call and its timer wheel
+ * bookkeeping to every read); expired entries that nobody reads are reclaimed by culling.
  */
 final class LocMemStore {
   final Cache<String, Entry> cache;
   final ConcurrentMap<String, Entry> map;
   final Policy.Eviction<String, Entry> eviction;
   final Ticker clock;
+
   /**
    * Held by the one writer that culls. A writer that finds another culling stores without waiting:
    * Caffeine's own bound keeps the store at {@code max_entries} meanwhile, and two writers culling

@@ -9,10 +9,10 @@ import java.util.function.Supplier;
 
 /**
  * Named stores shared by every locmem cache with the same non-empty {@code location} in this JVM,
- * as Django's locmem caches share a store per {@code LOCATION}. A store lives while a cache uses
- * it (until the handler of the last such cache closes); an empty location always gets a private
- * store. Caches sharing a store must agree on what
- * it is built with ({@code max_entries}, {@code store_by_value}, the ticker).
+ * as Django's locmem caches share a store per {@code LOCATION}. A store lives while a cache uses it
+ * (until the handler of the last such cache closes); an empty location always gets a private store.
+ * Caches sharing a store must agree on what it is built with ({@code max_entries}, {@code
+ * store_by_value}, the ticker).
  */
 final class LocMemStores {
   private static final Map<String, Shared> STORES = new HashMap<>();
@@ -32,8 +32,8 @@ final class LocMemStores {
    * @throws CacheConfigurationException naming both aliases if the store was built with another
    *     {@code max_entries}, {@code store_by_value} or ticker than this alias asks for
    */
-  static synchronized LocMemStore acquire(LocMemSettings mine, Ticker ticker,
-      Supplier<LocMemStore> factory) {
+  static synchronized LocMemStore acquire(
+      LocMemSettings mine, Ticker ticker, Supplier<LocMemStore> factory) {
     String location = mine.settings().location();
     if (location.isEmpty()) {
       return factory.get();
@@ -45,10 +45,16 @@ final class LocMemStores {
     }
     checkSameStore(mine, shared.builtFor());
     if (shared.ticker() != ticker) {
-      throw new CacheConfigurationException("caches." + mine.settings().alias() + " shares locmem"
-          + " location '" + location + "' with caches." + shared.builtFor().settings().alias()
-          + ", whose store runs on another Ticker (another CacheHandler): give the aliases"
-          + " different locations");
+      throw new CacheConfigurationException(
+          "caches."
+              + mine.settings().alias()
+              + " shares locmem"
+              + " location '"
+              + location
+              + "' with caches."
+              + shared.builtFor().settings().alias()
+              + ", whose store runs on another Ticker (another CacheHandler): give the aliases"
+              + " different locations");
     }
     STORES.put(location, shared.withUsers(shared.users() + 1));
     return shared.store();
@@ -62,21 +68,34 @@ final class LocMemStores {
   static void checkSameStore(LocMemSettings mine, LocMemSettings theirs) {
     String other = "caches." + theirs.settings().alias();
     if (mine.maxEntries() != theirs.maxEntries()) {
-      throw disagree(mine.settings(), "options.max_entries", mine.maxEntries(), other,
-          theirs.maxEntries());
+      throw disagree(
+          mine.settings(), "options.max_entries", mine.maxEntries(), other, theirs.maxEntries());
     }
     if (mine.byValue() != theirs.byValue()) {
-      throw disagree(mine.settings(), "options.store_by_value", mine.byValue(), other,
-          theirs.byValue());
+      throw disagree(
+          mine.settings(), "options.store_by_value", mine.byValue(), other, theirs.byValue());
     }
   }
 
-  private static CacheConfigurationException disagree(CacheSettings settings, String setting,
-      Object value, String other, Object otherValue) {
-    return new CacheConfigurationException(settings.describe(setting) + " = " + value
-        + " disagrees with " + other + "." + setting + " = " + otherValue + ": both use locmem"
-        + " location '" + settings.location() + "', and caches with one location share one"
-        + " store. Give them the same " + setting + " or different locations");
+  private static CacheConfigurationException disagree(
+      CacheSettings settings, String setting, Object value, String other, Object otherValue) {
+    return new CacheConfigurationException(
+        settings.describe(setting)
+            + " = "
+            + value
+            + " disagrees with "
+            + other
+            + "."
+            + setting
+            + " = "
+            + otherValue
+            + ": both use locmem"
+            + " location '"
+            + settings.location()
+            + "', and caches with one location share one"
+            + " store. Give them the same "
+            + setting
+            + " or different locations");
   }
 
   /** Returns whether this was the last user, whose store the caller should empty. */

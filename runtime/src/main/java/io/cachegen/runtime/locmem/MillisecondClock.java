@@ -52,9 +52,9 @@ import java.util.concurrent.locks.LockSupport;
  *       ticking. If the ticker wins, the reader's CAS fails, it reads {@code IDLE} on its retry and
  *       wakes the clock. A reader that saw {@code TOUCHED} just before the ticker cleared it read a
  *       {@code now} the ticker had just written.
- *   <li>Two readers wake at once: one wins {@code IDLE -> WAKING}; the other, like any read
- *       during {@code WAKING}, returns {@code nanoTime()}. The state only leaves {@code WAKING}
- *       for {@code TOUCHED}, after {@code now} is fresh.
+ *   <li>Two readers wake at once: one wins {@code IDLE -> WAKING}; the other, like any read during
+ *       {@code WAKING}, returns {@code nanoTime()}. The state only leaves {@code WAKING} for {@code
+ *       TOUCHED}, after {@code now} is fresh.
  *   <li>The unpark comes before the ticker's park: {@link LockSupport} keeps the permit, so the
  *       park returns at once. Spurious wake-ups: the ticker parks in a loop until the state is
  *       {@code TOUCHED}; a leftover permit costs at most one early tick.
@@ -93,6 +93,7 @@ final class MillisecondClock implements Ticker {
   private final Thread ticker;
   private volatile int state = TOUCHED;
   private volatile long now = System.nanoTime();
+
   /** Test hook: how many times the ticker has sampled the time. Written by the ticker alone. */
   private volatile long ticks;
 

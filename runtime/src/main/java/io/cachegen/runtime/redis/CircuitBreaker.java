@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * (even with an error reply) closes the breaker; one that times out or cannot connect opens it for
  * another {@code retry_after}.
  *
- * <p>A closed breaker costs a call one volatile read; only an open one reads the clock. Opening
- * and closing are logged once per change of state, so at most once per {@code retry_after}.
+ * <p>A closed breaker costs a call one volatile read; only an open one reads the clock. Opening and
+ * closing are logged once per change of state, so at most once per {@code retry_after}.
  * Thread-safe.
  */
 final class CircuitBreaker {
@@ -40,8 +40,10 @@ final class CircuitBreaker {
   private final long retryAfterNanos;
   private final Ticker clock;
   private final AtomicInteger state = new AtomicInteger(CLOSED);
+
   /** When the breaker last opened; written before {@link #state} becomes OPEN. */
   private volatile long openedAt;
+
   /** The failure that last opened the breaker, for the message of rejected calls. */
   private volatile String lastFailure = "";
 
@@ -64,7 +66,8 @@ final class CircuitBreaker {
     if (s == CLOSED) {
       return Admission.PASS;
     }
-    if (s == OPEN && clock.read() - openedAt >= retryAfterNanos
+    if (s == OPEN
+        && clock.read() - openedAt >= retryAfterNanos
         && state.compareAndSet(OPEN, PROBING)) {
       return Admission.PROBE;
     }
@@ -80,9 +83,9 @@ final class CircuitBreaker {
   }
 
   /**
-   * A call admitted as {@code admission} timed out or could not connect: a probe opens the
-   * breaker again; any other call opens a closed one. A call that was already under way when
-   * another opened the breaker changes nothing.
+   * A call admitted as {@code admission} timed out or could not connect: a probe opens the breaker
+   * again; any other call opens a closed one. A call that was already under way when another opened
+   * the breaker changes nothing.
    *
    * @param failure a one-line description of the failure, without credentials
    */
@@ -93,22 +96,30 @@ final class CircuitBreaker {
     if (admission == Admission.PROBE) {
       open(failure);
       state.set(OPEN);
-      LOG.debug("cache '{}': Redis server {}: probe failed, circuit breaker open again: {}",
-          alias, server, failure);
+      LOG.debug(
+          "cache '{}': Redis server {}: probe failed, circuit breaker open again: {}",
+          alias,
+          server,
+          failure);
     } else if (state.get() == CLOSED) {
       open(failure);
       if (state.compareAndSet(CLOSED, OPEN)) {
-        LOG.warn("cache '{}': Redis server {} timed out or could not be reached ({}); circuit"
-            + " breaker open: calls to it fail at once for the next {} s, then one probe is"
-            + " sent", alias, server, failure, seconds(retryAfterNanos));
+        LOG.warn(
+            "cache '{}': Redis server {} timed out or could not be reached ({}); circuit"
+                + " breaker open: calls to it fail at once for the next {} s, then one probe is"
+                + " sent",
+            alias,
+            server,
+            failure,
+            seconds(retryAfterNanos));
       }
     }
   }
 
   /**
-   * A call admitted as {@code admission} ended without telling whether the server is healthy
-   * (e.g. the caller's own code threw, or the pool had no free connection): a probe hands its
-   * turn to the next caller.
+   * A call admitted as {@code admission} ended without telling whether the server is healthy (e.g.
+   * the caller's own code threw, or the pool had no free connection): a probe hands its turn to the
+   * next caller.
    */
   void inconclusive(Admission admission) {
     if (admission == Admission.PROBE) {
@@ -124,10 +135,15 @@ final class CircuitBreaker {
   /** What a rejected call tells its caller: how long until the next probe, and why. */
   String rejection() {
     long left = Math.max(0, retryAfterNanos - (clock.read() - openedAt));
-    String when = state.get() == PROBING ? "a probe is under way"
-        : "retrying after " + seconds(left) + " s";
-    return "circuit breaker open, " + when + " (options.retry_after = " + seconds(retryAfterNanos)
-        + " s; it opened on: " + lastFailure + ")";
+    String when =
+        state.get() == PROBING ? "a probe is under way" : "retrying after " + seconds(left) + " s";
+    return "circuit breaker open, "
+        + when
+        + " (options.retry_after = "
+        + seconds(retryAfterNanos)
+        + " s; it opened on: "
+        + lastFailure
+        + ")";
   }
 
   /** Whether calls are currently rejected (open, or a probe under way). */
@@ -137,7 +153,8 @@ final class CircuitBreaker {
 
   private static String seconds(long nanos) {
     return java.math.BigDecimal.valueOf(TimeUnit.NANOSECONDS.toMillis(nanos), 3)
-        .stripTrailingZeros().toPlainString();
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   @Override

@@ -6,8 +6,8 @@ import io.cachegen.runtime.KeyFunction;
 
 /**
  * The SCAN pattern {@code clear()} deletes by (when {@code options.clear_flushes_db} is false): one
- * that matches every key this alias makes, at every version, and as few other keys as glob
- * patterns allow.
+ * that matches every key this alias makes, at every version, and as few other keys as glob patterns
+ * allow.
  *
  * <ul>
  *   <li>Django's default key function ({@code prefix:version:key}): {@code prefix:[-0-9]*:*}. The
@@ -39,14 +39,21 @@ final class ClearPattern {
    */
   static String of(CacheSettings settings, KeyFunction keyFunction) {
     String prefix = settings.keyPrefix();
-    if (settings.keyFunction().isEmpty() || keyFunction == null
+    if (settings.keyFunction().isEmpty()
+        || keyFunction == null
         || keyFunction == KeyFunction.DEFAULT) {
       return KeyFunction.defaultKeyGlob(RedisScan.globEscape(prefix));
     }
     String name = settings.keyFunction().get();
     if (prefix.isEmpty()) {
-      throw unconfined(settings, settings.describe("key_prefix") + " is empty and "
-          + settings.describe("key_function") + " = '" + name + "' is a custom key function");
+      throw unconfined(
+          settings,
+          settings.describe("key_prefix")
+              + " is empty and "
+              + settings.describe("key_function")
+              + " = '"
+              + name
+              + "' is a custom key function");
     }
     int v1 = settings.version();
     int v2 = v1 == Integer.MAX_VALUE ? v1 - 1 : v1 + 1;
@@ -54,9 +61,14 @@ final class ClearPattern {
     String t1 = keyFunction.makeKey(k, prefix, v1);
     String t2 = keyFunction.makeKey(k, prefix, v2);
     if (count(t1, KEY) != 1 || count(t2, KEY) != 1 || !t1.replace(k, "").contains(prefix)) {
-      throw unconfined(settings, settings.describe("key_function") + " = '" + name
-          + "' makes keys that do not hold the caller's key and the key_prefix '" + prefix
-          + "' as they are (hashed or dropped?)");
+      throw unconfined(
+          settings,
+          settings.describe("key_function")
+              + " = '"
+              + name
+              + "' makes keys that do not hold the caller's key and the key_prefix '"
+              + prefix
+              + "' as they are (hashed or dropped?)");
     }
     int head = 0;
     int max = Math.min(t1.length(), t2.length());
@@ -72,7 +84,8 @@ final class ClearPattern {
     for (int i = 0; i < t1.length(); i++) {
       char c = t1.charAt(i);
       if ((i >= head && i < t1.length() - tail) || c == KEY) {
-        if (glob.length() == 0 || glob.charAt(glob.length() - 1) != '*'
+        if (glob.length() == 0
+            || glob.charAt(glob.length() - 1) != '*'
             || (glob.length() > 1 && glob.charAt(glob.length() - 2) == '\\')) {
           glob.append('*'); // the version's part or the key: anything
         }
@@ -94,10 +107,14 @@ final class ClearPattern {
   }
 
   private static CacheConfigurationException unconfined(CacheSettings settings, String why) {
-    return new CacheConfigurationException(why + ": clear() could not be limited to this alias's"
-        + " keys and would delete other keys of the database. Set " + settings.property(
-            "key_prefix") + " (and use a key function that keeps it and the key), or set "
-        + settings.property("options.clear_flushes_db") + "=true if the database belongs to this"
-        + " cache alone");
+    return new CacheConfigurationException(
+        why
+            + ": clear() could not be limited to this alias's"
+            + " keys and would delete other keys of the database. Set "
+            + settings.property("key_prefix")
+            + " (and use a key function that keeps it and the key), or set "
+            + settings.property("options.clear_flushes_db")
+            + "=true if the database belongs to this"
+            + " cache alone");
   }
 }

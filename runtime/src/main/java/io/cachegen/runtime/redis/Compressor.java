@@ -78,8 +78,9 @@ interface Compressor {
       case "none", "" -> Builtin.NONE;
       case "gzip" -> Builtin.GZIP;
       case "zlib", "deflate" -> Builtin.ZLIB;
-      default -> throw new CacheConfigurationException(
-          property + " = '" + name + "' is not a compressor; use one of " + NAMES);
+      default ->
+          throw new CacheConfigurationException(
+              property + " = '" + name + "' is not a compressor; use one of " + NAMES);
     };
   }
 
@@ -117,8 +118,8 @@ interface Compressor {
 
       @Override
       public byte[] decompress(byte[] stored, int maxSize) throws IOException {
-        return readBounded(new GZIPInputStream(new ByteArrayInputStream(stored)), stored.length,
-            maxSize);
+        return readBounded(
+            new GZIPInputStream(new ByteArrayInputStream(stored)), stored.length, maxSize);
       }
     },
     ZLIB {
@@ -130,14 +131,15 @@ interface Compressor {
       @Override
       public boolean recognises(byte[] stored) {
         // RFC 1950: CM=8 (deflate) in the low nibble, and the 16-bit header is a multiple of 31
-        return stored.length > 2 && (stored[0] & 0x0f) == 8
+        return stored.length > 2
+            && (stored[0] & 0x0f) == 8
             && (((stored[0] & 0xff) << 8) | (stored[1] & 0xff)) % 31 == 0;
       }
 
       @Override
       public byte[] decompress(byte[] stored, int maxSize) throws IOException {
-        return readBounded(new InflaterInputStream(new ByteArrayInputStream(stored)),
-            stored.length, maxSize);
+        return readBounded(
+            new InflaterInputStream(new ByteArrayInputStream(stored)), stored.length, maxSize);
       }
     };
 
@@ -160,7 +162,8 @@ interface Compressor {
         throws IOException {
       int limit = Math.min(maxSize, MAX_ARRAY) + 1;
       try (InputStream in = stream) {
-        byte[] buf = new byte[(int) Math.min(limit, Math.max(256L, (long) storedSize * FIRST_RATIO))];
+        byte[] buf =
+            new byte[(int) Math.min(limit, Math.max(256L, (long) storedSize * FIRST_RATIO))];
         int n = 0;
         while (true) {
           if (n == buf.length) {

@@ -16,30 +16,31 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * The servers of one alias and which one serves each call, as django-redis's {@code
- * DefaultClient}: the first server of {@code location} is the primary and takes every write; the
- * others are replicas, and a read goes to a random replica. A server that fails is not tried again
- * in the same call: a read moves on to another replica and finally to the primary; a write fails.
- * Failures become a {@link RedisConnectionException} naming the last server tried (a {@link
+ * The servers of one alias and which one serves each call, as django-redis's {@code DefaultClient}:
+ * the first server of {@code location} is the primary and takes every write; the others are
+ * replicas, and a read goes to a random replica. A server that fails is not tried again in the same
+ * call: a read moves on to another replica and finally to the primary; a write fails. Failures
+ * become a {@link RedisConnectionException} naming the last server tried (a {@link
  * RedisUnavailableException} when the server answered but refused the command, e.g. OOM or
  * READONLY); other error replies (WRONGTYPE, syntax) are a plain {@link CacheException}.
  * Thread-safe.
  *
- * <p>Time bounds, with C = {@code socket_connect_timeout} and S = {@code socket_timeout}: a call
- * on one server that hangs returns within C + S (see {@link RedisServer}). A read moves on to the
- * next server only while it is younger than C + S, so a read whose every server hangs returns
- * within 2 × (C + S), and one whose replica hangs typically within S plus the primary's answer.
+ * <p>Time bounds, with C = {@code socket_connect_timeout} and S = {@code socket_timeout}: a call on
+ * one server that hangs returns within C + S (see {@link RedisServer}). A read moves on to the next
+ * server only while it is younger than C + S, so a read whose every server hangs returns within 2 ×
+ * (C + S), and one whose replica hangs typically within S plus the primary's answer.
  *
  * <p>Circuit breaker ({@code options.retry_after}, see {@link CircuitBreaker}): once a call to a
  * server times out or cannot connect, calls to that server fail at once with a {@link
- * RedisConnectionException} ("circuit breaker open") until {@code retry_after} has passed; then
- * one call probes it. A read skips a replica whose breaker is open and goes on to the next server
- * at once. Error replies (WRONGTYPE, NOAUTH, LOADING, ...), and a pool with no free connection,
- * do not open it.
+ * RedisConnectionException} ("circuit breaker open") until {@code retry_after} has passed; then one
+ * call probes it. A read skips a replica whose breaker is open and goes on to the next server at
+ * once. Error replies (WRONGTYPE, NOAUTH, LOADING, ...), and a pool with no free connection, do not
+ * open it.
  */
 final class DefaultClient implements AutoCloseable {
   private final String alias;
   private final List<RedisServer> servers;
+
   /** How long after its start a read may still move on to another server. */
   private final long fallbackWindowNanos;
 
@@ -52,8 +53,9 @@ final class DefaultClient implements AutoCloseable {
   DefaultClient(RedisSettings settings, Ticker clock, UnaryOperator<JedisSocketFactory> sockets) {
     this.alias = settings.alias();
     RedisOptions options = settings.options();
-    this.fallbackWindowNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
-        (long) options.connectTimeoutMillis() + options.socketTimeoutMillis());
+    this.fallbackWindowNanos =
+        java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+            (long) options.connectTimeoutMillis() + options.socketTimeoutMillis());
     List<RedisServer> made = new ArrayList<>();
     try {
       for (RedisLocation location : settings.locations()) {
@@ -155,15 +157,22 @@ final class DefaultClient implements AutoCloseable {
   private CircuitBreaker.Admission admit(RedisServer server) {
     CircuitBreaker.Admission admission = server.breaker().admit();
     if (admission == CircuitBreaker.Admission.REJECT) {
-      throw new RedisConnectionException(server.describe(), "cache '" + alias
-          + "': Redis server " + server.describe() + ": " + server.breaker().rejection(), null);
+      throw new RedisConnectionException(
+          server.describe(),
+          "cache '"
+              + alias
+              + "': Redis server "
+              + server.describe()
+              + ": "
+              + server.breaker().rejection(),
+          null);
     }
     return admission;
   }
 
   /** Tells {@code server}'s breaker how the call ended, and translates {@code e}. */
-  private RuntimeException failed(RedisServer server, CircuitBreaker.Admission admission,
-      JedisException e) {
+  private RuntimeException failed(
+      RedisServer server, CircuitBreaker.Admission admission, JedisException e) {
     if (e instanceof JedisConnectionException) {
       server.breaker().timedOutOrUnreachable(admission, firstLine(e));
     } else if (e instanceof JedisDataException) {
@@ -179,31 +188,48 @@ final class DefaultClient implements AutoCloseable {
     if (e instanceof JedisAccessControlException
         || (e instanceof JedisDataException && isAuthError(e.getMessage()))) {
       server.dropIdleConnections();
-      return new RedisConnectionException(server.describe(),
-          where + " refused the credentials (check username/password): " + firstLine(e), e);
+      return new RedisConnectionException(
+          server.describe(),
+          where + " refused the credentials (check username/password): " + firstLine(e),
+          e);
     }
     if (e instanceof JedisDataException && isRefusal(e.getMessage())) {
-      return new RedisUnavailableException(server.describe(),
-          where + " refused the command (it cannot serve it now): " + firstLine(e), e);
+      return new RedisUnavailableException(
+          server.describe(),
+          where + " refused the command (it cannot serve it now): " + firstLine(e),
+          e);
     }
     if (e instanceof JedisDataException) {
       return new CacheException(where + " answered an error: " + firstLine(e), e);
     }
     server.dropIdleConnections();
-    String why = e instanceof JedisConnectionException ? "is unreachable or did not answer in time"
-        : "failed";
-    return new RedisConnectionException(server.describe(), where + " " + why + ": "
-        + firstLine(e), e);
+    String why =
+        e instanceof JedisConnectionException
+            ? "is unreachable or did not answer in time"
+            : "failed";
+    return new RedisConnectionException(
+        server.describe(), where + " " + why + ": " + firstLine(e), e);
   }
 
   private static boolean isAuthError(String message) {
-    return message != null && (message.startsWith("NOAUTH") || message.startsWith("WRONGPASS")
-        || message.startsWith("NOPERM") || message.contains("invalid password"));
+    return message != null
+        && (message.startsWith("NOAUTH")
+            || message.startsWith("WRONGPASS")
+            || message.startsWith("NOPERM")
+            || message.contains("invalid password"));
   }
 
   /** Error replies that refuse service for now, see {@link RedisUnavailableException}. */
-  private static final List<String> REFUSALS = List.of("OOM", "READONLY", "LOADING", "BUSY",
-      "MASTERDOWN", "NOREPLICAS", "TRYAGAIN", "CLUSTERDOWN");
+  private static final List<String> REFUSALS =
+      List.of(
+          "OOM",
+          "READONLY",
+          "LOADING",
+          "BUSY",
+          "MASTERDOWN",
+          "NOREPLICAS",
+          "TRYAGAIN",
+          "CLUSTERDOWN");
 
   /**
    * Whether an error reply is the server refusing service for now (full, read-only, loading, busy,
@@ -239,8 +265,8 @@ final class DefaultClient implements AutoCloseable {
   /**
    * Closes every server's idle pooled connections (Django's {@code close()} after a request); the
    * pools stay open, and the next call opens a connection again. Connections in use by calls on
-   * other threads are left alone and return to the pool as those calls end, so no call fails;
-   * a pool with {@code min_idle > 0} reopens that many on its next eviction run.
+   * other threads are left alone and return to the pool as those calls end, so no call fails; a
+   * pool with {@code min_idle > 0} reopens that many on its next eviction run.
    */
   public void releaseConnections() {
     for (RedisServer s : servers) {

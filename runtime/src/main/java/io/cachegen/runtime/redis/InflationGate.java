@@ -78,8 +78,12 @@ final class InflationGate {
       return;
     }
     long more = unlogged.sumThenReset();
-    LOG.warn("cache '{}': a compressed value was treated as a miss because all {} inflations"
-        + " (options.max_concurrent_inflations) stayed busy for {} ms{}", alias, permits,
-        WAIT_MILLIS, more == 0 ? "" : "; " + more + " more such misses since the last warning");
+    LOG.warn(
+        "cache '{}': a compressed value was treated as a miss because all {} inflations"
+            + " (options.max_concurrent_inflations) stayed busy for {} ms{}",
+        alias,
+        permits,
+        WAIT_MILLIS,
+        more == 0 ? "" : "; " + more + " more such misses since the last warning");
   }
 }

@@ -31,10 +31,10 @@ import redis.clients.jedis.params.SetParams;
  * {@code backend=redis}: django-redis's {@code RedisCache} on Jedis.
  *
  * <p>Keys are made as on every backend ({@code key_prefix:version:key} by default). Values are
- * encoded with the alias's serializer (JSON by default), except integers, which are stored as
- * plain decimal text so that {@link #incr} runs as one atomic {@code INCRBY} on the server and
- * keeps the key's TTL. Timeouts follow Django: {@link Timeout#NEVER} stores without expiry, a zero
- * timeout deletes. {@link #getMany} is one {@code MGET}, {@link #setMany} one pipeline and {@link
+ * encoded with the alias's serializer (JSON by default), except integers, which are stored as plain
+ * decimal text so that {@link #incr} runs as one atomic {@code INCRBY} on the server and keeps the
+ * key's TTL. Timeouts follow Django: {@link Timeout#NEVER} stores without expiry, a zero timeout
+ * deletes. {@link #getMany} is one {@code MGET}, {@link #setMany} one pipeline and {@link
  * #deleteMany} one {@code UNLINK}. {@link #clear()} removes only this alias's keys (SCAN + UNLINK
  * over a pattern of its prefix, see {@link ClearPattern}) unless {@code
  * options.clear_flushes_db=true}; an alias whose clear() could not be confined so fails at
@@ -53,10 +53,10 @@ import redis.clients.jedis.params.SetParams;
  * {@link RedisUnavailableException}); with {@code options.ignore_exceptions=true} reads are misses
  * instead, writes and deletes return {@code false}, {@link #tryLock} returns a lease that holds
  * nothing, and the failure is logged at a bounded rate per kind ({@link RedisFailurePolicy}).
- * Counters ({@code incr}, {@code incrVersion}) and {@link
- * #lock} still throw, because they cannot pretend to succeed. See the README's "Failure policy".
- * After a timeout or connection failure, a server's circuit breaker makes calls to it fail at once
- * for {@code options.retry_after} (see {@link DefaultClient}).
+ * Counters ({@code incr}, {@code incrVersion}) and {@link #lock} still throw, because they cannot
+ * pretend to succeed. See the README's "Failure policy". After a timeout or connection failure, a
+ * server's circuit breaker makes calls to it fail at once for {@code options.retry_after} (see
+ * {@link DefaultClient}).
  *
  * <p>Thread-safe.
  */
@@ -66,10 +66,12 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   private final RedisPayloads payloads;
   private final RedisFailurePolicy failures;
   private final RedisScan scan;
+
   /** {@code GET} on the client, kept so that the hit path allocates no lambda. */
   private final Function<byte[], byte[]> get;
+
   /** What {@link #tryLock} returns when Redis is down and {@code ignore_exceptions=true}. */
-  private static final Lease HOLDS_NOTHING = () -> { };
+  private static final Lease HOLDS_NOTHING = () -> {};
 
   /** Creates the cache for {@code settings}; see {@link RedisBackendProvider} for the options. */
   public RedisCache(CacheSettings settings, BackendContext context) {
@@ -82,13 +84,17 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   }
 
   /** As the other constructors, with each server's socket factory wrapped by {@code sockets}. */
-  RedisCache(RedisSettings prepared, BackendContext context,
-      UnaryOperator<JedisSocketFactory> sockets) {
+  RedisCache(
+      RedisSettings prepared, BackendContext context, UnaryOperator<JedisSocketFactory> sockets) {
     super(prepared.settings(), context, prepared.options().logIntervalMillis());
     this.options = prepared.options();
-    this.payloads = new RedisPayloads(codec, options.compressor(), options.compressMinSize(),
-        options.maxValueSize(),
-        new InflationGate(prepared.alias(), options.maxConcurrentInflations()));
+    this.payloads =
+        new RedisPayloads(
+            codec,
+            options.compressor(),
+            options.compressMinSize(),
+            options.maxValueSize(),
+            new InflationGate(prepared.alias(), options.maxConcurrentInflations()));
     this.failures = new RedisFailurePolicy(options, failureLog());
     this.client = new DefaultClient(prepared, context.ticker(), sockets);
     this.scan = new RedisScan(client, prepared.clearPattern());
@@ -153,8 +159,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     for (int i = 0; i < keys.length; i++) {
       keys[i] = k(madeKeys.get(i));
     }
-    List<byte[]> stored = failures.guard(Category.LOOKUP, "get_many",
-        () -> client.read(c -> c.mget(keys)), null);
+    List<byte[]> stored =
+        failures.guard(Category.LOOKUP, "get_many", () -> client.read(c -> c.mget(keys)), null);
     Object[] out = new Object[keys.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = stored == null ? MISS : decode(madeKeys.get(i), stored.get(i), type);
@@ -188,22 +194,26 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       return false;
     }
     SetParams p = params(timeout, mode);
-    return failures.guard(Category.STORE, "set",
-        () -> "OK".equals(client.write(c -> c.set(k(madeKey), bytes, p))), false);
+    return failures.guard(
+        Category.STORE,
+        "set",
+        () -> "OK".equals(client.write(c -> c.set(k(madeKey), bytes, p))),
+        false);
   }
 
   @Override
   protected List<String> doSetMany(Map<String, ?> madeKeysToValues, Timeout timeout) {
     Map<String, byte[]> encoded = new LinkedHashMap<>();
     List<String> failed = new ArrayList<>();
-    madeKeysToValues.forEach((k, v) -> {
-      try {
-        encoded.put(k, payloads.encode(v));
-      } catch (CacheValueException e) {
-        reportUnstorable(k, e.getMessage());
-        failed.add(k);
-      }
-    });
+    madeKeysToValues.forEach(
+        (k, v) -> {
+          try {
+            encoded.put(k, payloads.encode(v));
+          } catch (CacheValueException e) {
+            reportUnstorable(k, e.getMessage());
+            failed.add(k);
+          }
+        });
     if (!failed.isEmpty()) {
       doDeleteMany(failed); // what the caller meant to replace must not be served instead
     }
@@ -211,33 +221,40 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       return failed;
     }
     SetParams p = params(timeout, SetMode.ALWAYS);
-    List<String> notStored = failures.guard(Category.STORE, "set_many", () -> client.write(c -> {
-      List<Response<String>> replies = new ArrayList<>(encoded.size());
-      try (Pipeline pipe = c.pipelined()) {
-        encoded.forEach((k, bytes) -> replies.add(pipe.set(k(k), bytes, p)));
-        pipe.sync();
-      }
-      List<String> bad = new ArrayList<>();
-      int i = 0;
-      for (String k : encoded.keySet()) {
-        try {
-          if (!"OK".equals(replies.get(i++).get())) {
-            bad.add(k);
-          }
-        } catch (RuntimeException e) {
-          bad.add(k);
-        }
-      }
-      return bad;
-    }), List.copyOf(encoded.keySet()));
+    List<String> notStored =
+        failures.guard(
+            Category.STORE,
+            "set_many",
+            () ->
+                client.write(
+                    c -> {
+                      List<Response<String>> replies = new ArrayList<>(encoded.size());
+                      try (Pipeline pipe = c.pipelined()) {
+                        encoded.forEach((k, bytes) -> replies.add(pipe.set(k(k), bytes, p)));
+                        pipe.sync();
+                      }
+                      List<String> bad = new ArrayList<>();
+                      int i = 0;
+                      for (String k : encoded.keySet()) {
+                        try {
+                          if (!"OK".equals(replies.get(i++).get())) {
+                            bad.add(k);
+                          }
+                        } catch (RuntimeException e) {
+                          bad.add(k);
+                        }
+                      }
+                      return bad;
+                    }),
+            List.copyOf(encoded.keySet()));
     failed.addAll(notStored);
     return failed;
   }
 
   @Override
   protected boolean doDelete(String madeKey) {
-    return failures.guard(Category.EVICT, "delete",
-        () -> client.write(c -> c.del(k(madeKey))) > 0, false);
+    return failures.guard(
+        Category.EVICT, "delete", () -> client.write(c -> c.del(k(madeKey))) > 0, false);
   }
 
   @Override
@@ -248,24 +265,30 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected boolean doHasKey(String madeKey) {
-    return failures.guard(Category.LOOKUP, "has_key",
-        () -> client.read(c -> c.exists(k(madeKey))), false);
+    return failures.guard(
+        Category.LOOKUP, "has_key", () -> client.read(c -> c.exists(k(madeKey))), false);
   }
 
   @Override
   protected long doIncr(String key, String madeKey, long delta) {
     Object result;
     try {
-      result = client.write(c -> c.eval(RedisScripts.INCR_EXISTING, List.of(madeKey),
-          List.of(Long.toString(delta))));
+      result =
+          client.write(
+              c ->
+                  c.eval(
+                      RedisScripts.INCR_EXISTING, List.of(madeKey), List.of(Long.toString(delta))));
     } catch (RedisConnectionException e) {
       throw e;
     } catch (CacheException e) {
       String msg = e.getMessage() == null ? "" : e.getMessage();
-      if (msg.contains("not an integer") || msg.contains("overflow")
-          || msg.contains("WRONGTYPE")) {
-        throw new CacheValueException("cannot incr/decr key '" + key + "': it does not hold an"
-            + " integer, or the result would overflow", e);
+      if (msg.contains("not an integer") || msg.contains("overflow") || msg.contains("WRONGTYPE")) {
+        throw new CacheValueException(
+            "cannot incr/decr key '"
+                + key
+                + "': it does not hold an"
+                + " integer, or the result would overflow",
+            e);
       }
       throw e;
     }
@@ -277,29 +300,39 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected boolean doTouch(String madeKey, Timeout timeout) {
-    return failures.guard(Category.STORE, "touch", () -> {
-      if (timeout.isNever()) {
-        Object r = client.write(c -> c.eval(RedisScripts.PERSIST_EXISTING, List.of(madeKey),
-            List.of()));
-        return Long.valueOf(1).equals(r);
-      }
-      return client.write(c -> c.pexpire(k(madeKey), timeout.toMillis())) == 1;
-    }, false);
+    return failures.guard(
+        Category.STORE,
+        "touch",
+        () -> {
+          if (timeout.isNever()) {
+            Object r =
+                client.write(
+                    c -> c.eval(RedisScripts.PERSIST_EXISTING, List.of(madeKey), List.of()));
+            return Long.valueOf(1).equals(r);
+          }
+          return client.write(c -> c.pexpire(k(madeKey), timeout.toMillis())) == 1;
+        },
+        false);
   }
 
   @Override
   protected boolean doMove(String fromMadeKey, String toMadeKey) {
-    Object r = client.write(c -> c.eval(RedisScripts.MOVE_EXISTING,
-        List.of(fromMadeKey, toMadeKey), List.of()));
+    Object r =
+        client.write(
+            c -> c.eval(RedisScripts.MOVE_EXISTING, List.of(fromMadeKey, toMadeKey), List.of()));
     return Long.valueOf(1).equals(r);
   }
 
   @Override
   protected void doClear() {
-    failures.guard(Category.EVICT, "clear", () -> {
-      scan.clear();
-      return null;
-    }, null);
+    failures.guard(
+        Category.EVICT,
+        "clear",
+        () -> {
+          scan.clear();
+          return null;
+        },
+        null);
   }
 
   /**
@@ -358,7 +391,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       return Timeout.NEVER;
     }
     // a key written by someone else may carry a TTL past what a Timeout holds
-    return ms <= 0 ? Timeout.NOW
+    return ms <= 0
+        ? Timeout.NOW
         : Timeout.of(Duration.ofMillis(Math.min(ms, Timeout.MAX_SECONDS * 1000)));
   }
 
@@ -370,15 +404,18 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   /** Sets {@code key} to expire in {@code millis}; returns whether the key exists. */
   public boolean pexpire(String key, long millis) {
     String made = made(key);
-    return failures.guard(Category.STORE, "pexpire",
-        () -> client.write(c -> c.pexpire(k(made), millis)) == 1, false);
+    return failures.guard(
+        Category.STORE, "pexpire", () -> client.write(c -> c.pexpire(k(made), millis)) == 1, false);
   }
 
   /** Sets {@code key} to expire at {@code when}; returns whether the key exists. */
   public boolean expireAt(String key, Instant when) {
     String made = made(key);
-    return failures.guard(Category.STORE, "expire_at",
-        () -> client.write(c -> c.pexpireAt(k(made), when.toEpochMilli())) == 1, false);
+    return failures.guard(
+        Category.STORE,
+        "expire_at",
+        () -> client.write(c -> c.pexpireAt(k(made), when.toEpochMilli())) == 1,
+        false);
   }
 
   /** Removes the expiry of {@code key}; returns whether the key exists. */
@@ -387,9 +424,9 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   }
 
   /**
-   * Removes every key of this alias (at the configured version) matching the glob {@code
-   * pattern}, e.g. {@code "user:*"}, with SCAN in batches (never KEYS) and UNLINK. Patterns work
-   * with key functions that keep the caller's key at the end, as the default one does.
+   * Removes every key of this alias (at the configured version) matching the glob {@code pattern},
+   * e.g. {@code "user:*"}, with SCAN in batches (never KEYS) and UNLINK. Patterns work with key
+   * functions that keep the caller's key at the end, as the default one does.
    *
    * @return how many keys were removed
    */
@@ -399,11 +436,10 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   }
 
   /**
-   * The caller's keys of this alias (at the configured version) matching the glob {@code
-   * pattern}, read lazily with SCAN in batches, never KEYS. A key may appear twice if the keyspace
-   * changes during the scan (a SCAN guarantee). The whole scan runs on the primary, since a
-   * cursor is only valid on the server that issued it. Connection failures surface while
-   * iterating.
+   * The caller's keys of this alias (at the configured version) matching the glob {@code pattern},
+   * read lazily with SCAN in batches, never KEYS. A key may appear twice if the keyspace changes
+   * during the scan (a SCAN guarantee). The whole scan runs on the primary, since a cursor is only
+   * valid on the server that issued it. Connection failures surface while iterating.
    */
   public Stream<String> iterKeys(String pattern) {
     return scan.keys(madePattern(pattern), makeKey("", version()));
@@ -427,8 +463,14 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   public RedisLock lock(String name, Duration lease, Duration wait) {
     RedisLock lock = RedisLock.acquire(client, made(name), lease, wait);
     if (lock == null) {
-      throw new RedisLockException("cache '" + alias() + "': lock '" + name + "' is held by"
-          + " another owner; not taken within " + wait);
+      throw new RedisLockException(
+          "cache '"
+              + alias()
+              + "': lock '"
+              + name
+              + "' is held by"
+              + " another owner; not taken within "
+              + wait);
     }
     return lock;
   }
@@ -442,8 +484,11 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   @Override
   public Lease tryLock(String lockKey, Duration lease, Duration wait) {
     ensureOpen();
-    return failures.guard(Category.LOCK, "lock",
-        () -> RedisLock.acquire(client, lockKey, lease, wait), HOLDS_NOTHING);
+    return failures.guard(
+        Category.LOCK,
+        "lock",
+        () -> RedisLock.acquire(client, lockKey, lease, wait),
+        HOLDS_NOTHING);
   }
 
   private String made(String key) {

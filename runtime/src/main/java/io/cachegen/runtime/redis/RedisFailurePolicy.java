@@ -12,13 +12,13 @@ import java.util.function.Supplier;
  *
  * <p>An outage is a {@link RedisConnectionException}: a server down or too slow, a server whose
  * circuit breaker is open (then the call fails at once, without touching the network, see {@link
- * DefaultClient}), or one that refuses the command for now ({@link RedisUnavailableException}:
- * OOM, READONLY, LOADING, ...). With {@code ignore_exceptions=false} (the default) it is thrown to
- * the caller. With {@code ignore_exceptions=true} the call returns what it returns when Redis has
- * nothing (a miss, {@code false}, zero, a lease that holds nothing), the failure is counted
- * ({@link #ignoredFailures()}) and, unless {@code log_ignored_exceptions=false}, logged through
- * the alias's {@link FailureLog}: one line per {@link Category} per {@code
- * ignored_exceptions_log_interval}, so an outage at thousands of calls a second costs a few lines.
+ * DefaultClient}), or one that refuses the command for now ({@link RedisUnavailableException}: OOM,
+ * READONLY, LOADING, ...). With {@code ignore_exceptions=false} (the default) it is thrown to the
+ * caller. With {@code ignore_exceptions=true} the call returns what it returns when Redis has
+ * nothing (a miss, {@code false}, zero, a lease that holds nothing), the failure is counted ({@link
+ * #ignoredFailures()}) and, unless {@code log_ignored_exceptions=false}, logged through the alias's
+ * {@link FailureLog}: one line per {@link Category} per {@code ignored_exceptions_log_interval}, so
+ * an outage at thousands of calls a second costs a few lines.
  *
  * <p>Other failures are never ignored here: an error reply about the data (WRONGTYPE, a value that
  * is not an integer) is the caller's to handle, and calls that cannot pretend to succeed ({@code
@@ -49,8 +49,8 @@ final class RedisFailurePolicy {
    * @param operation the operation named in the log line, e.g. {@code get}
    * @throws RedisConnectionException if the call failed so and {@code ignore_exceptions=false}
    */
-  <A, T> T guard(Category category, String operation, Function<A, T> call, A argument,
-      T whenIgnored) {
+  <A, T> T guard(
+      Category category, String operation, Function<A, T> call, A argument, T whenIgnored) {
     try {
       return call.apply(argument);
     } catch (RedisConnectionException e) {
@@ -59,8 +59,10 @@ final class RedisFailurePolicy {
       }
       ignored.increment();
       if (logIgnoredExceptions) {
-        log.warn(category, "ignored a Redis failure in " + operation
-            + " (ignore_exceptions=true)", e.getMessage());
+        log.warn(
+            category,
+            "ignored a Redis failure in " + operation + " (ignore_exceptions=true)",
+            e.getMessage());
       }
       return whenIgnored;
     }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * One server of a {@code location}: {@code redis://[user:password@]host[:port][/db]}, {@code
- * rediss://…} (TLS) or {@code unix:///path/redis.sock[?db=N]}. A {@code ?db=N} query is accepted
- * on every scheme; a db in the path wins over it. The port is 1 to 65535. How a password with
+ * rediss://…} (TLS) or {@code unix:///path/redis.sock[?db=N]}. A {@code ?db=N} query is accepted on
+ * every scheme; a db in the path wins over it. The port is 1 to 65535. How a password with
  * {@code @}, {@code /}, {@code ?}, {@code #}, {@code ,} or {@code %} in it is read is described in
  * {@link LocationUrls}. Immutable.
  *
@@ -36,10 +36,11 @@ record RedisLocation(
   public static final int DEFAULT_PORT = 6379;
 
   /** Appended to a message about a URL with user-info, which is the usual cause of a bad URL. */
-  private static final String PASSWORD_HINT = ". A password in the URL may hold any character"
-      + " except a ',' followed by redis://, rediss:// or unix:// (write %2C), and '%' followed"
-      + " by two hex digits stands for that byte (write %25 for '%'); or put it in"
-      + " options.password";
+  private static final String PASSWORD_HINT =
+      ". A password in the URL may hold any character"
+          + " except a ',' followed by redis://, rediss:// or unix:// (write %2C), and '%' followed"
+          + " by two hex digits stands for that byte (write %25 for '%'); or put it in"
+          + " options.password";
 
   /**
    * Parses a comma-separated {@code location}: the first server is the primary, the rest are
@@ -52,7 +53,8 @@ record RedisLocation(
   public static List<RedisLocation> parseAll(String location, String property) {
     if (location == null || location.isBlank()) {
       throw new CacheConfigurationException(
-          property + " is required for backend=redis, e.g. redis://127.0.0.1:6379/0"
+          property
+              + " is required for backend=redis, e.g. redis://127.0.0.1:6379/0"
               + " (a comma-separated list: primary first, then replicas)");
     }
     List<LocationUrls.Url> urls = LocationUrls.split(location);
@@ -72,8 +74,13 @@ record RedisLocation(
   public static RedisLocation parse(String url, String property) {
     List<RedisLocation> all = parseAll(url, property);
     if (all.size() != 1) {
-      throw new CacheConfigurationException(property + " = '" + Redaction.location(url)
-          + "' names " + all.size() + " servers; only one is allowed here");
+      throw new CacheConfigurationException(
+          property
+              + " = '"
+              + Redaction.location(url)
+              + "' names "
+              + all.size()
+              + " servers; only one is allowed here");
     }
     return all.get(0);
   }
@@ -146,16 +153,28 @@ record RedisLocation(
 
   @Override
   public String toString() {
-    return "RedisLocation[" + scheme + "://" + (username == null ? "" : username + "@")
-        + describe() + (db == null ? "" : "/" + db) + (password == null ? "" : ", password=****")
+    return "RedisLocation["
+        + scheme
+        + "://"
+        + (username == null ? "" : username + "@")
+        + describe()
+        + (db == null ? "" : "/" + db)
+        + (password == null ? "" : ", password=****")
         + "]";
   }
 
   private static boolean isHostName(String host) {
     for (int i = 0; i < host.length(); i++) {
       char c = host.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '-' || c == '_' || c == ':' || c == '%';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '-'
+              || c == '_'
+              || c == ':'
+              || c == '%';
       if (!ok) {
         return false;
       }
@@ -189,8 +208,11 @@ record RedisLocation(
       if (name.equals("db")) {
         db = dbNumber(eq < 0 ? "" : LocationUrls.decode(pair.substring(eq + 1)), at);
       } else if (!name.isEmpty()) {
-        throw at.bad("has an unknown parameter '" + name + "' (only db is accepted;"
-            + " put other settings in options.*)");
+        throw at.bad(
+            "has an unknown parameter '"
+                + name
+                + "' (only db is accepted;"
+                + " put other settings in options.*)");
       }
     }
     return db;
@@ -219,7 +241,12 @@ record RedisLocation(
 
     CacheConfigurationException bad(String why) {
       return new CacheConfigurationException(
-          property + " = '" + shown + "': " + (list ? "server " + position + " " : "") + why
+          property
+              + " = '"
+              + shown
+              + "': "
+              + (list ? "server " + position + " " : "")
+              + why
               + "; use redis://[user:password@]host:port/db, rediss://… or unix:///path?db=N"
               + (shown.contains("****@") ? PASSWORD_HINT : ""));
     }

@@ -10,8 +10,8 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * A held Redis lock: a key set with {@code SET NX PX} to a random owner token, which expires by
- * itself after its lease. {@link #close()} deletes it only if it still holds this owner's token
- * (a compare-and-delete script), so a lock that expired and was taken by someone else is never
+ * itself after its lease. {@link #close()} deletes it only if it still holds this owner's token (a
+ * compare-and-delete script), so a lock that expired and was taken by someone else is never
  * released by mistake. Use it with try-with-resources:
  *
  * <pre>{@code
@@ -27,6 +27,7 @@ import redis.clients.jedis.params.SetParams;
 public final class RedisLock implements DistributedLocking.Lease {
   /** The first pause between two attempts to take a held lock; it doubles up to the max. */
   private static final long FIRST_PAUSE_MILLIS = 5;
+
   private static final long MAX_PAUSE_MILLIS = 100;
 
   private final String key;
@@ -82,8 +83,13 @@ public final class RedisLock implements DistributedLocking.Lease {
    * @return whether the lock was still ours and was extended
    */
   public boolean extend(Duration lease) {
-    Object r = client.write(c -> c.eval(RedisScripts.EXTEND_LOCK, List.of(key),
-        List.of(token, Long.toString(Math.max(1, lease.toMillis())))));
+    Object r =
+        client.write(
+            c ->
+                c.eval(
+                    RedisScripts.EXTEND_LOCK,
+                    List.of(key),
+                    List.of(token, Long.toString(Math.max(1, lease.toMillis())))));
     return r instanceof Long l && l == 1;
   }
 

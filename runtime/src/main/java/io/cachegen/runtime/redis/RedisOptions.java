@@ -66,13 +66,19 @@ final class RedisOptions {
     this.minIdle = s.intOption("min_idle", 0, 0);
     if (minIdle > maxIdle) {
       throw new CacheConfigurationException(
-          s.describeOption("min_idle") + " = " + minIdle + " is more than max_idle (" + maxIdle
+          s.describeOption("min_idle")
+              + " = "
+              + minIdle
+              + " is more than max_idle ("
+              + maxIdle
               + "); lower it or raise max_idle");
     }
     this.clientName = s.option("client_name").filter(c -> !c.isEmpty()).orElse(null);
     if (clientName != null && !clientName.matches("[\\x21-\\x7e]+")) {
       throw new CacheConfigurationException(
-          s.describeOption("client_name") + " = '" + clientName
+          s.describeOption("client_name")
+              + " = '"
+              + clientName
               + "' is not allowed: Redis client names cannot hold spaces or special characters");
     }
     this.compressor =
@@ -103,7 +109,10 @@ final class RedisOptions {
     long ms = s.secondsOptionAsMillis(name, defaultMillis);
     if (ms < 1 || ms > Integer.MAX_VALUE) {
       throw new CacheConfigurationException(
-          s.describeOption(name) + " = '" + s.option(name).orElse("") + "' is not allowed: use a"
+          s.describeOption(name)
+              + " = '"
+              + s.option(name).orElse("")
+              + "' is not allowed: use a"
               + " number of seconds of at least 0.001, e.g. 0.5 (0 would mean wait forever)");
     }
     return (int) ms;
@@ -165,8 +174,8 @@ final class RedisOptions {
   }
 
   /**
-   * {@code max_value_size}: the most bytes a stored value may decompress to (16 MiB by default);
-   * a value that would decompress to more (a "compression bomb", or a value of a larger
+   * {@code max_value_size}: the most bytes a stored value may decompress to (16 MiB by default); a
+   * value that would decompress to more (a "compression bomb", or a value of a larger
    * configuration) is unreadable: a miss, logged at a bounded rate, overwritten by the next store.
    */
   public int maxValueSize() {
@@ -202,9 +211,9 @@ final class RedisOptions {
   }
 
   /**
-   * {@code retry_after}: after a call to a server timed out or could not connect, how long calls
-   * to that server fail at once before one probe is let through (see {@link DefaultClient}); 1000
-   * by default, 0 turns the circuit breaker off.
+   * {@code retry_after}: after a call to a server timed out or could not connect, how long calls to
+   * that server fail at once before one probe is let through (see {@link DefaultClient}); 1000 by
+   * default, 0 turns the circuit breaker off.
    */
   public long retryAfterMillis() {
     return retryAfterMillis;
@@ -215,7 +224,9 @@ final class RedisOptions {
     return clearFlushesDb;
   }
 
-  /** {@code ssl_ca_certs}: a PEM file of CA certificates to trust for {@code rediss://}, or null. */
+  /**
+   * {@code ssl_ca_certs}: a PEM file of CA certificates to trust for {@code rediss://}, or null.
+   */
   public String sslCaCerts() {
     return sslCaCerts;
   }
@@ -227,11 +238,24 @@ final class RedisOptions {
 
   @Override
   public String toString() {
-    return "RedisOptions[db=" + db + (username == null ? "" : ", username=" + username)
-        + (password == null ? "" : ", password=****") + ", socket_timeout=" + socketTimeoutMillis
-        + "ms, socket_connect_timeout=" + connectTimeoutMillis + "ms, max_connections="
-        + maxConnections + ", compressor=" + compressor.id() + ", ignore_exceptions="
-        + ignoreExceptions + ", retry_after=" + retryAfterMillis + "ms, clear_flushes_db="
-        + clearFlushesDb + "]";
+    return "RedisOptions[db="
+        + db
+        + (username == null ? "" : ", username=" + username)
+        + (password == null ? "" : ", password=****")
+        + ", socket_timeout="
+        + socketTimeoutMillis
+        + "ms, socket_connect_timeout="
+        + connectTimeoutMillis
+        + "ms, max_connections="
+        + maxConnections
+        + ", compressor="
+        + compressor.id()
+        + ", ignore_exceptions="
+        + ignoreExceptions
+        + ", retry_after="
+        + retryAfterMillis
+        + "ms, clear_flushes_db="
+        + clearFlushesDb
+        + "]";
   }
 }

@@ -16,10 +16,10 @@ import java.nio.charset.StandardCharsets;
  * compress_min_size} bytes, the compressor.
  *
  * <p>Reading: an alias with a compressor reads plain values and values of every built-in format
- * (recognised by their headers), inflating at most {@code max_value_size} bytes, through its
- * {@link InflationGate}. An alias whose compressor is {@code none} inflates nothing: a compressed
- * value (written before the compressor was switched off, or by another alias) is unreadable, a
- * miss until the next store overwrites it. Thread-safe.
+ * (recognised by their headers), inflating at most {@code max_value_size} bytes, through its {@link
+ * InflationGate}. An alias whose compressor is {@code none} inflates nothing: a compressed value
+ * (written before the compressor was switched off, or by another alias) is unreadable, a miss until
+ * the next store overwrites it. Thread-safe.
  */
 final class RedisPayloads {
   private static final CacheCodec PLAIN_NUMBERS = JacksonCodec.json();
@@ -28,20 +28,28 @@ final class RedisPayloads {
   private final CacheCodec codec;
   private final Compressor compressor;
   private final int compressMinSize;
+
   /** The formats this alias inflates: its own first, then the other built-in ones; none if none. */
   private final Compressor[] readable;
+
   private final int maxValueSize;
   private final InflationGate gate;
 
-  RedisPayloads(CacheCodec codec, Compressor compressor, int compressMinSize, int maxValueSize,
+  RedisPayloads(
+      CacheCodec codec,
+      Compressor compressor,
+      int compressMinSize,
+      int maxValueSize,
       InflationGate gate) {
     this.codec = codec;
     this.compressor = compressor;
     this.compressMinSize = compressMinSize;
     this.maxValueSize = maxValueSize;
     this.gate = gate;
-    this.readable = compressor == Compressor.Builtin.NONE ? new Compressor[0]
-        : new Compressor[] {compressor, Compressor.Builtin.GZIP, Compressor.Builtin.ZLIB};
+    this.readable =
+        compressor == Compressor.Builtin.NONE
+            ? new Compressor[0]
+            : new Compressor[] {compressor, Compressor.Builtin.GZIP, Compressor.Builtin.ZLIB};
   }
 
   /**
@@ -52,7 +60,9 @@ final class RedisPayloads {
    *     that it could not be read back
    */
   byte[] encode(Object value) {
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       return Long.toString(((Number) value).longValue()).getBytes(StandardCharsets.US_ASCII);
     }
@@ -118,14 +128,19 @@ final class RedisPayloads {
       if (readable.length == 0) {
         for (Compressor c : BUILT_IN) {
           if (c.recognises(stored)) {
-            throw new CacheValueException("it is compressed (" + c.id() + ") but"
-                + " options.compressor is none, so it is not inflated", e);
+            throw new CacheValueException(
+                "it is compressed ("
+                    + c.id()
+                    + ") but"
+                    + " options.compressor is none, so it is not inflated",
+                e);
           }
         }
       }
       throw e;
     }
   }
+
   /** Whether {@code bytes} is an optional minus sign and 1 to 19 ASCII digits. */
   static boolean isPlainInteger(byte[] bytes) {
     int start = bytes.length > 0 && bytes[0] == '-' ? 1 : 0;

@@ -12,11 +12,11 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * The operations of one Redis alias over many keys at once: {@code clear()}, {@code
- * delete_pattern} and {@code iter_keys}. They find keys with SCAN in batches of {@value
- * #SCAN_BATCH}, never KEYS (which blocks the server for the whole keyspace), and delete with
- * UNLINK (the memory is freed in the background). Every page of a scan comes from the primary: a
- * SCAN cursor means something only to the server that issued it, and deletes go there anyway.
+ * The operations of one Redis alias over many keys at once: {@code clear()}, {@code delete_pattern}
+ * and {@code iter_keys}. They find keys with SCAN in batches of {@value #SCAN_BATCH}, never KEYS
+ * (which blocks the server for the whole keyspace), and delete with UNLINK (the memory is freed in
+ * the background). Every page of a scan comes from the primary: a SCAN cursor means something only
+ * to the server that issued it, and deletes go there anyway.
  *
  * <p>{@code clear()} deletes by the alias's {@link ClearPattern}, or runs FLUSHDB with {@code
  * options.clear_flushes_db=true}. Patterns given by callers are glob patterns over the caller's
@@ -82,35 +82,36 @@ final class RedisScan {
    * scan (a SCAN guarantee).
    */
   Stream<String> keys(String pattern, String base) {
-    Iterator<String> it = new Iterator<>() {
-      private final ScanParams scan = new ScanParams().match(pattern).count(SCAN_BATCH);
-      private String cursor = ScanParams.SCAN_POINTER_START;
-      private Iterator<String> page = Collections.emptyIterator();
-      private boolean done;
+    Iterator<String> it =
+        new Iterator<>() {
+          private final ScanParams scan = new ScanParams().match(pattern).count(SCAN_BATCH);
+          private String cursor = ScanParams.SCAN_POINTER_START;
+          private Iterator<String> page = Collections.emptyIterator();
+          private boolean done;
 
-      @Override
-      public boolean hasNext() {
-        while (!page.hasNext() && !done) {
-          String from = cursor;
-          ScanResult<String> result = client.write(c -> c.scan(from, scan));
-          cursor = result.getCursor();
-          done = cursor.equals(ScanParams.SCAN_POINTER_START);
-          page = result.getResult().iterator();
-        }
-        return page.hasNext();
-      }
+          @Override
+          public boolean hasNext() {
+            while (!page.hasNext() && !done) {
+              String from = cursor;
+              ScanResult<String> result = client.write(c -> c.scan(from, scan));
+              cursor = result.getCursor();
+              done = cursor.equals(ScanParams.SCAN_POINTER_START);
+              page = result.getResult().iterator();
+            }
+            return page.hasNext();
+          }
 
-      @Override
-      public String next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        String made = page.next();
-        return made.startsWith(base) ? made.substring(base.length()) : made;
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.NONNULL),
-        false);
+          @Override
+          public String next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            String made = page.next();
+            return made.startsWith(base) ? made.substring(base.length()) : made;
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(it, Spliterator.NONNULL), false);
   }
 
   /**

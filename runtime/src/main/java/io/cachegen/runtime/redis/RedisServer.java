@@ -17,8 +17,8 @@ import redis.clients.jedis.providers.PooledConnectionProvider;
 
 /**
  * One Redis server of an alias with its own connection pool (a Jedis {@link RedisClient}). Getting
- * a connection takes at most {@code socket_connect_timeout}, whether it waits for a free one in
- * the pool or opens a new one; the reply then takes at most {@code socket_timeout}. So a call on a
+ * a connection takes at most {@code socket_connect_timeout}, whether it waits for a free one in the
+ * pool or opens a new one; the reply then takes at most {@code socket_timeout}. So a call on a
  * server that hangs returns within {@code socket_connect_timeout + socket_timeout}. Each server has
  * its own {@link CircuitBreaker}, so a hung replica does not stop calls to the primary.
  * Thread-safe.
@@ -33,11 +33,16 @@ final class RedisServer implements AutoCloseable {
    * @param alias the cache alias, for the breaker's log lines
    * @param tls the TLS options, used if {@code location} is {@code rediss://}
    * @param clock the breaker's time source
-   * @param sockets wraps the socket factory: {@link UnaryOperator#identity()} except in tests
-   *     that count connections and writes
+   * @param sockets wraps the socket factory: {@link UnaryOperator#identity()} except in tests that
+   *     count connections and writes
    */
-  RedisServer(String alias, RedisLocation location, RedisOptions options, SslOptions tls,
-      Ticker clock, UnaryOperator<JedisSocketFactory> sockets) {
+  RedisServer(
+      String alias,
+      RedisLocation location,
+      RedisOptions options,
+      SslOptions tls,
+      Ticker clock,
+      UnaryOperator<JedisSocketFactory> sockets) {
     this.location = location;
     this.described = location.describe();
     this.breaker = new CircuitBreaker(alias, described, options.retryAfterMillis(), clock);
@@ -51,12 +56,17 @@ final class RedisServer implements AutoCloseable {
     pool.setTestWhileIdle(true);
     pool.setJmxEnabled(false);
     // what Jedis builds from a HostAndPort too, with the socket factory made explicit
-    JedisSocketFactory socketFactory = location.unixSocket()
-        ? new UnixSocketFactory(location.socketPath(), options.connectTimeoutMillis(),
-            options.socketTimeoutMillis())
-        : new DefaultJedisSocketFactory(new HostAndPort(location.host(), location.port()), config);
-    PooledConnectionProvider provider = new PooledConnectionProvider(
-        new ConnectionFactory(sockets.apply(socketFactory), config), pool);
+    JedisSocketFactory socketFactory =
+        location.unixSocket()
+            ? new UnixSocketFactory(
+                location.socketPath(),
+                options.connectTimeoutMillis(),
+                options.socketTimeoutMillis())
+            : new DefaultJedisSocketFactory(
+                new HostAndPort(location.host(), location.port()), config);
+    PooledConnectionProvider provider =
+        new PooledConnectionProvider(
+            new ConnectionFactory(sockets.apply(socketFactory), config), pool);
     this.client = RedisClient.builder().connectionProvider(provider).clientConfig(config).build();
   }
 
@@ -65,11 +75,12 @@ final class RedisServer implements AutoCloseable {
     String user = location.username() != null ? location.username() : options.username();
     String password = location.password() != null ? location.password() : options.password();
     int db = location.db() != null ? location.db() : options.db();
-    DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
-        .connectionTimeoutMillis(options.connectTimeoutMillis())
-        .socketTimeoutMillis(options.socketTimeoutMillis())
-        .database(db)
-        .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+    DefaultJedisClientConfig.Builder b =
+        DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis(options.connectTimeoutMillis())
+            .socketTimeoutMillis(options.socketTimeoutMillis())
+            .database(db)
+            .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
     if (user != null) {
       b.user(user); // with a password: RedisSettings.parse made sure
     }

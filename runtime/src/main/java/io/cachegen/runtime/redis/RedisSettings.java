@@ -9,8 +9,8 @@ import java.util.List;
 import redis.clients.jedis.SslOptions;
 
 /**
- * One Redis alias's settings, parsed and checked once, when the handler is built: its options,
- * its servers, the TLS options they connect with and what {@code clear()} deletes by. A {@link
+ * One Redis alias's settings, parsed and checked once, when the handler is built: its options, its
+ * servers, the TLS options they connect with and what {@code clear()} deletes by. A {@link
  * RedisCache} and its {@link DefaultClient} are made from this and never read the settings again.
  *
  * @param settings the alias's settings
@@ -20,8 +20,13 @@ import redis.clients.jedis.SslOptions;
  * @param clearPattern the SCAN pattern {@code clear()} deletes by ({@link ClearPattern}); {@code
  *     null} with {@code clear_flushes_db=true}
  */
-record RedisSettings(CacheSettings settings, RedisOptions options, List<RedisLocation> locations,
-    SslOptions tls, String clearPattern) implements CacheBackendProvider.Prepared {
+record RedisSettings(
+    CacheSettings settings,
+    RedisOptions options,
+    List<RedisLocation> locations,
+    SslOptions tls,
+    String clearPattern)
+    implements CacheBackendProvider.Prepared {
 
   /**
    * Parses and checks the Redis settings of {@code settings}, in this order: the options, the
@@ -35,8 +40,11 @@ record RedisSettings(CacheSettings settings, RedisOptions options, List<RedisLoc
     List<RedisLocation> locations =
         RedisLocation.parseAll(settings.location(), settings.describe("location"));
     checkCredentials(settings, options, locations);
-    SslOptions tls = TlsSettings.sslOptions(options.sslCaCerts(), options.sslCheckHostname(),
-        settings.describeOption("ssl_ca_certs"));
+    SslOptions tls =
+        TlsSettings.sslOptions(
+            options.sslCaCerts(),
+            options.sslCheckHostname(),
+            settings.describeOption("ssl_ca_certs"));
     String clearPattern =
         options.clearFlushesDb() ? null : ClearPattern.of(settings, context.keyFunction());
     return new RedisSettings(settings, options, List.copyOf(locations), tls, clearPattern);
@@ -55,11 +63,17 @@ record RedisSettings(CacheSettings settings, RedisOptions options, List<RedisLoc
       String user = userInUrl ? location.username() : options.username();
       String password = location.password() != null ? location.password() : options.password();
       if (user != null && password == null) {
-        String property = userInUrl ? settings.describe("location")
-            : settings.describeOption("username");
-        throw new CacheConfigurationException(property + ": user name '" + user + "' for "
-            + location.describe() + " needs a password: set " + settings.property(
-                "options.password") + " or put it in the URL (redis://user:password@host:port/db)");
+        String property =
+            userInUrl ? settings.describe("location") : settings.describeOption("username");
+        throw new CacheConfigurationException(
+            property
+                + ": user name '"
+                + user
+                + "' for "
+                + location.describe()
+                + " needs a password: set "
+                + settings.property("options.password")
+                + " or put it in the URL (redis://user:password@host:port/db)");
       }
     }
   }

@@ -31,8 +31,8 @@ final class TlsSettings {
    * @throws CacheConfigurationException naming {@code property} if the file cannot be read
    */
   static SslOptions sslOptions(String caFile, boolean checkHostname, String property) {
-    SslOptions.Builder b = SslOptions.builder()
-        .sslVerifyMode(checkHostname ? SslVerifyMode.FULL : SslVerifyMode.CA);
+    SslOptions.Builder b =
+        SslOptions.builder().sslVerifyMode(checkHostname ? SslVerifyMode.FULL : SslVerifyMode.CA);
     if (caFile != null) {
       byte[] store = trustStore(caFile, property);
       b.truststore(() -> new ByteArrayInputStream(store), STORE_PASSWORD).trustStoreType("PKCS12");
@@ -54,8 +54,8 @@ final class TlsSettings {
         trust.setCertificateEntry("ca-" + i++, cert);
       }
       if (i == 0) {
-        throw new CacheConfigurationException(property + " = '" + caFile
-            + "' cannot be read: it holds no PEM certificate");
+        throw new CacheConfigurationException(
+            property + " = '" + caFile + "' cannot be read: it holds no PEM certificate");
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       trust.store(out, STORE_PASSWORD);

@@ -78,44 +78,46 @@ final class UnixSocketFactory implements JedisSocketFactory {
       this.channel = channel;
       this.selector = selector;
       this.timeoutMillis = timeoutMillis;
-      this.in = new InputStream() {
-        @Override
-        public int read() throws IOException {
-          byte[] one = new byte[1];
-          return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-          if (len == 0) {
-            return 0;
-          }
-          ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-          while (true) {
-            int n = channel.read(buf);
-            if (n != 0) {
-              return n;
+      this.in =
+          new InputStream() {
+            @Override
+            public int read() throws IOException {
+              byte[] one = new byte[1];
+              return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
             }
-            await(SelectionKey.OP_READ);
-          }
-        }
-      };
-      this.out = new OutputStream() {
-        @Override
-        public void write(int b) throws IOException {
-          write(new byte[] {(byte) b}, 0, 1);
-        }
 
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-          while (buf.hasRemaining()) {
-            if (channel.write(buf) == 0) {
-              await(SelectionKey.OP_WRITE);
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+              if (len == 0) {
+                return 0;
+              }
+              ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+              while (true) {
+                int n = channel.read(buf);
+                if (n != 0) {
+                  return n;
+                }
+                await(SelectionKey.OP_READ);
+              }
             }
-          }
-        }
-      };
+          };
+      this.out =
+          new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+              write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+              ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+              while (buf.hasRemaining()) {
+                if (channel.write(buf) == 0) {
+                  await(SelectionKey.OP_WRITE);
+                }
+              }
+            }
+          };
     }
 
     private synchronized void await(int op) throws IOException {

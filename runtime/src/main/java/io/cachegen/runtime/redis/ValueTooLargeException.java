@@ -10,7 +10,11 @@ final class ValueTooLargeException extends CacheValueException {
   private static final long serialVersionUID = 1L;
 
   ValueTooLargeException(int size, int maxValueSize) {
-    super("its encoded form has " + size + " bytes, more than options.max_value_size ("
-        + maxValueSize + "), so it could not be read back");
+    super(
+        "its encoded form has "
+            + size
+            + " bytes, more than options.max_value_size ("
+            + maxValueSize
+            + "), so it could not be read back");
   }
 }

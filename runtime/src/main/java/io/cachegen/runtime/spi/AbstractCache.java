@@ -33,11 +33,10 @@ import org.slf4j.LoggerFactory;
  * methods on already-made keys; it overrides the batch methods where it can do them in one round
  * trip.
  *
- * <p>Lifecycle, as Django's: {@link #close()} releases what the backend holds (connections) and
- * the cache stays usable; {@link #dispose()}, called by the {@link io.cachegen.runtime.CacheHandler}
- * that created the cache when it closes, releases everything for good, and every later call
- * throws an {@link IllegalStateException} naming the alias. The check costs each call one volatile
- * read.
+ * <p>Lifecycle, as Django's: {@link #close()} releases what the backend holds (connections) and the
+ * cache stays usable; {@link #dispose()}, called by the {@link io.cachegen.runtime.CacheHandler}
+ * that created the cache when it closes, releases everything for good, and every later call throws
+ * an {@link IllegalStateException} naming the alias. The check costs each call one volatile read.
  */
 public abstract class AbstractCache implements BaseCache {
   /** Options every backend accepts: {@code serializer} and {@code record_stats}. */
@@ -60,8 +59,10 @@ public abstract class AbstractCache implements BaseCache {
   private final Cache<String, Boolean> reportedKeys =
       Caffeine.newBuilder().maximumSize(10_000).build();
   private final FailureLog failureLog;
+
   /** Why every call fails once the handler disposed of this cache; {@code null} while usable. */
   private volatile String disposed;
+
   private final SingleFlight flights = new SingleFlight();
 
   /**
@@ -90,7 +91,10 @@ public abstract class AbstractCache implements BaseCache {
     this(settings, context.keyFunction(), context.codec(), failureLogIntervalMillis);
   }
 
-  private AbstractCache(CacheSettings settings, KeyFunction keyFunction, CacheCodec codec,
+  private AbstractCache(
+      CacheSettings settings,
+      KeyFunction keyFunction,
+      CacheCodec codec,
       long failureLogIntervalMillis) {
     this.failureLog =
         new FailureLog(settings.alias(), failureLogIntervalMillis, getClass(), System::nanoTime);
@@ -149,21 +153,22 @@ public abstract class AbstractCache implements BaseCache {
   }
 
   /**
-   * Stores every entry (made key → value); returns the made keys that failed. The default stores one
-   * by one.
+   * Stores every entry (made key → value); returns the made keys that failed. The default stores
+   * one by one.
    */
   protected List<String> doSetMany(Map<String, ?> madeKeysToValues, Timeout timeout) {
     List<String> failed = new ArrayList<>();
-    madeKeysToValues.forEach((k, v) -> {
-      try {
-        if (!doSet(k, v, timeout, SetMode.ALWAYS)) {
-          failed.add(k);
-        }
-      } catch (CacheValueException e) {
-        reportUnstorable(k, e.getMessage());
-        failed.add(k);
-      }
-    });
+    madeKeysToValues.forEach(
+        (k, v) -> {
+          try {
+            if (!doSet(k, v, timeout, SetMode.ALWAYS)) {
+              failed.add(k);
+            }
+          } catch (CacheValueException e) {
+            reportUnstorable(k, e.getMessage());
+            failed.add(k);
+          }
+        });
     return failed;
   }
 
@@ -199,8 +204,12 @@ public abstract class AbstractCache implements BaseCache {
    * ({@link FailureLog.Category#UNREADABLE}).
    */
   protected void reportUnreadable(String madeKey, String why) {
-    failureLog.warn(FailureLog.Category.UNREADABLE, "value under key '" + madeKey
-        + "' is unreadable and treated as a miss until it is overwritten", why);
+    failureLog.warn(
+        FailureLog.Category.UNREADABLE,
+        "value under key '"
+            + madeKey
+            + "' is unreadable and treated as a miss until it is overwritten",
+        why);
   }
 
   /**
@@ -269,8 +278,9 @@ public abstract class AbstractCache implements BaseCache {
   }
 
   /**
-   * Whether this cache makes keys with {@link KeyFunction#DEFAULT} ({@code key_prefix:version:key}),
-   * so that generated code may put the made-key prefix before a caller key itself.
+   * Whether this cache makes keys with {@link KeyFunction#DEFAULT} ({@code
+   * key_prefix:version:key}), so that generated code may put the made-key prefix before a caller
+   * key itself.
    */
   @Internal
   public boolean usesDefaultKeyFunction() {
@@ -294,7 +304,8 @@ public abstract class AbstractCache implements BaseCache {
 
   private void warnKey(String key, String problem) {
     if (reportedKeys.asMap().putIfAbsent("\u0000key:" + key, Boolean.TRUE) == null) {
-      LOG.warn("cache '{}': key '{}' {}; it works here but not on memcached", alias(), key, problem);
+      LOG.warn(
+          "cache '{}': key '{}' {}; it works here but not on memcached", alias(), key, problem);
     }
   }
 
@@ -425,11 +436,12 @@ public abstract class AbstractCache implements BaseCache {
     ensureOpen();
     Map<String, Object> made = new LinkedHashMap<>();
     Map<String, String> callerKeyOf = new LinkedHashMap<>();
-    values.forEach((k, v) -> {
-      String m = checkedKey(k, version);
-      made.put(m, v);
-      callerKeyOf.put(m, k);
-    });
+    values.forEach(
+        (k, v) -> {
+          String m = checkedKey(k, version);
+          made.put(m, v);
+          callerKeyOf.put(m, k);
+        });
     Timeout t = resolve(timeout);
     if (t.expiresImmediately()) {
       doDeleteMany(List.copyOf(made.keySet()));
@@ -498,14 +510,20 @@ public abstract class AbstractCache implements BaseCache {
     if (value != MISS) {
       return (T) value;
     }
-    return (T) flights.run(made, completions,
-        (k, self, s, lookAgain, nested) -> self.computeAndAdd(k, type, s, timeout, lookAgain),
-        this, supplier);
+    return (T)
+        flights.run(
+            made,
+            completions,
+            (k, self, s, lookAgain, nested) -> self.computeAndAdd(k, type, s, timeout, lookAgain),
+            this,
+            supplier);
   }
 
-  /** getOrSet's flight: look again if another flight may have stored the key, else compute and add. */
-  private Object computeAndAdd(String made, ValueType<?> type, Supplier<?> supplier,
-      Timeout timeout, boolean lookAgain) {
+  /**
+   * getOrSet's flight: look again if another flight may have stored the key, else compute and add.
+   */
+  private Object computeAndAdd(
+      String made, ValueType<?> type, Supplier<?> supplier, Timeout timeout, boolean lookAgain) {
     if (lookAgain) {
       Object again = doGet(made, type);
       if (again != MISS) {
@@ -538,8 +556,8 @@ public abstract class AbstractCache implements BaseCache {
   /**
    * Disposes of this cache for good: every later call throws an {@link IllegalStateException}
    * naming the alias, then {@link #release()} frees the backend's resources. Called by the {@link
-   * io.cachegen.runtime.CacheHandler} that created the cache when it closes (public for it
-   * alone). Idempotent.
+   * io.cachegen.runtime.CacheHandler} that created the cache when it closes (public for it alone).
+   * Idempotent.
    */
   @Internal
   public final void dispose() {
@@ -561,9 +579,9 @@ public abstract class AbstractCache implements BaseCache {
   }
 
   /**
-   * Throws the {@link IllegalStateException} naming the alias once the cache was {@link
-   * #dispose() disposed of}; one volatile read otherwise. Every public operation calls it; a
-   * backend calls it in operations of its own that do not go through this class.
+   * Throws the {@link IllegalStateException} naming the alias once the cache was {@link #dispose()
+   * disposed of}; one volatile read otherwise. Every public operation calls it; a backend calls it
+   * in operations of its own that do not go through this class.
    */
   protected final void ensureOpen() {
     String why = disposed;
@@ -579,12 +597,16 @@ public abstract class AbstractCache implements BaseCache {
 
   /** The value under a key as an integer for {@code incr}, or a {@link CacheValueException}. */
   protected static long asInteger(String key, Object value) {
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       return ((Number) value).longValue();
     }
     throw new CacheValueException(
-        "cannot incr/decr key '" + key + "': it holds "
+        "cannot incr/decr key '"
+            + key
+            + "': it holds "
             + (value == null ? "null" : "a " + value.getClass().getSimpleName())
             + ", not an integer");
   }

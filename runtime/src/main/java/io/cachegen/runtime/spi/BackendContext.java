@@ -5,8 +5,8 @@ import io.cachegen.runtime.KeyFunction;
 import io.cachegen.runtime.Ticker;
 
 /**
- * What a {@link CacheBackendProvider} gets besides the settings: what the handler resolved from
- * the settings every backend shares, and its ticker.
+ * What a {@link CacheBackendProvider} gets besides the settings: what the handler resolved from the
+ * settings every backend shares, and its ticker.
  *
  * @param keyFunction the alias's key function, resolved from {@code key_function}
  * @param ticker the time source for in-process expiry and the Redis circuit breaker's back-off

@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * A backend selectable with {@code caches.<alias>.backend=<name>}. cachegen's own ({@code locmem},
- * {@code dummy}, {@code redis}) and third-party ones are found with {@link java.util.ServiceLoader}:
- * list the implementation in {@code META-INF/services/io.cachegen.runtime.spi.CacheBackendProvider}.
- * No class is ever loaded by a name taken from configuration.
+ * {@code dummy}, {@code redis}) and third-party ones are found with {@link
+ * java.util.ServiceLoader}: list the implementation in {@code
+ * META-INF/services/io.cachegen.runtime.spi.CacheBackendProvider}. No class is ever loaded by a
+ * name taken from configuration.
  *
  * <p>How a {@link io.cachegen.runtime.CacheHandler} uses a provider, so that each setting is read
  * once and bad configuration fails at start-up:
@@ -19,15 +20,15 @@ import java.util.Set;
  *       settings every backend shares: the option names against {@link #options()}, {@code
  *       key_function}, {@code serializer}, {@code record_stats}): {@link #prepare} checks and
  *       parses the alias's settings into a {@link Prepared}.
- *   <li>Then, once: {@link #checkTogether} with every alias's {@code Prepared}, for rules that
- *       span aliases.
+ *   <li>Then, once: {@link #checkTogether} with every alias's {@code Prepared}, for rules that span
+ *       aliases.
  *   <li>On an alias's first use: {@link Prepared#create} makes its cache from what was prepared,
  *       without parsing the settings again.
  * </ol>
  *
  * <p>A backend with no settings of its own implements {@link #name()}, {@link #options()} and
- * {@link #create(CacheSettings, BackendContext)} only. Implementations must be thread-safe and
- * keep no state per alias: one provider may serve several handlers.
+ * {@link #create(CacheSettings, BackendContext)} only. Implementations must be thread-safe and keep
+ * no state per alias: one provider may serve several handlers.
  */
 public interface CacheBackendProvider {
 
@@ -35,8 +36,8 @@ public interface CacheBackendProvider {
   String name();
 
   /**
-   * The {@code options.*} names this backend accepts (without {@code options.}); any other option is
-   * a configuration error. {@link AbstractCache#COMMON_OPTIONS} are accepted for every backend.
+   * The {@code options.*} names this backend accepts (without {@code options.}); any other option
+   * is a configuration error. {@link AbstractCache#COMMON_OPTIONS} are accepted for every backend.
    */
   Set<String> options();
 
@@ -80,8 +81,8 @@ public interface CacheBackendProvider {
   interface Prepared {
     /**
      * Creates the alias's cache. Called once per alias and handler, lazily, on first use; it does
-     * not check the settings again, though it may fail for other reasons (a resource that cannot
-     * be had).
+     * not check the settings again, though it may fail for other reasons (a resource that cannot be
+     * had).
      */
     BaseCache create(BackendContext context);
   }

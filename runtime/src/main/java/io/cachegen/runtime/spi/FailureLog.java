@@ -78,7 +78,8 @@ public final class FailureLog {
     long now = nanoClock.getAsLong();
     AtomicLong last = lastWarning[i];
     long previous = last.get();
-    if ((previous != NEVER && now - previous < intervalNanos) || !last.compareAndSet(previous, now)) {
+    if ((previous != NEVER && now - previous < intervalNanos)
+        || !last.compareAndSet(previous, now)) {
       suppressed[i].increment();
       return;
     }
@@ -87,8 +88,14 @@ public final class FailureLog {
     if (skipped == 0) {
       log.warn("cache '{}': {}: {}", alias, what, detail);
     } else {
-      log.warn("cache '{}': {}: {} ({} more {} failures since the previous warning were not"
-          + " logged)", alias, what, detail, skipped, category);
+      log.warn(
+          "cache '{}': {}: {} ({} more {} failures since the previous warning were not"
+              + " logged)",
+          alias,
+          what,
+          detail,
+          skipped,
+          category);
     }
   }
 

@@ -3,8 +3,8 @@ package io.cachegen.runtime.spi;
 import io.cachegen.runtime.KeyFunction;
 
 /**
- * Registers a {@link KeyFunction} under a name for {@code caches.<alias>.key_function=<name>}, found
- * with {@link java.util.ServiceLoader} ({@code
+ * Registers a {@link KeyFunction} under a name for {@code caches.<alias>.key_function=<name>},
+ * found with {@link java.util.ServiceLoader} ({@code
  * META-INF/services/io.cachegen.runtime.spi.KeyFunctionProvider}).
  */
 public interface KeyFunctionProvider {

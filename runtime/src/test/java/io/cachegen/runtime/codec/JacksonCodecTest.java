@@ -36,7 +36,10 @@ class JacksonCodecTest {
       new ValueType<Map<String, String>>() {};
 
   /** An enum, written by name. */
-  public enum Kind { A, B }
+  public enum Kind {
+    A,
+    B
+  }
 
   /** A record with a primitive field. */
   public record Point(int x, int y) {}
@@ -46,9 +49,16 @@ class JacksonCodecTest {
   }
 
   /** Reads the test's JSON text without limits, to write it as Smile. */
-  private static final ObjectMapper UNLIMITED = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(100_000)
-          .maxNumberLength(100_000).maxStringLength(Integer.MAX_VALUE).build()).build());
+  private static final ObjectMapper UNLIMITED =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder()
+                      .maxNestingDepth(100_000)
+                      .maxNumberLength(100_000)
+                      .maxStringLength(Integer.MAX_VALUE)
+                      .build())
+              .build());
 
   /** The payload {@code json} in {@code codec}'s format. */
   private static byte[] payload(JacksonCodec codec, String json) throws IOException {
@@ -60,31 +70,32 @@ class JacksonCodecTest {
   }
 
   static Stream<Arguments> rejected() {
-    Stream<Object[]> cases = Stream.of(
-        new Object[] {"[0,1,2]", STRINGS},
-        new Object[] {"[true,1.5,null]", STRINGS},
-        new Object[] {"{\"k\":1}", STRING_MAP},
-        new Object[] {"[\"1\"]", INTS},
-        new Object[] {"[\"1\"]", LONGS},
-        new Object[] {"[\"1.5\"]", DOUBLES},
-        new Object[] {"[\"1.5\"]", DECIMALS},
-        new Object[] {"[1.5]", INTS},
-        new Object[] {"[1]", BOOLEANS},
-        new Object[] {"[\"true\"]", BOOLEANS},
-        new Object[] {"[0]", KINDS},
-        new Object[] {"{\"x\":null,\"y\":1}", ValueType.of(Point.class)},
-        new Object[] {"{\"x\":\"1\",\"y\":1}", ValueType.of(Point.class)},
-        new Object[] {"\"\"", ValueType.of(Point.class)},
-        new Object[] {"[\"a\"]", ValueType.of(String.class)},
-        new Object[] {"7", ValueType.of(String.class)},
-        new Object[] {"true", ValueType.of(String.class)});
+    Stream<Object[]> cases =
+        Stream.of(
+            new Object[] {"[0,1,2]", STRINGS},
+            new Object[] {"[true,1.5,null]", STRINGS},
+            new Object[] {"{\"k\":1}", STRING_MAP},
+            new Object[] {"[\"1\"]", INTS},
+            new Object[] {"[\"1\"]", LONGS},
+            new Object[] {"[\"1.5\"]", DOUBLES},
+            new Object[] {"[\"1.5\"]", DECIMALS},
+            new Object[] {"[1.5]", INTS},
+            new Object[] {"[1]", BOOLEANS},
+            new Object[] {"[\"true\"]", BOOLEANS},
+            new Object[] {"[0]", KINDS},
+            new Object[] {"{\"x\":null,\"y\":1}", ValueType.of(Point.class)},
+            new Object[] {"{\"x\":\"1\",\"y\":1}", ValueType.of(Point.class)},
+            new Object[] {"\"\"", ValueType.of(Point.class)},
+            new Object[] {"[\"a\"]", ValueType.of(String.class)},
+            new Object[] {"7", ValueType.of(String.class)},
+            new Object[] {"true", ValueType.of(String.class)});
     return cases.flatMap(c -> codecs().map(codec -> Arguments.of(codec, c[0], c[1])));
   }
 
   @ParameterizedTest(name = "{0}: {1} as {2}")
   @MethodSource("rejected")
-  void aTokenTheWriterNeverProducesForTheTypeIsAnError(JacksonCodec codec, String json,
-      ValueType<?> type) throws IOException {
+  void aTokenTheWriterNeverProducesForTheTypeIsAnError(
+      JacksonCodec codec, String json, ValueType<?> type) throws IOException {
     byte[] bytes = payload(codec, json);
     assertThatThrownBy(() -> codec.decode(bytes, type))
         .isInstanceOf(CacheValueException.class)
@@ -92,42 +103,52 @@ class JacksonCodecTest {
   }
 
   static Stream<Arguments> accepted() {
-    Stream<Object[]> cases = Stream.of(
-        new Object[] {"[1,2]", LONGS, List.of(1L, 2L)},
-        new Object[] {"[1,2.5]", DOUBLES, List.of(1.0, 2.5)},
-        new Object[] {"[1,2.5]", DECIMALS, List.of(new BigDecimal("1"), new BigDecimal("2.5"))},
-        new Object[] {"[\"0\",null]", STRINGS, java.util.Arrays.asList("0", null)},
-        new Object[] {"[\"B\"]", KINDS, List.of(Kind.B)},
-        new Object[] {"{\"x\":1,\"y\":2}", ValueType.of(Point.class), new Point(1, 2)});
+    Stream<Object[]> cases =
+        Stream.of(
+            new Object[] {"[1,2]", LONGS, List.of(1L, 2L)},
+            new Object[] {"[1,2.5]", DOUBLES, List.of(1.0, 2.5)},
+            new Object[] {"[1,2.5]", DECIMALS, List.of(new BigDecimal("1"), new BigDecimal("2.5"))},
+            new Object[] {"[\"0\",null]", STRINGS, java.util.Arrays.asList("0", null)},
+            new Object[] {"[\"B\"]", KINDS, List.of(Kind.B)},
+            new Object[] {"{\"x\":1,\"y\":2}", ValueType.of(Point.class), new Point(1, 2)});
     return cases.flatMap(c -> codecs().map(codec -> Arguments.of(codec, c[0], c[1], c[2])));
   }
 
   @ParameterizedTest(name = "{0}: {1} as {2}")
   @MethodSource("accepted")
-  void whatTheWriterProducesStillReads(JacksonCodec codec, String json, ValueType<?> type,
-      Object expected) throws IOException {
+  void whatTheWriterProducesStillReads(
+      JacksonCodec codec, String json, ValueType<?> type, Object expected) throws IOException {
     assertThat((Object) codec.decode(payload(codec, json), type)).isEqualTo(expected);
   }
 
   @ParameterizedTest
   @MethodSource("codecs")
   void hostileShapesRaiseAnException(JacksonCodec codec) throws IOException {
-    byte[] deep = payload(codec, "[".repeat(JacksonCodec.MAX_NESTING_DEPTH + 1)
-        + "]".repeat(JacksonCodec.MAX_NESTING_DEPTH + 1));
-    byte[] deepEnough = payload(codec, "[".repeat(JacksonCodec.MAX_NESTING_DEPTH)
-        + "]".repeat(JacksonCodec.MAX_NESTING_DEPTH));
+    byte[] deep =
+        payload(
+            codec,
+            "[".repeat(JacksonCodec.MAX_NESTING_DEPTH + 1)
+                + "]".repeat(JacksonCodec.MAX_NESTING_DEPTH + 1));
+    byte[] deepEnough =
+        payload(
+            codec,
+            "[".repeat(JacksonCodec.MAX_NESTING_DEPTH)
+                + "]".repeat(JacksonCodec.MAX_NESTING_DEPTH));
     assertThatThrownBy(() -> codec.decode(deep, ValueType.of(Object.class)))
-        .isInstanceOf(CacheValueException.class).hasMessageContaining("nesting depth");
+        .isInstanceOf(CacheValueException.class)
+        .hasMessageContaining("nesting depth");
     assertThat((Object) codec.decode(deepEnough, ValueType.of(Object.class))).isNotNull();
     if (codec.name().equals("json")) {
       // the number length bounds text parsing; Smile carries big numbers as binary
       byte[] longNumber = payload(codec, "1".repeat(JacksonCodec.MAX_NUMBER_LENGTH + 1));
       assertThatThrownBy(() -> codec.decode(longNumber, ValueType.of(BigDecimal.class)))
-          .isInstanceOf(CacheValueException.class).hasMessageContaining("Number value length");
+          .isInstanceOf(CacheValueException.class)
+          .hasMessageContaining("Number value length");
     }
-    byte[] longString = payload(codec, "\"" + "x".repeat(JacksonCodec.MAX_STRING_LENGTH + 1)
-        + "\"");
+    byte[] longString =
+        payload(codec, "\"" + "x".repeat(JacksonCodec.MAX_STRING_LENGTH + 1) + "\"");
     assertThatThrownBy(() -> codec.decode(longString, ValueType.of(String.class)))
-        .isInstanceOf(CacheValueException.class).hasMessageContaining("String value length");
+        .isInstanceOf(CacheValueException.class)
+        .hasMessageContaining("String value length");
   }
 }

@@ -57,11 +57,13 @@ class CacheSiteTest {
   void templatedKeysAreFinishedAsMakeKeyWouldMakeThem() {
     CacheSite.Bound plain = site("default", false, null).bind();
     assertThat(plain.keyPrefix()).isEqualTo("p:1:");
-    assertThat(plain.finishKey(plain.keyPrefix() + "user:7")).isEqualTo("p:1:user:7")
+    assertThat(plain.finishKey(plain.keyPrefix() + "user:7"))
+        .isEqualTo("p:1:user:7")
         .isEqualTo(plain.makeKey("user:7"));
     CacheSite.Bound custom = site("custom", false, null).bind();
     assertThat(custom.keyPrefix()).isEmpty();
-    assertThat(custom.finishKey("user:7")).isEqualTo("7:resu||1")
+    assertThat(custom.finishKey("user:7"))
+        .isEqualTo("7:resu||1")
         .isEqualTo(custom.makeKey("user:7"));
     assertThat(custom.memoizedKey(7)).isNull();
     assertThat(custom.memoizeKey(7, "made-7")).isEqualTo("made-7");
@@ -75,10 +77,12 @@ class CacheSiteTest {
     assertThat(CacheSite.defaultPrefix(new DummyCache(settings, KeyFunction.DEFAULT)))
         .isEqualTo("p:1:");
     assertThat(CacheSite.defaultPrefix(sites.handler().get("custom")))
-        .as("key_function is set").isNull();
+        .as("key_function is set")
+        .isNull();
     KeyFunction sameFormat = (key, prefix, version) -> prefix + ':' + version + ':' + key;
     assertThat(CacheSite.defaultPrefix(new DummyCache(settings, sameFormat)))
-        .as("any key function but the default, even one of the same format").isNull();
+        .as("any key function but the default, even one of the same format")
+        .isNull();
   }
 
   @Test
@@ -93,8 +97,13 @@ class CacheSiteTest {
 
   @Test
   void putAndEvictSites() {
-    CacheSite.Bound put = CacheSite.put("default").timeout(Timeout.NEVER).cacheNull(false)
-        .constantKey("k").build().bind();
+    CacheSite.Bound put =
+        CacheSite.put("default")
+            .timeout(Timeout.NEVER)
+            .cacheNull(false)
+            .constantKey("k")
+            .build()
+            .bind();
     put.store(put.constantKey(), "v");
     put.store("p:1:null", null);
     CompletableFuture<String> later = new CompletableFuture<>();
@@ -128,27 +137,31 @@ class CacheSiteTest {
           .contains("storing '" + key + "' after an asynchronous @CachePut completed failed");
     }
     assertThat(((AbstractCache) bound.cache()).failureLog().warningCount())
-        .as("rate-limited with the alias's other failures, in its one failure log").isEqualTo(1);
+        .as("rate-limited with the alias's other failures, in its one failure log")
+        .isEqualTo(1);
   }
 
   @Test
   void anAsyncHitIsACompletedFutureAndAMissComputesAndStores() throws Exception {
     CacheSite.Bound bound = site("default", false, "k").bind();
     String key = bound.constantKey();
-    CompletableFuture<String> miss = bound.cachedAsync(key,
-        () -> CompletableFuture.completedFuture("computed"));
+    CompletableFuture<String> miss =
+        bound.cachedAsync(key, () -> CompletableFuture.completedFuture("computed"));
     assertThat(miss.get(10, TimeUnit.SECONDS)).isEqualTo("computed");
-    CompletableFuture<String> hit = bound.cachedAsync(key, () -> {
-      throw new AssertionError("computed on a hit");
-    });
+    CompletableFuture<String> hit =
+        bound.cachedAsync(
+            key,
+            () -> {
+              throw new AssertionError("computed on a hit");
+            });
     assertThat(hit).isCompletedWithValue("computed");
   }
 
   @Test
   void anAsyncLookupThatFailsIsAFailedFutureNotAThrow() {
     CacheSite.Bound bound = site("down", false, "k").bind();
-    CompletableFuture<String> result = bound.cachedAsync(bound.constantKey(),
-        () -> CompletableFuture.completedFuture("computed"));
+    CompletableFuture<String> result =
+        bound.cachedAsync(bound.constantKey(), () -> CompletableFuture.completedFuture("computed"));
     assertThat(result).isCompletedExceptionally();
     assertThat(result.handle((value, failure) -> failure).join())
         .isInstanceOf(CacheConnectionException.class);

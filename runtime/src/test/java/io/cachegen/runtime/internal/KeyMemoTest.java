@@ -47,19 +47,21 @@ class KeyMemoTest {
       List<Future<Integer>> wrong = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         long offset = t;
-        wrong.add(pool.submit(() -> {
-          int bad = 0;
-          for (long i = 0; i < 200_000; i++) {
-            long id = (i * 7 + offset) % 500;
-            String key = memo.get(id);
-            if (key == null) {
-              memo.put(id, "k" + id);
-            } else if (!key.equals("k" + id)) {
-              bad++;
-            }
-          }
-          return bad;
-        }));
+        wrong.add(
+            pool.submit(
+                () -> {
+                  int bad = 0;
+                  for (long i = 0; i < 200_000; i++) {
+                    long id = (i * 7 + offset) % 500;
+                    String key = memo.get(id);
+                    if (key == null) {
+                      memo.put(id, "k" + id);
+                    } else if (!key.equals("k" + id)) {
+                      bad++;
+                    }
+                  }
+                  return bad;
+                }));
       }
       for (Future<Integer> f : wrong) {
         assertThat(f.get()).isZero();

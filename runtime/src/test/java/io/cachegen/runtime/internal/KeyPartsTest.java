@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /** The runtime side of key building that generated code calls (its forms and escaping). */
 class KeyPartsTest {
-  enum Color { RED, GREEN }
+  enum Color {
+    RED,
+    GREEN
+  }
 
   record Point(int x, String label) {}
 
@@ -81,7 +84,8 @@ class KeyPartsTest {
     assertThat(KeyParts.of(null)).isEqualTo(KeyParts.NULL);
     assertThat(KeyParts.name(null)).isEqualTo(KeyParts.NULL);
     assertThat(KeyParts.string("\\0")).isNotEqualTo(KeyParts.NULL);
-    assertThat(KeyParts.of(Arrays.asList("a", null))).isNotEqualTo(KeyParts.of(List.of("a", "\\0")));
+    assertThat(KeyParts.of(Arrays.asList("a", null)))
+        .isNotEqualTo(KeyParts.of(List.of("a", "\\0")));
   }
 
   @Test
@@ -89,9 +93,11 @@ class KeyPartsTest {
     assertThat(KeyParts.of(Integer.valueOf(7))).isEqualTo("7");
     assertThat(KeyParts.of((Integer) null)).isEqualTo(KeyParts.NULL);
     assertThat(KeyParts.of(Boolean.TRUE)).isEqualTo("true");
-    assertThat(KeyParts.of(Character.valueOf(':'))).isEqualTo(KeyParts.character(':'))
+    assertThat(KeyParts.of(Character.valueOf(':')))
+        .isEqualTo(KeyParts.character(':'))
         .isEqualTo("\\:");
-    assertThat(KeyParts.of(Character.valueOf('x'))).isEqualTo(KeyParts.character('x'))
+    assertThat(KeyParts.of(Character.valueOf('x')))
+        .isEqualTo(KeyParts.character('x'))
         .isEqualTo("x");
     assertThat(KeyParts.of((Character) null)).isEqualTo(KeyParts.NULL);
   }
@@ -139,12 +145,14 @@ class KeyPartsTest {
     assertThat(KeyParts.of(List.of("a,b"))).isNotEqualTo(KeyParts.of(List.of("a", "b")));
     assertThat(KeyParts.of(List.of("a", "b"))).isEqualTo("[a,b]");
     assertThat(KeyParts.of(List.of("[a]"))).isNotEqualTo(KeyParts.of(List.of(List.of("a"))));
-    assertThat(KeyParts.of(new String[] {"a,b"})).isNotEqualTo(KeyParts.of(new String[] {"a", "b"}));
+    assertThat(KeyParts.of(new String[] {"a,b"}))
+        .isNotEqualTo(KeyParts.of(new String[] {"a", "b"}));
     assertThat(KeyParts.of(Map.of("a", "b=c"))).isNotEqualTo(KeyParts.of(Map.of("a=b", "c")));
     assertThat(KeyParts.of(Map.of("a", "1", "b", "2")))
         .isNotEqualTo(KeyParts.of(Map.of("a", "1,b=2")));
     assertThat(KeyParts.of(Set.of("a,b"))).isNotEqualTo(KeyParts.of(Set.of("a", "b")));
-    assertThat(KeyParts.of(new char[] {',', 'a'})).isNotEqualTo(KeyParts.of(new char[] {','}) + "a");
+    assertThat(KeyParts.of(new char[] {',', 'a'}))
+        .isNotEqualTo(KeyParts.of(new char[] {','}) + "a");
     assertThat(KeyParts.of(List.of(Optional.of("a,b")))).isEqualTo("[a\\,b]");
     assertThat(KeyParts.of(Map.of("k", List.of("a", "b"))))
         .isNotEqualTo(KeyParts.of(Map.of("k", List.of("a,b"))));
@@ -165,7 +173,8 @@ class KeyPartsTest {
     assertThat(KeyParts.of(new float[] {1.1f})).isEqualTo("[1.1]");
     assertThat(KeyParts.of(new boolean[] {true})).isEqualTo("[true]");
     assertThat(KeyParts.of(new short[] {3})).isEqualTo("[3]");
-    assertThat(KeyParts.of(new Object[] {List.of(1), null})).isEqualTo("[[1]," + KeyParts.NULL + "]");
+    assertThat(KeyParts.of(new Object[] {List.of(1), null}))
+        .isEqualTo("[[1]," + KeyParts.NULL + "]");
   }
 
   @Test
@@ -180,13 +189,15 @@ class KeyPartsTest {
 
   @Test
   void recordsRenderThroughTheirGeneratedForm() {
-    assertThat(KeyParts.of(new Point(1, "a"), KeyPartsTest::appendPoint)).isEqualTo("Point[x=1,label=a]");
+    assertThat(KeyParts.of(new Point(1, "a"), KeyPartsTest::appendPoint))
+        .isEqualTo("Point[x=1,label=a]");
     assertThat(KeyParts.of((Point) null, KeyPartsTest::appendPoint)).isEqualTo(KeyParts.NULL);
     assertThat(KeyParts.of(new Point(1, "a, label=b"), KeyPartsTest::appendPoint))
         .isEqualTo("Point[x=1,label=a\\, label\\=b]");
 
     StringBuilder sb = new StringBuilder();
-    KeyParts.appendAll(sb, List.of(new Point(2, "b"), new Point(1, "a")), KeyPartsTest::appendPoint);
+    KeyParts.appendAll(
+        sb, List.of(new Point(2, "b"), new Point(1, "a")), KeyPartsTest::appendPoint);
     assertThat(sb).hasToString("[Point[x=2,label=b],Point[x=1,label=a]]");
     sb.setLength(0);
     KeyParts.appendAll(sb, Set.of(new Point(2, "b"), new Point(1, "a")), KeyPartsTest::appendPoint);
@@ -215,15 +226,20 @@ class KeyPartsTest {
     var b = new LinkedHashSet<>(List.of("z", "y", "x"));
     TreeSet<String> reversed = new TreeSet<>(Collections.reverseOrder());
     reversed.addAll(a);
-    assertThat(KeyParts.of(a)).isEqualTo(KeyParts.of(b)).isEqualTo(KeyParts.of(new HashSet<>(a)))
-        .isEqualTo(KeyParts.of(reversed)).isEqualTo("[x,y,z]");
+    assertThat(KeyParts.of(a))
+        .isEqualTo(KeyParts.of(b))
+        .isEqualTo(KeyParts.of(new HashSet<>(a)))
+        .isEqualTo(KeyParts.of(reversed))
+        .isEqualTo("[x,y,z]");
 
     Map<String, Integer> m1 = new LinkedHashMap<>();
     m1.put("b", 2);
     m1.put("a", 1);
     Map<String, Integer> m2 = new TreeMap<>(Collections.reverseOrder());
     m2.putAll(m1);
-    assertThat(KeyParts.of(m1)).isEqualTo(KeyParts.of(m2)).isEqualTo(KeyParts.of(new HashMap<>(m1)))
+    assertThat(KeyParts.of(m1))
+        .isEqualTo(KeyParts.of(m2))
+        .isEqualTo(KeyParts.of(new HashMap<>(m1)))
         .isEqualTo("{a=1,b=2}");
 
     // Many elements: HashSet iteration order depends on capacity, the form does not.
@@ -242,7 +258,8 @@ class KeyPartsTest {
   @Test
   void nestedCollectionsByContent() {
     assertThat(KeyParts.of(List.of(List.of("a"), List.of("b", "c")))).isEqualTo("[[a],[b,c]]");
-    assertThat(KeyParts.of(List.of(List.of("a", "b")))).isNotEqualTo(KeyParts.of(List.of(List.of("a"), List.of("b"))));
+    assertThat(KeyParts.of(List.of(List.of("a", "b"))))
+        .isNotEqualTo(KeyParts.of(List.of(List.of("a"), List.of("b"))));
     assertThat(KeyParts.of(Map.of("k", Set.of(2, 1)))).isEqualTo("{k=[1,2]}");
   }
 

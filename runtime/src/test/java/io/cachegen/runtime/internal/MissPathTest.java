@@ -56,12 +56,18 @@ class MissPathTest {
     AtomicInteger calls = new AtomicInteger();
     CompletableFuture<Object> first = new CompletableFuture<>();
     CompletableFuture<Object> second = new CompletableFuture<>();
-    Thread computer = new Thread(() -> first.complete(bound.load(key, () -> {
-      calls.incrementAndGet();
-      computing.countDown();
-      release.await();
-      return "once";
-    })));
+    Thread computer =
+        new Thread(
+            () ->
+                first.complete(
+                    bound.load(
+                        key,
+                        () -> {
+                          calls.incrementAndGet();
+                          computing.countDown();
+                          release.await();
+                          return "once";
+                        })));
     Thread waiter = new Thread(() -> second.complete(bound.load(key, () -> "twice")));
     computer.start();
     assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
@@ -84,25 +90,31 @@ class MissPathTest {
     CountDownLatch computing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<Throwable> second = new CompletableFuture<>();
-    Thread computer = new Thread(() -> {
-      try {
-        bound.load(key, () -> {
-          computing.countDown();
-          release.await();
-          throw new IOException("disk");
-        });
-      } catch (Throwable expected) {
-        // the computing caller's own failure
-      }
-    });
-    Thread waiter = new Thread(() -> {
-      try {
-        bound.load(key, () -> "twice");
-        second.complete(null);
-      } catch (Throwable t) {
-        second.complete(t);
-      }
-    });
+    Thread computer =
+        new Thread(
+            () -> {
+              try {
+                bound.load(
+                    key,
+                    () -> {
+                      computing.countDown();
+                      release.await();
+                      throw new IOException("disk");
+                    });
+              } catch (Throwable expected) {
+                // the computing caller's own failure
+              }
+            });
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                bound.load(key, () -> "twice");
+                second.complete(null);
+              } catch (Throwable t) {
+                second.complete(t);
+              }
+            });
     computer.start();
     assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
     waiter.start();
@@ -111,17 +123,22 @@ class MissPathTest {
       Thread.onSpinWait();
     }
     release.countDown();
-    assertThat(second.get(10, TimeUnit.SECONDS)).isInstanceOf(IOException.class)
-        .hasMessage("disk");
+    assertThat(second.get(10, TimeUnit.SECONDS)).isInstanceOf(IOException.class).hasMessage("disk");
   }
 
   @Test
   void whatTheLoaderThrowsReachesTheCallerAsIsAndNothingIsStored() {
     CacheSite.Bound bound = site("default", false, "k").bind();
     String key = bound.constantKey();
-    assertThatThrownBy(() -> bound.load(key, () -> {
-      throw new IOException("disk");
-    })).isInstanceOf(IOException.class).hasMessage("disk");
+    assertThatThrownBy(
+            () ->
+                bound.load(
+                    key,
+                    () -> {
+                      throw new IOException("disk");
+                    }))
+        .isInstanceOf(IOException.class)
+        .hasMessage("disk");
     assertThat(bound.lookup(key)).isSameAs(CacheSite.MISS);
     assertThat(bound.load(key, () -> "later")).as("the failed flight is gone").isEqualTo("later");
   }
@@ -139,33 +156,45 @@ class MissPathTest {
     CacheSite.Bound bound = site("default", false, null).bind();
     CompletableFuture<String> source = new CompletableFuture<>();
     CompletableFuture<String> mine = bound.loadAsync("p:1:a", () -> source);
-    CompletableFuture<String> joined = bound.loadAsync("p:1:a", () -> {
-      throw new AssertionError("a second computation");
-    });
+    CompletableFuture<String> joined =
+        bound.loadAsync(
+            "p:1:a",
+            () -> {
+              throw new AssertionError("a second computation");
+            });
     assertThat(mine).isNotSameAs(source).isNotDone();
     source.complete("async");
     assertThat(mine.get(10, TimeUnit.SECONDS)).isEqualTo("async");
     assertThat(joined.get(10, TimeUnit.SECONDS)).isEqualTo("async");
     assertThat(bound.lookup("p:1:a")).isEqualTo("async");
 
-    CompletableFuture<String> failing = bound.loadAsync("p:1:b",
-        () -> CompletableFuture.failedFuture(new IOException("down")));
+    CompletableFuture<String> failing =
+        bound.loadAsync("p:1:b", () -> CompletableFuture.failedFuture(new IOException("down")));
     assertThat(failing).isCompletedExceptionally();
     assertThatThrownBy(failing::join).hasCauseInstanceOf(IOException.class);
     assertThat(bound.lookup("p:1:b")).isSameAs(CacheSite.MISS);
     assertThat(bound.loadAsync("p:1:c", () -> null)).isNull();
-    assertThatThrownBy(() -> bound.loadAsync("p:1:d", () -> {
-      throw new IOException("sync");
-    })).isInstanceOf(IOException.class);
-    assertThat(bound.<String>loadAsync("p:1:d", () -> CompletableFuture.completedFuture("ok"))
-        .get(10, TimeUnit.SECONDS)).as("the failed flight is gone").isEqualTo("ok");
+    assertThatThrownBy(
+            () ->
+                bound.loadAsync(
+                    "p:1:d",
+                    () -> {
+                      throw new IOException("sync");
+                    }))
+        .isInstanceOf(IOException.class);
+    assertThat(
+            bound
+                .<String>loadAsync("p:1:d", () -> CompletableFuture.completedFuture("ok"))
+                .get(10, TimeUnit.SECONDS))
+        .as("the failed flight is gone")
+        .isEqualTo("ok");
   }
 
   @Test
   void anAsyncValueThatCannotBeStoredFailsTheFutureWithTheStoresException() {
     CacheSite.Bound bound = site("down", false, "k").bind();
-    CompletableFuture<String> result = bound.loadAsync(bound.constantKey(),
-        () -> CompletableFuture.completedFuture("computed"));
+    CompletableFuture<String> result =
+        bound.loadAsync(bound.constantKey(), () -> CompletableFuture.completedFuture("computed"));
     assertThat(result.handle((value, failure) -> failure).join())
         .isInstanceOf(CacheConnectionException.class);
   }
@@ -174,31 +203,46 @@ class MissPathTest {
   void anAsyncFailureReachesEveryCallerAsTheMethodsOwnExceptionUnwrapped() {
     CacheSite.Bound bound = site("default", false, null).bind();
     CompletableFuture<String> source = new CompletableFuture<>();
-    CompletableFuture<String> mine = bound.loadAsync("p:1:e", () -> source.thenApply(v -> {
-      throw new IllegalArgumentException("bad " + v);
-    }));
-    CompletableFuture<String> joined = bound.loadAsync("p:1:e", () -> {
-      throw new AssertionError("a second computation");
-    });
+    CompletableFuture<String> mine =
+        bound.loadAsync(
+            "p:1:e",
+            () ->
+                source.thenApply(
+                    v -> {
+                      throw new IllegalArgumentException("bad " + v);
+                    }));
+    CompletableFuture<String> joined =
+        bound.loadAsync(
+            "p:1:e",
+            () -> {
+              throw new AssertionError("a second computation");
+            });
     source.complete("x");
     for (CompletableFuture<String> f : List.of(mine, joined)) {
       assertThat(f.handle((value, failure) -> failure).join())
           .isNotInstanceOf(CompletionException.class)
-          .isInstanceOf(IllegalArgumentException.class).hasMessage("bad x");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("bad x");
     }
   }
 
   @Test
   void aFinishedAsyncFlightIsGoneSoTheNextMissComputesAgain() throws Exception {
     CacheSite.Bound bound = site("default", false, null).bind();
-    CompletableFuture<String> failing = bound.loadAsync("p:1:f",
-        () -> CompletableFuture.failedFuture(new IOException("down")));
+    CompletableFuture<String> failing =
+        bound.loadAsync("p:1:f", () -> CompletableFuture.failedFuture(new IOException("down")));
     assertThat(failing).isCompletedExceptionally();
-    assertThat(bound.<String>loadAsync("p:1:f", () -> CompletableFuture.completedFuture("again"))
-        .get(10, TimeUnit.SECONDS)).isEqualTo("again");
+    assertThat(
+            bound
+                .<String>loadAsync("p:1:f", () -> CompletableFuture.completedFuture("again"))
+                .get(10, TimeUnit.SECONDS))
+        .isEqualTo("again");
     assertThat(bound.loadAsync("p:1:n", () -> null)).isNull();
-    assertThat(bound.<String>loadAsync("p:1:n", () -> CompletableFuture.completedFuture("now"))
-        .get(10, TimeUnit.SECONDS)).isEqualTo("now");
+    assertThat(
+            bound
+                .<String>loadAsync("p:1:n", () -> CompletableFuture.completedFuture("now"))
+                .get(10, TimeUnit.SECONDS))
+        .isEqualTo("now");
   }
 
   @Test
@@ -208,8 +252,11 @@ class MissPathTest {
     long seen = bound.completions(key);
     assertThat(bound.lookup(key)).isSameAs(CacheSite.MISS);
     // another caller's asynchronous computation of the key completes and stores meanwhile
-    assertThat(bound.<String>loadAsync(key, () -> CompletableFuture.completedFuture("async"))
-        .get(10, TimeUnit.SECONDS)).isEqualTo("async");
+    assertThat(
+            bound
+                .<String>loadAsync(key, () -> CompletableFuture.completedFuture("async"))
+                .get(10, TimeUnit.SECONDS))
+        .isEqualTo("async");
     assertThat(bound.load(key, seen, () -> "mine")).isEqualTo("async");
   }
 
@@ -260,8 +307,7 @@ class MissPathTest {
 
   @Test
   void withoutTheStampedeGuardNoLockIsTaken() {
-    CacheSite.Bound bound =
-        CacheSite.cached("locked", STRING).cacheNull(false).build().bind();
+    CacheSite.Bound bound = CacheSite.cached("locked", STRING).cacheNull(false).build().bind();
     MapCache cache = (MapCache) bound.cache();
     String a = bound.makeKey("a");
     assertThat(bound.load(a, bound.completions(a), () -> "mine")).isEqualTo("mine");

@@ -12,10 +12,15 @@ class SingleFlightTest {
   private final List<Boolean> lookAgain = new ArrayList<>();
 
   private Object run(String key, long stamp) {
-    return flights.run(key, stamp, (k, seen, unused, again, nested) -> {
-      seen.add(again);
-      return "v";
-    }, lookAgain, null);
+    return flights.run(
+        key,
+        stamp,
+        (k, seen, unused, again, nested) -> {
+          seen.add(again);
+          return "v";
+        },
+        lookAgain,
+        null);
   }
 
   @Test
@@ -37,9 +42,14 @@ class SingleFlightTest {
   void aFailedFlightStoredNothingSoForcesNoLookAgain() {
     long stamp = flights.stamp("k");
     try {
-      flights.run("k", stamp, (k, a, b, again, nested) -> {
-        throw new IllegalStateException("boom");
-      }, null, null);
+      flights.run(
+          "k",
+          stamp,
+          (k, a, b, again, nested) -> {
+            throw new IllegalStateException("boom");
+          },
+          null,
+          null);
     } catch (IllegalStateException expected) {
       // the computation's own exception
     }
@@ -50,14 +60,26 @@ class SingleFlightTest {
   @Test
   void aNestedCallForTheSameKeyRunsDirectly() {
     List<String> trace = new ArrayList<>();
-    Object value = flights.run("k", flights.stamp("k"), (k, t, f, again, nested) -> {
-      trace.add("outer nested=" + nested);
-      Object inner = f.run(k, f.stamp(k), (k2, t2, unused, again2, nested2) -> {
-        t2.add("inner nested=" + nested2);
-        return "inner";
-      }, t, null);
-      return "outer+" + inner;
-    }, trace, flights);
+    Object value =
+        flights.run(
+            "k",
+            flights.stamp("k"),
+            (k, t, f, again, nested) -> {
+              trace.add("outer nested=" + nested);
+              Object inner =
+                  f.run(
+                      k,
+                      f.stamp(k),
+                      (k2, t2, unused, again2, nested2) -> {
+                        t2.add("inner nested=" + nested2);
+                        return "inner";
+                      },
+                      t,
+                      null);
+              return "outer+" + inner;
+            },
+            trace,
+            flights);
     assertThat(value).isEqualTo("outer+inner");
     assertThat(trace).containsExactly("outer nested=false", "inner nested=true");
   }

@@ -35,9 +35,20 @@ final class SiteHandler implements BeforeEachCallback, AfterEachCallback {
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    handler = handler(ticker, Map.of("caches.default.key_prefix", "p", "caches.other.key_prefix", "q",
-        "caches.custom.key_function", "reversed", "caches.down.backend", "down",
-        "caches.locked.backend", "map"));
+    handler =
+        handler(
+            ticker,
+            Map.of(
+                "caches.default.key_prefix",
+                "p",
+                "caches.other.key_prefix",
+                "q",
+                "caches.custom.key_function",
+                "reversed",
+                "caches.down.backend",
+                "down",
+                "caches.locked.backend",
+                "map"));
     previous = Caches.install(handler);
   }
 
@@ -65,8 +76,10 @@ final class SiteHandler implements BeforeEachCallback, AfterEachCallback {
     return CacheHandler.builder()
         .config(CacheConfig.fromMap(properties))
         .ticker(ticker)
-        .keyFunction("reversed", (key, prefix, version) ->
-            new StringBuilder(key).reverse() + "|" + prefix + "|" + version)
+        .keyFunction(
+            "reversed",
+            (key, prefix, version) ->
+                new StringBuilder(key).reverse() + "|" + prefix + "|" + version)
         .backend(new DownProvider())
         .backend(MapCache.PROVIDER)
         .build();

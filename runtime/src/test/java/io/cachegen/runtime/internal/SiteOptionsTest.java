@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The options generated code builds a site from: the annotations' defaults when a step is left
- * out, each step reaching the site, and steps that mean nothing for the kind of site refused.
+ * The options generated code builds a site from: the annotations' defaults when a step is left out,
+ * each step reaching the site, and steps that mean nothing for the kind of site refused.
  */
 class SiteOptionsTest {
   @RegisterExtension final SiteHandler sites = new SiteHandler();
@@ -25,14 +25,20 @@ class SiteOptionsTest {
     sites.ticker().advanceSeconds(299);
     assertThat(bound.lookup("p:1:v")).isEqualTo("v");
     sites.ticker().advanceSeconds(1);
-    assertThat(bound.lookup("p:1:v")).as("the alias's default timeout, 300 s")
+    assertThat(bound.lookup("p:1:v"))
+        .as("the alias's default timeout, 300 s")
         .isSameAs(CacheSite.MISS);
   }
 
   @Test
   void eachStepReachesTheSite() {
-    CacheSite.Bound bound = CacheSite.cached("default", STRING).timeout(Timeout.NEVER)
-        .cacheNull(false).constantKey("all").build().bind();
+    CacheSite.Bound bound =
+        CacheSite.cached("default", STRING)
+            .timeout(Timeout.NEVER)
+            .cacheNull(false)
+            .constantKey("all")
+            .build()
+            .bind();
     assertThat(bound.constantKey()).isEqualTo("p:1:all");
     bound.load(bound.constantKey(), () -> null);
     assertThat(bound.lookup(bound.constantKey())).isSameAs(CacheSite.MISS);
@@ -60,7 +66,8 @@ class SiteOptionsTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("an eviction site stores nothing, so it takes no timeout");
     assertThatThrownBy(() -> CacheSite.evict("users").cacheNull(false))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no cacheNull");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no cacheNull");
     assertThatThrownBy(() -> CacheSite.cached(null, STRING)).hasMessageContaining("alias");
   }
 }

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Expiry instants compare correctly wherever the clock's origin lies, and the default clock runs. */
+/**
+ * Expiry instants compare correctly wherever the clock's origin lies, and the default clock runs.
+ */
 class EntryExpiryTest {
 
   @Test

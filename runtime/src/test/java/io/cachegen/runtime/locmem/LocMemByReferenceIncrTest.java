@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * incr on a store-by-reference locmem keeps the box the caller stored (a {@code Short} stays a
- * {@code Short}), refuses a result its box cannot hold, and reads back through any integral box
- * the value fits.
+ * {@code Short}), refuses a result its box cannot hold, and reads back through any integral box the
+ * value fits.
  */
 class LocMemByReferenceIncrTest {
   private CacheHandler handler;
@@ -25,11 +25,17 @@ class LocMemByReferenceIncrTest {
 
   @BeforeEach
   void open() {
-    handler = CacheHandler.builder()
-        .config(CacheConfig.fromMap(Map.of("caches.default.options.store_by_value", "false",
-            "caches.byvalue.key_prefix", "v")))
-        .ticker(new ManualTicker())
-        .build();
+    handler =
+        CacheHandler.builder()
+            .config(
+                CacheConfig.fromMap(
+                    Map.of(
+                        "caches.default.options.store_by_value",
+                        "false",
+                        "caches.byvalue.key_prefix",
+                        "v")))
+            .ticker(new ManualTicker())
+            .build();
     cache = handler.cache();
   }
 
@@ -52,7 +58,8 @@ class LocMemByReferenceIncrTest {
       assertThat(byValue.get("text", Integer.class)).isNull();
       assertThat(byValue.get("text", Integer.class, -1)).isEqualTo(-1);
       assertThat(log.count("under key '" + byValue.makeKey("text") + "' is unreadable"))
-          .as("logged once per key").isEqualTo(1);
+          .as("logged once per key")
+          .isEqualTo(1);
     }
     assertThat(byValue.get("text", String.class)).isEqualTo("not a number");
   }
@@ -79,14 +86,17 @@ class LocMemByReferenceIncrTest {
     cache.set("int", Integer.MAX_VALUE);
     assertThatThrownBy(() -> cache.incr("short"))
         .isInstanceOf(CacheValueException.class)
-        .hasMessageContaining("'short'").hasMessageContaining("32768")
+        .hasMessageContaining("'short'")
+        .hasMessageContaining("32768")
         .hasMessageContaining("Short");
     assertThatThrownBy(() -> cache.incr("byte", -1))
         .isInstanceOf(CacheValueException.class)
-        .hasMessageContaining("'byte'").hasMessageContaining("-129")
+        .hasMessageContaining("'byte'")
+        .hasMessageContaining("-129")
         .hasMessageContaining("Byte");
     assertThatThrownBy(() -> cache.incr("int"))
-        .isInstanceOf(CacheValueException.class).hasMessageContaining("Integer");
+        .isInstanceOf(CacheValueException.class)
+        .hasMessageContaining("Integer");
     assertThat(cache.get("short", Object.class)).isEqualTo(Short.MAX_VALUE);
     assertThat(cache.get("byte", Object.class)).isEqualTo(Byte.MIN_VALUE);
     assertThat(cache.get("int", Object.class)).isEqualTo(Integer.MAX_VALUE);
@@ -101,10 +111,12 @@ class LocMemByReferenceIncrTest {
     assertThat(cache.get("long", Object.class)).isEqualTo(Integer.MAX_VALUE + 1L);
     cache.set("nothing", null);
     assertThatThrownBy(() -> cache.incr("nothing"))
-        .isInstanceOf(CacheValueException.class).hasMessageContaining("holds null");
+        .isInstanceOf(CacheValueException.class)
+        .hasMessageContaining("holds null");
     cache.set("max", Long.MAX_VALUE);
     assertThatThrownBy(() -> cache.incr("max"))
-        .isInstanceOf(CacheValueException.class).hasMessageContaining("overflows");
+        .isInstanceOf(CacheValueException.class)
+        .hasMessageContaining("overflows");
   }
 
   @Test
@@ -120,7 +132,8 @@ class LocMemByReferenceIncrTest {
       assertThat(cache.get("big", Byte.class)).as("does not fit").isNull();
       assertThat(cache.get("big", String.class)).as("not a String").isNull();
       assertThat(log.count("under key '" + cache.makeKey("big") + "' is unreadable"))
-          .as("logged once per key").isEqualTo(1);
+          .as("logged once per key")
+          .isEqualTo(1);
     }
     cache.set("wide", 100_000L);
     assertThat(cache.get("wide", Integer.class)).isEqualTo(100_000);

@@ -10,6 +10,7 @@ import java.util.UUID;
 /** The contract on locmem, store-by-value (the default). Time comes from a manual ticker. */
 class LocMemCacheContractTest extends BaseCacheContract {
   private final ManualTicker ticker = new ManualTicker();
+
   /** A store of its own per test, shared by the caches one test creates (as Django's LOCATION). */
   protected final String location = "contract-" + UUID.randomUUID();
 

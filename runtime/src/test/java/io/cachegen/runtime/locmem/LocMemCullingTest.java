@@ -16,12 +16,15 @@ class LocMemCullingTest {
   private CacheHandler handler;
 
   private LocMemCache cache(int maxEntries, int cullFrequency) {
-    handler = CacheHandler.builder()
-        .config(CacheConfig.fromMap(Map.of(
-            "caches.default.options.max_entries", String.valueOf(maxEntries),
-            "caches.default.options.cull_frequency", String.valueOf(cullFrequency))))
-        .ticker(new ManualTicker())
-        .build();
+    handler =
+        CacheHandler.builder()
+            .config(
+                CacheConfig.fromMap(
+                    Map.of(
+                        "caches.default.options.max_entries", String.valueOf(maxEntries),
+                        "caches.default.options.cull_frequency", String.valueOf(cullFrequency))))
+            .ticker(new ManualTicker())
+            .build();
     return (LocMemCache) handler.cache();
   }
 
@@ -85,12 +88,24 @@ class LocMemCullingTest {
 
   @Test
   void cachesWithTheSameLocationShareAStoreAndOthersDoNot() {
-    handler = CacheHandler.builder()
-        .config(CacheConfig.fromMap(Map.of(
-            "caches.a.location", "shared", "caches.a.key_prefix", "p",
-            "caches.b.location", "shared", "caches.b.key_prefix", "p",
-            "caches.c.location", "elsewhere", "caches.c.key_prefix", "p")))
-        .build();
+    handler =
+        CacheHandler.builder()
+            .config(
+                CacheConfig.fromMap(
+                    Map.of(
+                        "caches.a.location",
+                        "shared",
+                        "caches.a.key_prefix",
+                        "p",
+                        "caches.b.location",
+                        "shared",
+                        "caches.b.key_prefix",
+                        "p",
+                        "caches.c.location",
+                        "elsewhere",
+                        "caches.c.key_prefix",
+                        "p")))
+            .build();
     BaseCache a = handler.get("a");
     a.set("k", "v");
     assertThat(handler.get("b").get("k", String.class)).isEqualTo("v");

@@ -22,12 +22,17 @@ class LocMemExpiryTest {
   private CacheHandler handler;
 
   private LocMemCache cache(int maxEntries) {
-    handler = CacheHandler.builder()
-        .config(CacheConfig.fromMap(Map.of(
-            "caches.default.options.max_entries", String.valueOf(maxEntries),
-            "caches.default.options.store_by_value", "false")))
-        .ticker(ticker)
-        .build();
+    handler =
+        CacheHandler.builder()
+            .config(
+                CacheConfig.fromMap(
+                    Map.of(
+                        "caches.default.options.max_entries",
+                        String.valueOf(maxEntries),
+                        "caches.default.options.store_by_value",
+                        "false")))
+            .ticker(ticker)
+            .build();
     return (LocMemCache) handler.cache();
   }
 

@@ -18,16 +18,34 @@ class LocMemSharedStoreTest {
 
   @Test
   void aliasesSharingALocationMustAgreeOnMaxEntriesAtStartUp() {
-    assertThatThrownBy(() -> CacheHandler.create(CacheConfig.fromMap(Map.of(
-            "caches.a.location", location, "caches.a.options.max_entries", "10",
-            "caches.b.location", location, "caches.b.options.max_entries", "20"))))
+    assertThatThrownBy(
+            () ->
+                CacheHandler.create(
+                    CacheConfig.fromMap(
+                        Map.of(
+                            "caches.a.location",
+                            location,
+                            "caches.a.options.max_entries",
+                            "10",
+                            "caches.b.location",
+                            location,
+                            "caches.b.options.max_entries",
+                            "20"))))
         .isInstanceOf(CacheConfigurationException.class)
         .hasMessageContaining("caches.b.options.max_entries")
         .hasMessageContaining("caches.a.options.max_entries = 10")
         .hasMessageContaining(location);
-    assertThatThrownBy(() -> CacheHandler.create(CacheConfig.fromMap(Map.of(
-            "caches.a.location", location,
-            "caches.b.location", location, "caches.b.options.store_by_value", "false"))))
+    assertThatThrownBy(
+            () ->
+                CacheHandler.create(
+                    CacheConfig.fromMap(
+                        Map.of(
+                            "caches.a.location",
+                            location,
+                            "caches.b.location",
+                            location,
+                            "caches.b.options.store_by_value",
+                            "false"))))
         .isInstanceOf(CacheConfigurationException.class)
         .hasMessageContaining("caches.b.options.store_by_value")
         .hasMessageContaining("caches.a.");
@@ -35,10 +53,20 @@ class LocMemSharedStoreTest {
 
   @Test
   void agreeingAliasesShareTheStore() {
-    try (CacheHandler handler = CacheHandler.create(CacheConfig.fromMap(Map.of(
-        "caches.a.location", location, "caches.a.options.max_entries", "10",
-        "caches.b.location", location, "caches.b.options.max_entries", "10",
-        "caches.b.options.cull_frequency", "2")))) {
+    try (CacheHandler handler =
+        CacheHandler.create(
+            CacheConfig.fromMap(
+                Map.of(
+                    "caches.a.location",
+                    location,
+                    "caches.a.options.max_entries",
+                    "10",
+                    "caches.b.location",
+                    location,
+                    "caches.b.options.max_entries",
+                    "10",
+                    "caches.b.options.cull_frequency",
+                    "2")))) {
       handler.get("a").set("k", "v");
       assertThat(handler.get("b").get("k", String.class)).isEqualTo("v");
     }
@@ -46,8 +74,10 @@ class LocMemSharedStoreTest {
 
   @Test
   void closingOneOfTwoCachesSharingALocationKeepsTheOthersEntries() {
-    try (CacheHandler handler = CacheHandler.create(CacheConfig.fromMap(Map.of(
-        "caches.a.location", location, "caches.b.location", location)))) {
+    try (CacheHandler handler =
+        CacheHandler.create(
+            CacheConfig.fromMap(
+                Map.of("caches.a.location", location, "caches.b.location", location)))) {
       BaseCache a = handler.get("a");
       BaseCache b = handler.get("b");
       a.set("k", "v");
@@ -61,10 +91,12 @@ class LocMemSharedStoreTest {
 
   @Test
   void aSharedStoreOutlivesAllButItsLastHandler() {
-    CacheHandler first = CacheHandler.create(CacheConfig.fromMap(Map.of(
-        "caches.a.location", location, "caches.c.location", location)));
-    CacheHandler second = CacheHandler.create(CacheConfig.fromMap(Map.of(
-        "caches.b.location", location)));
+    CacheHandler first =
+        CacheHandler.create(
+            CacheConfig.fromMap(
+                Map.of("caches.a.location", location, "caches.c.location", location)));
+    CacheHandler second =
+        CacheHandler.create(CacheConfig.fromMap(Map.of("caches.b.location", location)));
     try (second) {
       first.get("a").set("k", "v");
       assertThat(first.get("c").get("k", String.class)).as("one store").isEqualTo("v");
@@ -72,38 +104,46 @@ class LocMemSharedStoreTest {
       first.close();
       assertThat(b.get("k", String.class)).isEqualTo("v");
     }
-    try (CacheHandler third = CacheHandler.create(CacheConfig.fromMap(Map.of(
-        "caches.a.location", location)))) {
+    try (CacheHandler third =
+        CacheHandler.create(CacheConfig.fromMap(Map.of("caches.a.location", location)))) {
       assertThat(third.get("a").get("k", String.class)).as("the last user emptied it").isNull();
     }
   }
 
   @Test
   void theLastCacheOnALocationToCloseEmptiesItsStore() {
-    try (CacheHandler first = CacheHandler.create(CacheConfig.fromMap(Map.of(
-        "caches.a.location", location)))) {
+    try (CacheHandler first =
+        CacheHandler.create(CacheConfig.fromMap(Map.of("caches.a.location", location)))) {
       first.get("a").set("k", "v");
     }
-    try (CacheHandler second = CacheHandler.create(CacheConfig.fromMap(Map.of(
-        "caches.a.location", location)))) {
+    try (CacheHandler second =
+        CacheHandler.create(CacheConfig.fromMap(Map.of("caches.a.location", location)))) {
       assertThat(second.get("a").get("k", String.class)).isNull();
     }
   }
 
   @Test
   void anotherHandlerOnTheSameLocationMustAgreeToo() {
-    try (CacheHandler first = CacheHandler.create(CacheConfig.fromMap(Map.of(
-        "caches.a.location", location, "caches.a.options.max_entries", "10")))) {
+    try (CacheHandler first =
+        CacheHandler.create(
+            CacheConfig.fromMap(
+                Map.of("caches.a.location", location, "caches.a.options.max_entries", "10")))) {
       first.get("a");
-      CacheHandler second = CacheHandler.create(CacheConfig.fromMap(Map.of(
-          "caches.b.location", location, "caches.b.options.max_entries", "99")));
+      CacheHandler second =
+          CacheHandler.create(
+              CacheConfig.fromMap(
+                  Map.of("caches.b.location", location, "caches.b.options.max_entries", "99")));
       assertThatThrownBy(() -> second.get("b"))
           .isInstanceOf(CacheConfigurationException.class)
           .hasMessageContaining("caches.b.options.max_entries")
           .hasMessageContaining("caches.a.options.max_entries = 10");
-      CacheHandler manual = CacheHandler.builder().ticker(new ManualTicker())
-          .config(CacheConfig.fromMap(Map.of("caches.c.location", location,
-              "caches.c.options.max_entries", "10"))).build();
+      CacheHandler manual =
+          CacheHandler.builder()
+              .ticker(new ManualTicker())
+              .config(
+                  CacheConfig.fromMap(
+                      Map.of("caches.c.location", location, "caches.c.options.max_entries", "10")))
+              .build();
       assertThatThrownBy(() -> manual.get("c"))
           .isInstanceOf(CacheConfigurationException.class)
           .hasMessageContaining("Ticker");

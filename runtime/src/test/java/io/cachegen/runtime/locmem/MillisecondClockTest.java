@@ -66,29 +66,39 @@ class MillisecondClockTest {
     ConcurrentLinkedQueue<String> stale = new ConcurrentLinkedQueue<>();
     List<Thread> threads = new ArrayList<>();
     for (int r = 0; r < readers; r++) {
-      Thread reader = new Thread(() -> {
-        try {
-          for (int round = 0; round < rounds; round++) {
-            barrier.await();
-            spinning.incrementAndGet();
-            while (go.get() != round) {
-              Thread.onSpinWait();
-            }
-            for (int i = 0; i < 8; i++) {
-              long read = clock.read();
-              if (read < floor[0]) {
-                stale.add("round " + round + ", read " + i + ": " + (floor[0] - read) + " ns old");
-              }
-              if (i >= 4) {
-                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_500_000));
-              }
-            }
-            barrier.await();
-          }
-        } catch (Exception e) {
-          stale.add(e.toString());
-        }
-      }, "test-clock-reader-" + r);
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  for (int round = 0; round < rounds; round++) {
+                    barrier.await();
+                    spinning.incrementAndGet();
+                    while (go.get() != round) {
+                      Thread.onSpinWait();
+                    }
+                    for (int i = 0; i < 8; i++) {
+                      long read = clock.read();
+                      if (read < floor[0]) {
+                        stale.add(
+                            "round "
+                                + round
+                                + ", read "
+                                + i
+                                + ": "
+                                + (floor[0] - read)
+                                + " ns old");
+                      }
+                      if (i >= 4) {
+                        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_500_000));
+                      }
+                    }
+                    barrier.await();
+                  }
+                } catch (Exception e) {
+                  stale.add(e.toString());
+                }
+              },
+              "test-clock-reader-" + r);
       reader.start();
       threads.add(reader);
     }
@@ -126,8 +136,8 @@ class MillisecondClockTest {
 
   /** Waits until the ticker has parked without a timeout (no wake-ups until the next read). */
   private static void awaitParked(MillisecondClock clock) {
-    await("the clock parks", () -> clock.idle()
-        && clock.thread().getState() == Thread.State.WAITING);
+    await(
+        "the clock parks", () -> clock.idle() && clock.thread().getState() == Thread.State.WAITING);
   }
 
   private static void await(String what, BooleanSupplier condition) {

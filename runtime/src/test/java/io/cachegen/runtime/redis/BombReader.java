@@ -20,24 +20,35 @@ public final class BombReader {
     AtomicInteger misses = new AtomicInteger();
     AtomicInteger hits = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
-    RedisCache cache = RedisFixture.cache(args[0], Map.of("key_prefix", args[1],
-        "options.compressor", "gzip", "options.max_connections", Integer.toString(READERS)));
+    RedisCache cache =
+        RedisFixture.cache(
+            args[0],
+            Map.of(
+                "key_prefix",
+                args[1],
+                "options.compressor",
+                "gzip",
+                "options.max_connections",
+                Integer.toString(READERS)));
     CountDownLatch start = new CountDownLatch(1);
     List<Thread> readers = new ArrayList<>();
     for (int i = 0; i < READERS; i++) {
-      Thread t = new Thread(() -> {
-        try {
-          start.await();
-          if (cache.get("data", Object.class) == null) {
-            misses.incrementAndGet();
-          } else {
-            hits.incrementAndGet();
-          }
-        } catch (Throwable e) { // report everything, OutOfMemoryError included
-          errors.incrementAndGet();
-          System.out.println("error: " + e);
-        }
-      }, "reader-" + i);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  if (cache.get("data", Object.class) == null) {
+                    misses.incrementAndGet();
+                  } else {
+                    hits.incrementAndGet();
+                  }
+                } catch (Throwable e) { // report everything, OutOfMemoryError included
+                  errors.incrementAndGet();
+                  System.out.println("error: " + e);
+                }
+              },
+              "reader-" + i);
       t.start();
       readers.add(t);
     }

@@ -29,12 +29,13 @@ public final class CommandStats {
   /** The commands whose count changed from {@code before} to {@code after}, with the change. */
   public static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
     Map<String, Long> d = new HashMap<>();
-    after.forEach((k, v) -> {
-      long n = v - before.getOrDefault(k, 0L);
-      if (n != 0) {
-        d.put(k, n);
-      }
-    });
+    after.forEach(
+        (k, v) -> {
+          long n = v - before.getOrDefault(k, 0L);
+          if (n != 0) {
+            d.put(k, n);
+          }
+        });
     return d;
   }
 }

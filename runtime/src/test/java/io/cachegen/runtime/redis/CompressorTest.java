@@ -24,7 +24,9 @@ class CompressorTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Compressor.Builtin.class, names = {"GZIP", "ZLIB"})
+  @EnumSource(
+      value = Compressor.Builtin.class,
+      names = {"GZIP", "ZLIB"})
   void theDefaultBoundIs16MiB(Compressor.Builtin compressor) throws IOException {
     byte[] atTheBound = compressor.compress(new byte[16 * 1024 * 1024]);
     assertThat(compressor.decompress(atTheBound)).hasSize(16 * 1024 * 1024);

@@ -15,8 +15,8 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Wraps each server's socket factory (in the order the servers are made: primary first) to count,
- * per server, the connections opened and the writes sent on them. Jedis sends one small command
- * (or one pipeline) per write, so writes count commands sent. For {@link
+ * per server, the connections opened and the writes sent on them. Jedis sends one small command (or
+ * one pipeline) per write, so writes count commands sent. For {@link
  * RedisCache#RedisCache(io.cachegen.runtime.CacheSettings, io.cachegen.runtime.spi.BackendContext,
  * UnaryOperator)}.
  */
@@ -72,24 +72,25 @@ final class CountingSockets implements UnaryOperator<JedisSocketFactory> {
       } catch (IOException e) {
         throw new JedisConnectionException(e);
       }
-      this.out = new OutputStream() {
-        @Override
-        public void write(int b) throws IOException {
-          writes.incrementAndGet();
-          realOut.write(b);
-        }
+      this.out =
+          new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+              writes.incrementAndGet();
+              realOut.write(b);
+            }
 
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          writes.incrementAndGet();
-          realOut.write(b, off, len);
-        }
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+              writes.incrementAndGet();
+              realOut.write(b, off, len);
+            }
 
-        @Override
-        public void flush() throws IOException {
-          realOut.flush();
-        }
-      };
+            @Override
+            public void flush() throws IOException {
+              realOut.flush();
+            }
+          };
     }
 
     @Override

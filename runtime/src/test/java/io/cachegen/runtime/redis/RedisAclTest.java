@@ -16,9 +16,18 @@ class RedisAclTest {
 
   @BeforeAll
   static void start() {
-    server = RedisFixture.startPrivate(
-        "--user", "alice", "on", ">alice-pw-123", "~*", "&*", "+@all",
-        "--user", "default", "off");
+    server =
+        RedisFixture.startPrivate(
+            "--user",
+            "alice",
+            "on",
+            ">alice-pw-123",
+            "~*",
+            "&*",
+            "+@all",
+            "--user",
+            "default",
+            "off");
   }
 
   @AfterAll
@@ -28,8 +37,8 @@ class RedisAclTest {
 
   @Test
   void anAclUserInTheUrl() {
-    try (RedisCache cache = RedisFixture.cache(
-        "redis://alice:alice-pw-123@" + server.hostAndPort() + "/0", Map.of())) {
+    try (RedisCache cache =
+        RedisFixture.cache("redis://alice:alice-pw-123@" + server.hostAndPort() + "/0", Map.of())) {
       cache.set("k", "v");
       assertThat(cache.get("k", String.class)).isEqualTo("v");
       assertThat(cache.toString()).doesNotContain("alice-pw-123");
@@ -38,9 +47,16 @@ class RedisAclTest {
 
   @Test
   void anAclUserInTheOptions() {
-    try (RedisCache cache = RedisFixture.cache("redis://" + server.hostAndPort() + "/1",
-        Map.of("options.username", "alice", "options.password", "alice-pw-123",
-            "options.client_name", "cachegen-test"))) {
+    try (RedisCache cache =
+        RedisFixture.cache(
+            "redis://" + server.hostAndPort() + "/1",
+            Map.of(
+                "options.username",
+                "alice",
+                "options.password",
+                "alice-pw-123",
+                "options.client_name",
+                "cachegen-test"))) {
       cache.set("k", "v");
       assertThat(cache.get("k", String.class)).isEqualTo("v");
     }
@@ -48,9 +64,10 @@ class RedisAclTest {
 
   @Test
   void aWrongUserOrPasswordIsRefused() {
-    try (RedisCache cache = RedisFixture.cache(
-        "redis://alice:not-her-pw@" + server.hostAndPort() + "/0",
-        Map.of("options.socket_timeout", "1"))) {
+    try (RedisCache cache =
+        RedisFixture.cache(
+            "redis://alice:not-her-pw@" + server.hostAndPort() + "/0",
+            Map.of("options.socket_timeout", "1"))) {
       assertThatThrownBy(() -> cache.get("k", String.class))
           .isInstanceOf(RedisConnectionException.class)
           .hasMessageContaining("credentials")

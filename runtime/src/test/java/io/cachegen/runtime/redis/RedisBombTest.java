@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 /**
- * The issue's compression bomb: about 1 MB of gzip that inflates to 1 GiB of zeros, read by
- * {@value BombReader#READERS} threads at once in a JVM with a 256 MiB heap ({@link BombReader}).
- * Every read is a miss, nothing runs out of memory, and the next store replaces the bomb.
+ * The issue's compression bomb: about 1 MB of gzip that inflates to 1 GiB of zeros, read by {@value
+ * BombReader#READERS} threads at once in a JVM with a 256 MiB heap ({@link BombReader}). Every read
+ * is a miss, nothing runs out of memory, and the next store replaces the bomb.
  */
 @Tag("redis")
 class RedisBombTest {
@@ -48,10 +48,18 @@ class RedisBombTest {
       redis.set(key, bomb);
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
       Path log = Files.createTempFile("bomb-reader-", ".log");
-      Process child = new ProcessBuilder(java.toString(), "-Xmx256m",
-          "-cp", System.getProperty("java.class.path"),
-          BombReader.class.getName(), server.url(), prefix)
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process child =
+          new ProcessBuilder(
+                  java.toString(),
+                  "-Xmx256m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  BombReader.class.getName(),
+                  server.url(),
+                  prefix)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       String output;
       try {
         boolean exited = child.waitFor(60, TimeUnit.SECONDS);
@@ -61,7 +69,8 @@ class RedisBombTest {
         child.destroyForcibly();
         Files.deleteIfExists(log);
       }
-      assertThat(output).doesNotContain("OutOfMemoryError")
+      assertThat(output)
+          .doesNotContain("OutOfMemoryError")
           .contains("misses=" + BombReader.READERS + " hits=0 errors=0")
           .contains("after-store=fresh");
       assertThat(child.exitValue()).as(output).isZero();

@@ -86,7 +86,8 @@ class RedisCacheTest {
     cache.set("big", Long.MAX_VALUE);
     assertThatThrownBy(() -> cache.incr("big")).isInstanceOf(CacheValueException.class);
     cache.set("f", 1.5);
-    assertThatThrownBy(() -> cache.incr("f")).isInstanceOf(CacheValueException.class)
+    assertThatThrownBy(() -> cache.incr("f"))
+        .isInstanceOf(CacheValueException.class)
         .hasMessageContaining("'f'");
     assertThat(cache.get("f", Double.class)).isEqualTo(1.5);
   }
@@ -113,7 +114,8 @@ class RedisCacheTest {
     assertThat(cache.pttl("k").toMillis()).isBetween(60_000L, 70_000L);
     assertThat(cache.persist("k")).isTrue();
     assertThat(cache.ttl("k")).isEqualTo(Timeout.NEVER);
-    assertThat(cache.persist("k")).as("persist of a key without TTL still reports it exists")
+    assertThat(cache.persist("k"))
+        .as("persist of a key without TTL still reports it exists")
         .isTrue();
     assertThat(cache.expireAt("k", Instant.now().plusSeconds(30))).isTrue();
     assertThat(cache.ttl("k").toMillis()).isBetween(25_000L, 30_000L);
@@ -192,8 +194,9 @@ class RedisCacheTest {
 
   @Test
   void clearTakesEveryVersionButNotALongerPrefixAfterAColon() {
-    RedisCache sessions = RedisFixture.cache(RedisFixture.shared(),
-        Map.of("key_prefix", cache.keyPrefix() + ":sessions"));
+    RedisCache sessions =
+        RedisFixture.cache(
+            RedisFixture.shared(), Map.of("key_prefix", cache.keyPrefix() + ":sessions"));
     try {
       cache.set("a", 1);
       cache.set("a", 2, Timeout.DEFAULT, 7);
@@ -238,8 +241,8 @@ class RedisCacheTest {
       keeps.clear();
       assertThat(direct.exists("foreign")).isTrue();
       keeps.close();
-      RedisCache flushes = RedisFixture.cache(server.url(),
-          Map.of("options.clear_flushes_db", "true"));
+      RedisCache flushes =
+          RedisFixture.cache(server.url(), Map.of("options.clear_flushes_db", "true"));
       flushes.set("a", 1);
       flushes.clear();
       assertThat(direct.exists("foreign")).isFalse();
@@ -255,7 +258,9 @@ class RedisCacheTest {
     values.put("c", null);
     assertThat(cache.setMany(values, Timeout.seconds(100))).isEmpty();
     assertThat(cache.getMany(List.of("a", "b", "c", "zz"), Object.class))
-        .containsEntry("a", 1).containsEntry("b", "two").containsEntry("c", null)
+        .containsEntry("a", 1)
+        .containsEntry("b", "two")
+        .containsEntry("c", null)
         .doesNotContainKey("zz");
     assertThat(redis.pttl(cache.makeKey("b"))).isBetween(90_000L, 100_000L);
     cache.deleteMany(List.of("a", "b", "c"));
@@ -270,7 +275,8 @@ class RedisCacheTest {
       assertThat(cache.getMany(List.of("k"), String.class)).isEmpty();
       assertThat(cache.get("k", String.class, "dflt")).isEqualTo("dflt");
       assertThat(log.count("under key '" + cache.makeKey("k") + "' is unreadable"))
-          .as("logged once per interval").isEqualTo(1);
+          .as("logged once per interval")
+          .isEqualTo(1);
       cache.set("k", "fixed");
       assertThat(cache.get("k", String.class)).isEqualTo("fixed");
     }
@@ -312,19 +318,23 @@ class RedisCacheTest {
       cache.set("a key with spaces", 1);
       cache.get("a key with spaces", Integer.class);
       cache.set("x".repeat(300), 1);
-      assertThat(log.count("key '" + cache.makeKey("a key with spaces")
-          + "' contains characters that would cause errors with memcached")).isEqualTo(1);
+      assertThat(
+              log.count(
+                  "key '"
+                      + cache.makeKey("a key with spaces")
+                      + "' contains characters that would cause errors with memcached"))
+          .isEqualTo(1);
       assertThat(log.count("is longer than 250 characters")).isEqualTo(1);
-      assertThat(cache.get("a key with spaces", Integer.class)).as("it still works here")
+      assertThat(cache.get("a key with spaces", Integer.class))
+          .as("it still works here")
           .isEqualTo(1);
     }
   }
 
-
-
   @Test
   void batchOperationsAreOneRoundTripAndScansNeverUseKeys() {
-    assumeTrue(RedisFixture.sharedIsPrivate(),
+    assumeTrue(
+        RedisFixture.sharedIsPrivate(),
         "counts commands with INFO commandstats: only on a server the fixture started, alone");
     Map<String, Object> values = new LinkedHashMap<>();
     for (int i = 0; i < 50; i++) {
@@ -334,19 +344,26 @@ class RedisCacheTest {
     assertThat(cache.setMany(values)).isEmpty();
     Map<String, Long> afterSet = CommandStats.calls(redis);
     // one pipeline: 50 SETs sent together, and nothing else per key
-    assertThat(CommandStats.delta(before, afterSet)).containsEntry("set", 50L).doesNotContainKeys("get",
-        "mset", "exists");
+    assertThat(CommandStats.delta(before, afterSet))
+        .containsEntry("set", 50L)
+        .doesNotContainKeys("get", "mset", "exists");
     assertThat(cache.getMany(values.keySet(), String.class)).hasSize(50);
     Map<String, Long> afterGet = CommandStats.calls(redis);
-    assertThat(CommandStats.delta(afterSet, afterGet)).containsEntry("mget", 1L).doesNotContainKey("get");
+    assertThat(CommandStats.delta(afterSet, afterGet))
+        .containsEntry("mget", 1L)
+        .doesNotContainKey("get");
     cache.deleteMany(List.of("k0", "k1", "k2"));
     Map<String, Long> afterDelete = CommandStats.calls(redis);
-    assertThat(CommandStats.delta(afterGet, afterDelete)).containsEntry("unlink", 1L).doesNotContainKey("del");
+    assertThat(CommandStats.delta(afterGet, afterDelete))
+        .containsEntry("unlink", 1L)
+        .doesNotContainKey("del");
     assertThat(cache.iterKeys("k1*").sorted().toList()).hasSize(10);
     assertThat(cache.deletePattern("k4*")).isEqualTo(11); // k4 and k40..k49
     cache.clear();
     Map<String, Long> afterScans = CommandStats.calls(redis);
-    assertThat(CommandStats.delta(afterDelete, afterScans)).containsKey("scan").doesNotContainKey("keys");
+    assertThat(CommandStats.delta(afterDelete, afterScans))
+        .containsKey("scan")
+        .doesNotContainKey("keys");
   }
 
   @Test
@@ -365,8 +382,8 @@ class RedisCacheTest {
   @Test
   void clientNameIsSetOnEveryConnection() {
     String name = "cachegen-" + RedisFixture.uniquePrefix();
-    try (RedisCache named = RedisFixture.cache(RedisFixture.shared(),
-        Map.of("options.client_name", name))) {
+    try (RedisCache named =
+        RedisFixture.cache(RedisFixture.shared(), Map.of("options.client_name", name))) {
       named.set("k", 1);
       Object list = redis.sendCommand(Protocol.Command.CLIENT, "LIST");
       assertThat(new String((byte[]) list, StandardCharsets.UTF_8)).contains("name=" + name + " ");
@@ -375,15 +392,20 @@ class RedisCacheTest {
 
   @Test
   void aValueThatDecompressesPastMaxValueSizeIsAMissLoggedOnce() throws Exception {
-    RedisCache bounded = RedisFixture.cache(RedisFixture.shared(), Map.of(
-        "options.compressor", "gzip", "options.max_value_size", Integer.toString(1 << 20)));
-    RedisCache unbounded = RedisFixture.cache(RedisFixture.shared(), Map.of(
-        "key_prefix", bounded.keyPrefix(), "options.compressor", "gzip"));
+    RedisCache bounded =
+        RedisFixture.cache(
+            RedisFixture.shared(),
+            Map.of(
+                "options.compressor", "gzip", "options.max_value_size", Integer.toString(1 << 20)));
+    RedisCache unbounded =
+        RedisFixture.cache(
+            RedisFixture.shared(),
+            Map.of("key_prefix", bounded.keyPrefix(), "options.compressor", "gzip"));
     try (LogCapture log = LogCapture.start()) {
       // a "bomb": a few KiB in Redis, a 4 MiB JSON string once decompressed
       String big = "x".repeat(4 << 20);
-      byte[] bomb = Compressor.Builtin.GZIP.compress(
-          ("\"" + big + "\"").getBytes(StandardCharsets.UTF_8));
+      byte[] bomb =
+          Compressor.Builtin.GZIP.compress(("\"" + big + "\"").getBytes(StandardCharsets.UTF_8));
       assertThat(bomb.length).isLessThan(64 * 1024);
       redis.set(bounded.makeKey("bomb").getBytes(StandardCharsets.UTF_8), bomb);
       assertThat(bounded.get("bomb", String.class, "dflt")).isEqualTo("dflt");
@@ -402,8 +424,10 @@ class RedisCacheTest {
 
   @Test
   void compressMinSizeStoresSmallValuesPlainAndLargerOnesCompressed() {
-    RedisCache gzip = RedisFixture.cache(RedisFixture.shared(), Map.of(
-        "options.compressor", "gzip", "options.compress_min_size", "100"));
+    RedisCache gzip =
+        RedisFixture.cache(
+            RedisFixture.shared(),
+            Map.of("options.compressor", "gzip", "options.compress_min_size", "100"));
     try {
       String below = "b".repeat(97); // 99 bytes of JSON
       String at = "a".repeat(98); // 100 bytes
@@ -430,9 +454,16 @@ class RedisCacheTest {
   void aValueLargerThanMaxValueSizeIsNotStoredAndDropsTheOldOne() {
     // Stored, it would read back as unreadable (a miss) on every call: the method would recompute
     // forever. So it is refused, and the key's older value is dropped rather than served stale.
-    RedisCache gzip = RedisFixture.cache(RedisFixture.shared(), Map.of(
-        "options.compressor", "gzip", "options.compress_min_size", "0",
-        "options.max_value_size", "1024"));
+    RedisCache gzip =
+        RedisFixture.cache(
+            RedisFixture.shared(),
+            Map.of(
+                "options.compressor",
+                "gzip",
+                "options.compress_min_size",
+                "0",
+                "options.max_value_size",
+                "1024"));
     try {
       assertThat(gzip.set("k", "small")).isTrue();
       assertThat(gzip.set("k", "x".repeat(2000))).isFalse();
@@ -451,23 +482,27 @@ class RedisCacheTest {
 
   @Test
   void anAliasWithoutACompressorReadsCompressedValuesAsAMissUntilOverwritten() {
-    RedisCache gzip = RedisFixture.cache(RedisFixture.shared(), Map.of(
-        "options.compressor", "gzip", "options.compress_min_size", "0"));
-    RedisCache none = RedisFixture.cache(RedisFixture.shared(), Map.of(
-        "key_prefix", gzip.keyPrefix()));
+    RedisCache gzip =
+        RedisFixture.cache(
+            RedisFixture.shared(),
+            Map.of("options.compressor", "gzip", "options.compress_min_size", "0"));
+    RedisCache none =
+        RedisFixture.cache(RedisFixture.shared(), Map.of("key_prefix", gzip.keyPrefix()));
     try (LogCapture log = LogCapture.start()) {
       gzip.set("k", "from the gzip alias");
       assertThat(none.get("k", String.class, "dflt")).isEqualTo("dflt");
       assertThat(none.get("k", String.class, "dflt")).isEqualTo("dflt");
       assertThat(none.getMany(List.of("k"), String.class)).isEmpty();
       assertThat(log.count("under key '" + none.makeKey("k") + "' is unreadable"))
-          .as("logged once per interval").isEqualTo(1);
+          .as("logged once per interval")
+          .isEqualTo(1);
       assertThat(log.text()).contains("options.compressor is none");
       none.set("k", "from the plain alias");
       byte[] stored = redis.get(none.makeKey("k").getBytes(StandardCharsets.UTF_8));
       assertThat(Compressor.Builtin.GZIP.recognises(stored)).isFalse();
       assertThat(none.get("k", String.class)).isEqualTo("from the plain alias");
-      assertThat(gzip.get("k", String.class)).as("a compressing alias reads plain values")
+      assertThat(gzip.get("k", String.class))
+          .as("a compressing alias reads plain values")
           .isEqualTo("from the plain alias");
     } finally {
       none.close();
@@ -491,8 +526,10 @@ class RedisCacheTest {
     assertThat(read).isInstanceOf(List.class);
     assertThat(((List<?>) read).get(0)).isEqualTo(GadgetProbe.class.getName());
     assertThat(cache.get("g", Bean.class)).isNull();
-    putRaw("h", ("{\"@class\":\"" + GadgetProbe.class.getName() + "\",\"cmd\":\"x\"}")
-        .getBytes(StandardCharsets.UTF_8));
+    putRaw(
+        "h",
+        ("{\"@class\":\"" + GadgetProbe.class.getName() + "\",\"cmd\":\"x\"}")
+            .getBytes(StandardCharsets.UTF_8));
     Object map = cache.get("h", Object.class);
     assertThat(map).isInstanceOf(Map.class);
     assertThat(cache.get("h", Bean.class)).isNull();
@@ -511,9 +548,16 @@ class RedisCacheTest {
 
   @Test
   void smileAndCompressionRoundTripAndStillIncr() {
-    RedisCache smile = RedisFixture.cache(RedisFixture.shared(), Map.of(
-        "options.serializer", "smile", "options.compressor", "gzip",
-        "options.compress_min_size", "10"));
+    RedisCache smile =
+        RedisFixture.cache(
+            RedisFixture.shared(),
+            Map.of(
+                "options.serializer",
+                "smile",
+                "options.compressor",
+                "gzip",
+                "options.compress_min_size",
+                "10"));
     try {
       String big = "x".repeat(5000);
       smile.set("big", big);
@@ -527,14 +571,23 @@ class RedisCacheTest {
       assertThat(smile.incr("n")).isEqualTo(8);
       assertThat(smile.get("n", Integer.class)).isEqualTo(8);
       // a value written by the JSON alias without compression reads back too
-      redis.set(smile.makeKey("fromJson").getBytes(StandardCharsets.UTF_8),
+      redis.set(
+          smile.makeKey("fromJson").getBytes(StandardCharsets.UTF_8),
           cache.options().compressor().compress("\"json\"".getBytes(StandardCharsets.UTF_8)));
-      RedisCache zlib = RedisFixture.cache(RedisFixture.shared(), Map.of(
-          "key_prefix", smile.keyPrefix(), "options.compressor", "zlib",
-          "options.compress_min_size", "0"));
+      RedisCache zlib =
+          RedisFixture.cache(
+              RedisFixture.shared(),
+              Map.of(
+                  "key_prefix",
+                  smile.keyPrefix(),
+                  "options.compressor",
+                  "zlib",
+                  "options.compress_min_size",
+                  "0"));
       zlib.set("z", List.of("a", "b"));
       assertThat(zlib.get("z", Object.class)).isEqualTo(List.of("a", "b"));
-      assertThat(zlib.get("big", String.class)).as("gzip is recognised by an alias on zlib")
+      assertThat(zlib.get("big", String.class))
+          .as("gzip is recognised by an alias on zlib")
           .isNull(); // smile bytes are not JSON: a miss, not an error
       zlib.close();
     } finally {
@@ -549,7 +602,8 @@ class RedisCacheTest {
       assertThat(redis.pttl(lock.key())).isBetween(20_000L, 30_000L);
       long start = System.nanoTime();
       assertThatThrownBy(() -> cache.lock("job", Duration.ofSeconds(30), Duration.ofMillis(200)))
-          .isInstanceOf(RedisLockException.class).hasMessageContaining("job");
+          .isInstanceOf(RedisLockException.class)
+          .hasMessageContaining("job");
       // it waited its whole wait (its deadline is on the same clock) and gave up
       assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
           .isGreaterThanOrEqualTo(200L);
@@ -576,20 +630,22 @@ class RedisCacheTest {
     try {
       List<Future<?>> futures = new java.util.ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          for (int j = 0; j < rounds; j++) {
-            try (RedisLock l = cache.lock("shared", Duration.ofSeconds(30),
-                Duration.ofSeconds(60))) {
-              maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
-              long seen = Long.parseLong(redis.get(counter));
-              Thread.yield();
-              redis.set(counter, Long.toString(seen + 1));
-              inside.decrementAndGet();
-            }
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int j = 0; j < rounds; j++) {
+                    try (RedisLock l =
+                        cache.lock("shared", Duration.ofSeconds(30), Duration.ofSeconds(60))) {
+                      maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                      long seen = Long.parseLong(redis.get(counter));
+                      Thread.yield();
+                      redis.set(counter, Long.toString(seen + 1));
+                      inside.decrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : futures) {
         f.get(120, TimeUnit.SECONDS);
@@ -598,7 +654,9 @@ class RedisCacheTest {
       pool.shutdownNow();
     }
     assertThat(maxInside.get()).as("holders at once").isEqualTo(1);
-    assertThat(redis.get(counter)).as("no update lost").isEqualTo(Integer.toString(threads * rounds));
+    assertThat(redis.get(counter))
+        .as("no update lost")
+        .isEqualTo(Integer.toString(threads * rounds));
   }
 
   @Test

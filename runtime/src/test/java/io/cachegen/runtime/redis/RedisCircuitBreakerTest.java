@@ -26,10 +26,9 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 /**
- * The circuit breaker per server ({@code options.retry_after}) against private servers paused
- * with SIGSTOP. The breaker's clock is a {@link ManualTicker} that only the test moves, and every
- * socket is counted ({@link CountingSockets}), so "no connection, no command" is counted, never
- * timed.
+ * The circuit breaker per server ({@code options.retry_after}) against private servers paused with
+ * SIGSTOP. The breaker's clock is a {@link ManualTicker} that only the test moves, and every socket
+ * is counted ({@link CountingSockets}), so "no connection, no command" is counted, never timed.
  */
 @Tag("redis")
 class RedisCircuitBreakerTest {
@@ -61,9 +60,12 @@ class RedisCircuitBreakerTest {
 
   /** A cache on {@code location} whose sockets are counted and whose breaker runs on the clock. */
   private RedisCache cache(String location, String... options) {
-    CacheSettings settings = CacheSettings.defaults(ALIAS, "redis").withLocation(location)
-        .with(RedisFixture.uniquePrefix(), 1, Timeout.seconds(300))
-        .withOption("socket_timeout", "0.3").withOption("socket_connect_timeout", "0.2");
+    CacheSettings settings =
+        CacheSettings.defaults(ALIAS, "redis")
+            .withLocation(location)
+            .with(RedisFixture.uniquePrefix(), 1, Timeout.seconds(300))
+            .withOption("socket_timeout", "0.3")
+            .withOption("socket_connect_timeout", "0.2");
     for (int i = 0; i < options.length; i += 2) {
       settings = settings.withOption(options[i], options[i + 1]);
     }
@@ -74,7 +76,8 @@ class RedisCircuitBreakerTest {
   }
 
   private static void assertOpenBreaker(Throwable e, RedisFixture.Server on) {
-    assertThat(e).isInstanceOf(RedisConnectionException.class)
+    assertThat(e)
+        .isInstanceOf(RedisConnectionException.class)
         .hasMessageContaining("cache '" + ALIAS + "'")
         .hasMessageContaining(on.hostAndPort())
         .hasMessageContaining("circuit breaker open, retrying after");
@@ -100,7 +103,8 @@ class RedisCircuitBreakerTest {
       assertOpenBreaker(catchThrowable(() -> cache.hasKey("k")), server);
       clock.advance(RETRY_AFTER.minusMillis(1));
       assertOpenBreaker(catchThrowable(() -> cache.get("k", String.class)), server);
-      assertThat(counts.snapshot()).as("[connections, writes] within the back-off")
+      assertThat(counts.snapshot())
+          .as("[connections, writes] within the back-off")
           .isEqualTo(afterTimeout);
 
       // one probe per back-off: it opens one connection, sends GET, times out, re-opens
@@ -165,10 +169,11 @@ class RedisCircuitBreakerTest {
       CountDownLatch go = new CountDownLatch(1);
       List<Callable<Throwable>> calls = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        calls.add(() -> {
-          go.await();
-          return catchThrowable(() -> cache.get("k", String.class));
-        });
+        calls.add(
+            () -> {
+              go.await();
+              return catchThrowable(() -> cache.get("k", String.class));
+            });
       }
       List<Future<Throwable>> results = new ArrayList<>();
       calls.forEach(c -> results.add(pool.submit(c)));

@@ -40,10 +40,16 @@ class RedisCloseTest {
   void start() {
     server = RedisFixture.startPrivate();
     direct = RedisFixture.directClient(server.url());
-    handler = CacheHandler.create(CacheConfig.fromMap(Map.of(
-        "caches.sessions.backend", "redis",
-        "caches.sessions.location", server.url(),
-        "caches.sessions.options.client_name", CLIENT_NAME)));
+    handler =
+        CacheHandler.create(
+            CacheConfig.fromMap(
+                Map.of(
+                    "caches.sessions.backend",
+                    "redis",
+                    "caches.sessions.location",
+                    server.url(),
+                    "caches.sessions.options.client_name",
+                    CLIENT_NAME)));
   }
 
   @AfterEach
@@ -56,8 +62,10 @@ class RedisCloseTest {
   /** How many connections the server has from the cache (not from {@link #direct}). */
   private long cacheConnections() {
     Object list = direct.sendCommand(Protocol.Command.CLIENT, "LIST");
-    return SafeEncoder.encode((byte[]) list).lines()
-        .filter(l -> l.contains(" name=" + CLIENT_NAME + " ")).count();
+    return SafeEncoder.encode((byte[]) list)
+        .lines()
+        .filter(l -> l.contains(" name=" + CLIENT_NAME + " "))
+        .count();
   }
 
   @Test
@@ -89,14 +97,16 @@ class RedisCloseTest {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         String key = "k" + t;
-        workers.add(pool.submit(() -> {
-          barrier.await();
-          for (int i = 0; i < callsPerThread; i++) {
-            assertThat(cache.set(key, i)).isTrue();
-            assertThat(cache.get(key, Integer.class)).isEqualTo(i);
-          }
-          return null;
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  barrier.await();
+                  for (int i = 0; i < callsPerThread; i++) {
+                    assertThat(cache.set(key, i)).isTrue();
+                    assertThat(cache.get(key, Integer.class)).isEqualTo(i);
+                  }
+                  return null;
+                }));
       }
       barrier.await();
       int closes = 0;
@@ -130,7 +140,8 @@ class RedisCloseTest {
         .hasMessageContaining("closed");
     assertThatThrownBy(() -> cache.set("k", "w")).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> ((RedisCache) cache).ttl("k"))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("'sessions'");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'sessions'");
     assertThatThrownBy(() -> handler.get("sessions"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'sessions'")

@@ -25,12 +25,14 @@ class RedisConfigurationTest {
 
   @Test
   void locationsParseAsDjangoRedisDoes() {
-    List<RedisLocation> all = RedisLocation.parseAll(
-        "redis://u:p%40ss@primary:6380/2, rediss://replica/3,unix:///run/redis.sock?db=4,"
-            + "redis://:only-pw@[::1]:7000?db=5", "caches.default.location");
+    List<RedisLocation> all =
+        RedisLocation.parseAll(
+            "redis://u:p%40ss@primary:6380/2, rediss://replica/3,unix:///run/redis.sock?db=4,"
+                + "redis://:only-pw@[::1]:7000?db=5",
+            "caches.default.location");
     assertThat(all).hasSize(4);
-    assertThat(all.get(0)).isEqualTo(
-        new RedisLocation("redis", "primary", 6380, null, 2, "u", "p@ss"));
+    assertThat(all.get(0))
+        .isEqualTo(new RedisLocation("redis", "primary", 6380, null, 2, "u", "p@ss"));
     assertThat(all.get(1).tls()).isTrue();
     assertThat(all.get(1).port()).isEqualTo(6379);
     assertThat(all.get(1).db()).isEqualTo(3);
@@ -46,27 +48,30 @@ class RedisConfigurationTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "http://h:6379/0|must start with redis://",
-      "redis://:secret-pw@h:6379/x|has db 'x'",
-      "redis://:secret-pw@h:6379/0?foo=1|unknown parameter 'foo'",
-      "redis://:secret-pw@h:6379/0,,redis://h|server 2 is empty",
-      "unix:///|has no socket path",
-      "redis://h:99999/0|port '99999'",
-      "redis://h:0/0|port '0'",
-      "redis://h:-1/0|port '-1'",
-      "redis://h:+80/0|port '+80'",
-      "redis://h:６３７９/0|port '６３７９'",
-      "redis://h:abc/0|port 'abc', which is not a number from 1 to 65535",
-      "redis://:secret-pw@h:/0|has an empty port",
-      "redis://:secret-pw@h:6379/0,|server 2 is empty",
-      "redis://h:1/0, ,redis://h:2/0|server 2 is empty",
-      ",redis://h:1/0|server 1 is empty",
-      "redis://h:1/0,redis://h:2/0,,|server 3 is empty",
-      "redis://h:1/0,h:2|server 2 must start with redis://",
-      "redis://h:1/0,redis://:secret-pw@h:x/0|server 2 has port 'x'",
-      "redis://h:1/0,redis://:secret-pw@:2/0|server 2 has no host",
-      "redis://:secret-pw@h:1/0,rediss://g:2/01x|server 2 has db '01x'"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "http://h:6379/0|must start with redis://",
+        "redis://:secret-pw@h:6379/x|has db 'x'",
+        "redis://:secret-pw@h:6379/0?foo=1|unknown parameter 'foo'",
+        "redis://:secret-pw@h:6379/0,,redis://h|server 2 is empty",
+        "unix:///|has no socket path",
+        "redis://h:99999/0|port '99999'",
+        "redis://h:0/0|port '0'",
+        "redis://h:-1/0|port '-1'",
+        "redis://h:+80/0|port '+80'",
+        "redis://h:６３７９/0|port '６３７９'",
+        "redis://h:abc/0|port 'abc', which is not a number from 1 to 65535",
+        "redis://:secret-pw@h:/0|has an empty port",
+        "redis://:secret-pw@h:6379/0,|server 2 is empty",
+        "redis://h:1/0, ,redis://h:2/0|server 2 is empty",
+        ",redis://h:1/0|server 1 is empty",
+        "redis://h:1/0,redis://h:2/0,,|server 3 is empty",
+        "redis://h:1/0,h:2|server 2 must start with redis://",
+        "redis://h:1/0,redis://:secret-pw@h:x/0|server 2 has port 'x'",
+        "redis://h:1/0,redis://:secret-pw@:2/0|server 2 has no host",
+        "redis://:secret-pw@h:1/0,rediss://g:2/01x|server 2 has db '01x'"
+      })
   void badLocationsNameThePropertyAndHideThePassword(String location, String why) {
     assertThatThrownBy(() -> handler(Map.of("location", location)))
         .isInstanceOf(CacheConfigurationException.class)
@@ -77,25 +82,46 @@ class RedisConfigurationTest {
 
   @Test
   void aUserNameWithoutAPasswordFailsAtStartUpNamingWhereTheNameCameFrom() {
-    assertThatThrownBy(() -> handler(Map.of("location", "redis://h:6379/0",
-            "options.username", "alice")))
+    assertThatThrownBy(
+            () -> handler(Map.of("location", "redis://h:6379/0", "options.username", "alice")))
         .isInstanceOf(CacheConfigurationException.class)
         .hasMessageContaining("caches.default.options.username")
         .hasMessageContaining("'alice'")
         .hasMessageContaining("caches.default.options.password");
-    assertThatThrownBy(() -> handler(Map.of("location", "redis://h:6379/0,redis://bob:@r:6380/0",
-            "options.username", "alice", "options.password", "")))
+    assertThatThrownBy(
+            () ->
+                handler(
+                    Map.of(
+                        "location",
+                        "redis://h:6379/0,redis://bob:@r:6380/0",
+                        "options.username",
+                        "alice",
+                        "options.password",
+                        "")))
         .isInstanceOf(CacheConfigurationException.class)
         .hasMessageContaining("caches.default.options.username");
-    assertThatThrownBy(() -> handler(Map.of("location", "redis://h:6379/0,redis://bob:@r:6380/0",
-            "options.password", "")))
+    assertThatThrownBy(
+            () ->
+                handler(
+                    Map.of(
+                        "location",
+                        "redis://h:6379/0,redis://bob:@r:6380/0",
+                        "options.password",
+                        "")))
         .isInstanceOf(CacheConfigurationException.class)
         .hasMessageContaining("caches.default.location")
         .hasMessageContaining("'bob'")
         .hasMessageContaining("r:6380");
     // with a password from either place, it starts (no server is contacted at start-up)
-    handler(Map.of("location", "redis://h:6379/0", "options.username", "alice",
-        "options.password", "pw")).close();
+    handler(
+            Map.of(
+                "location",
+                "redis://h:6379/0",
+                "options.username",
+                "alice",
+                "options.password",
+                "pw"))
+        .close();
     handler(Map.of("location", "redis://alice:pw@h:6379/0")).close();
   }
 
@@ -104,12 +130,17 @@ class RedisConfigurationTest {
     props.put("caches.default.backend", "redis");
     props.put("caches.default.location", "redis://h:6379/0");
     settings.forEach((k, v) -> props.put("caches.default." + k, v));
-    return CacheHandler.builder().config(CacheConfig.fromMap(props))
-        .keyFunction("reversed", (key, prefix, version) ->
-            new StringBuilder(key).reverse() + "|" + prefix + "|" + version)
+    return CacheHandler.builder()
+        .config(CacheConfig.fromMap(props))
+        .keyFunction(
+            "reversed",
+            (key, prefix, version) ->
+                new StringBuilder(key).reverse() + "|" + prefix + "|" + version)
         .keyFunction("slashes", (key, prefix, version) -> prefix + "/v" + version + "/" + key)
-        .keyFunction("hashed", (key, prefix, version) ->
-            prefix + ":" + version + ":" + Integer.toHexString(key.hashCode()))
+        .keyFunction(
+            "hashed",
+            (key, prefix, version) ->
+                prefix + ":" + version + ":" + Integer.toHexString(key.hashCode()))
         .build();
   }
 
@@ -122,7 +153,8 @@ class RedisConfigurationTest {
   @Test
   void clearPatternsCoverEveryVersionOfThisPrefixOnly() {
     assertThat(clearPattern(Map.of("key_prefix", "web"))).isEqualTo("web:[-0-9]*:*");
-    assertThat(clearPattern(Map.of("key_prefix", "a*b?[c]"))).isEqualTo("a\\*b\\?\\[c\\]:[-0-9]*:*");
+    assertThat(clearPattern(Map.of("key_prefix", "a*b?[c]")))
+        .isEqualTo("a\\*b\\?\\[c\\]:[-0-9]*:*");
     assertThat(clearPattern(Map.of("key_prefix", "kf", "key_function", "reversed")))
         .isEqualTo("*|kf|*");
     assertThat(clearPattern(Map.of("key_prefix", "p", "key_function", "slashes", "version", "9")))
@@ -139,13 +171,15 @@ class RedisConfigurationTest {
         .hasMessageContaining("caches.default.options.clear_flushes_db=true");
     assertThatThrownBy(() -> withKeyFunctions(Map.of("key_prefix", "p", "key_function", "hashed")))
         .isInstanceOf(CacheConfigurationException.class)
-        .hasMessageContaining("caches.default.key_function").hasMessageContaining("'hashed'")
+        .hasMessageContaining("caches.default.key_function")
+        .hasMessageContaining("'hashed'")
         .hasMessageContaining("clear()");
     // a database that belongs to the alias alone may be flushed instead
     withKeyFunctions(Map.of("key_function", "reversed", "options.clear_flushes_db", "true"))
         .close();
-    withKeyFunctions(Map.of("key_prefix", "p", "key_function", "hashed",
-        "options.clear_flushes_db", "true")).close();
+    withKeyFunctions(
+            Map.of("key_prefix", "p", "key_function", "hashed", "options.clear_flushes_db", "true"))
+        .close();
   }
 
   @Test
@@ -153,7 +187,9 @@ class RedisConfigurationTest {
     try (io.cachegen.runtime.LogCapture log = io.cachegen.runtime.LogCapture.start()) {
       withKeyFunctions(Map.of("location", "redis://:Secret-Pw@h:6379/4")).close();
       assertThat(log.count("caches.default.key_prefix is empty")).isEqualTo(1);
-      assertThat(log.text()).contains("':[-0-9]*:*'").contains("h:6379 (db 4)")
+      assertThat(log.text())
+          .contains("':[-0-9]*:*'")
+          .contains("h:6379 (db 4)")
           .doesNotContain("Secret-Pw");
       withKeyFunctions(Map.of("key_prefix", "web")).close();
       withKeyFunctions(Map.of("options.clear_flushes_db", "true")).close();
@@ -170,26 +206,37 @@ class RedisConfigurationTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "socket_timeout|0|at least 0.001",
-      "socket_timeout|soon|number of seconds",
-      "socket_connect_timeout|-1|number of seconds",
-      "retry_after|-1|number of seconds",
-      "retry_after|later|number of seconds",
-      "max_connections|0|>= 1",
-      "min_idle|99|more than max_idle",
-      "compressor|lz4|not a compressor",
-      "serializer|pickle|not a serializer",
-      "ignore_exceptions|yes|true or false",
-      "clear_flushes_db|1|true or false",
-      "client_name|has space|client names",
-      "ssl_ca_certs|/nonexistent/ca.pem|cannot be read",
-      "max_value_size|0|>= 1",
-      "max_concurrent_inflations|0|>= 1",
-      "db|-1|>= 0"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "socket_timeout|0|at least 0.001",
+        "socket_timeout|soon|number of seconds",
+        "socket_connect_timeout|-1|number of seconds",
+        "retry_after|-1|number of seconds",
+        "retry_after|later|number of seconds",
+        "max_connections|0|>= 1",
+        "min_idle|99|more than max_idle",
+        "compressor|lz4|not a compressor",
+        "serializer|pickle|not a serializer",
+        "ignore_exceptions|yes|true or false",
+        "clear_flushes_db|1|true or false",
+        "client_name|has space|client names",
+        "ssl_ca_certs|/nonexistent/ca.pem|cannot be read",
+        "max_value_size|0|>= 1",
+        "max_concurrent_inflations|0|>= 1",
+        "db|-1|>= 0"
+      })
   void badOptionsFailAtStartUpNamingTheProperty(String option, String value, String why) {
-    assertThatThrownBy(() -> handler(Map.of("location", "redis://127.0.0.1:1/0",
-            "options." + option, value, "options.password", "hidden-pw")))
+    assertThatThrownBy(
+            () ->
+                handler(
+                    Map.of(
+                        "location",
+                        "redis://127.0.0.1:1/0",
+                        "options." + option,
+                        value,
+                        "options.password",
+                        "hidden-pw")))
         .isInstanceOf(CacheConfigurationException.class)
         .hasMessageContaining("caches.default.options." + option)
         .hasMessageContaining(why)
@@ -198,16 +245,19 @@ class RedisConfigurationTest {
 
   @Test
   void unknownOptionsAreRejected() {
-    assertThatThrownBy(() -> handler(Map.of("location", "redis://127.0.0.1:1/0",
-            "options.sokcet_timeout", "1")))
+    assertThatThrownBy(
+            () ->
+                handler(Map.of("location", "redis://127.0.0.1:1/0", "options.sokcet_timeout", "1")))
         .isInstanceOf(CacheConfigurationException.class)
         .hasMessageContaining("sokcet_timeout");
   }
 
   @Test
   void defaultsAndDecimalSeconds() {
-    CacheSettings s = CacheSettings.defaults("default", "redis")
-        .withOption("socket_timeout", "0.25").withOption("password", "pw-123");
+    CacheSettings s =
+        CacheSettings.defaults("default", "redis")
+            .withOption("socket_timeout", "0.25")
+            .withOption("password", "pw-123");
     RedisOptions o = RedisOptions.from(s);
     assertThat(o.socketTimeoutMillis()).isEqualTo(250);
     assertThat(o.connectTimeoutMillis()).isEqualTo(250);
@@ -221,7 +271,8 @@ class RedisConfigurationTest {
     assertThat(RedisOptions.from(s.withOption("retry_after", "0.25")).retryAfterMillis())
         .isEqualTo(250);
     assertThat(RedisOptions.from(s.withOption("retry_after", "0")).retryAfterMillis())
-        .as("0 turns the breaker off").isZero();
+        .as("0 turns the breaker off")
+        .isZero();
     assertThat(o.toString()).doesNotContain("pw-123").contains("password=****");
     assertThat(new RedisBackendProvider().options()).containsAll(RedisOptions.NAMES);
   }

@@ -46,8 +46,8 @@ class RedisFailurePolicyTest {
 
   @Test
   void aCallThatWorksReturnsItsResultWhateverThePolicy() {
-    for (RedisFailurePolicy p : new RedisFailurePolicy[] {policy(),
-        policy("ignore_exceptions", "true")}) {
+    for (RedisFailurePolicy p :
+        new RedisFailurePolicy[] {policy(), policy("ignore_exceptions", "true")}) {
       assertThat(p.guard(Category.LOOKUP, "get", () -> "v", "ignored")).isEqualTo("v");
       assertThat(p.guard(Category.LOOKUP, "get", String::length, "abc", -1)).isEqualTo(3);
       assertThat(p.ignoredFailures()).isZero();
@@ -59,9 +59,11 @@ class RedisFailurePolicyTest {
     RedisFailurePolicy p = policy();
     try (LogCapture log = LogCapture.start()) {
       assertThatThrownBy(() -> p.guard(Category.LOOKUP, "get", this::down, "miss"))
-          .isInstanceOf(RedisConnectionException.class).hasMessageContaining("h:1");
+          .isInstanceOf(RedisConnectionException.class)
+          .hasMessageContaining("h:1");
       assertThatThrownBy(() -> p.guard(Category.STORE, "set", this::refused, "miss"))
-          .isInstanceOf(RedisUnavailableException.class).hasMessageContaining("OOM");
+          .isInstanceOf(RedisUnavailableException.class)
+          .hasMessageContaining("OOM");
       assertThat(log.count("ignored a Redis failure")).isZero();
     }
     assertThat(p.ignoredFailures()).isZero();
@@ -77,15 +79,19 @@ class RedisFailurePolicyTest {
         assertThat(p.guard(Category.STORE, "set", this::refused, "skipped")).isEqualTo("skipped");
       }
       assertThat(p.ignoredFailures()).isEqualTo(200);
-      assertThat(log.count("cache 'fp': ignored a Redis failure in get (ignore_exceptions=true):"
-          + " cache 'fp': Redis server h:1 is unreachable")).isEqualTo(1);
-      assertThat(log.count("ignored a Redis failure in set (ignore_exceptions=true)"))
+      assertThat(
+              log.count(
+                  "cache 'fp': ignored a Redis failure in get (ignore_exceptions=true):"
+                      + " cache 'fp': Redis server h:1 is unreachable"))
           .isEqualTo(1);
+      assertThat(log.count("ignored a Redis failure in set (ignore_exceptions=true)")).isEqualTo(1);
       nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS));
       p.guard(Category.LOOKUP, "get_many", this::down, "miss");
-      assertThat(log.text()).contains("ignored a Redis failure in get_many (ignore_exceptions=true)"
-          + ": cache 'fp': Redis server h:1 is unreachable (99 more lookup failures since the"
-          + " previous warning were not logged)");
+      assertThat(log.text())
+          .contains(
+              "ignored a Redis failure in get_many (ignore_exceptions=true)"
+                  + ": cache 'fp': Redis server h:1 is unreachable (99 more lookup failures since the"
+                  + " previous warning were not logged)");
     }
   }
 
@@ -102,9 +108,18 @@ class RedisFailurePolicyTest {
   @Test
   void anErrorThatIsNotAnOutageIsNeverIgnored() {
     RedisFailurePolicy p = policy("ignore_exceptions", "true");
-    assertThatThrownBy(() -> p.guard(Category.LOOKUP, "get", () -> {
-      throw new CacheException("cache 'fp': Redis server h:1 answered an error: WRONGTYPE");
-    }, "miss")).isInstanceOf(CacheException.class).hasMessageContaining("WRONGTYPE");
+    assertThatThrownBy(
+            () ->
+                p.guard(
+                    Category.LOOKUP,
+                    "get",
+                    () -> {
+                      throw new CacheException(
+                          "cache 'fp': Redis server h:1 answered an error: WRONGTYPE");
+                    },
+                    "miss"))
+        .isInstanceOf(CacheException.class)
+        .hasMessageContaining("WRONGTYPE");
     assertThat(p.ignoredFailures()).isZero();
   }
 }

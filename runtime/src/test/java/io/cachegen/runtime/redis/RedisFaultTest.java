@@ -25,8 +25,10 @@ class RedisFaultTest {
   private static final String PASSWORD = "s3cret-Pa55word";
   private static final long SOCKET_TIMEOUT_MS = 400;
   private static final long CONNECT_TIMEOUT_MS = 200;
+
   /** The documented bound on a call to a hung server: socket_connect_timeout + socket_timeout. */
   private static final long BOUND_MS = CONNECT_TIMEOUT_MS + SOCKET_TIMEOUT_MS;
+
   /** Slack for a loaded 2-core CI machine (GC, scheduling) on top of the documented bound. */
   private static final long MARGIN_MS = 300;
 
@@ -91,8 +93,10 @@ class RedisFaultTest {
         .isInstanceOf(CacheConnectionException.class)
         .hasMessageContaining(server.hostAndPort())
         .hasMessageNotContaining(PASSWORD)
-        .satisfies(e -> assertThat(((RedisConnectionException) e).server())
-            .isEqualTo(server.hostAndPort()));
+        .satisfies(
+            e ->
+                assertThat(((RedisConnectionException) e).server())
+                    .isEqualTo(server.hostAndPort()));
     assertThatThrownBy(() -> cache.set("k", "v2")).isInstanceOf(RedisConnectionException.class);
     server.restart();
     // the first call after the restart already works: the dead idle connections were dropped
@@ -123,7 +127,8 @@ class RedisFaultTest {
       assertThat(lease).as("a lease that holds nothing, so the caller computes").isNotNull();
     }
     assertThat(cache.ignoredFailures()).isGreaterThanOrEqualTo(60);
-    assertThat(cache.failureWarnings()).as("one per category: lookup, store, evict, lock")
+    assertThat(cache.failureWarnings())
+        .as("one per category: lookup, store, evict, lock")
         .isEqualTo(4);
     server.restart();
     assertThat(cache.set("k", "back")).isTrue();
@@ -155,11 +160,12 @@ class RedisFaultTest {
       try {
         List<Callable<Long>> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-          calls.add(() -> {
-            long start = System.nanoTime();
-            assertThat(lenient.get("k", String.class, "dflt")).isEqualTo("dflt");
-            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-          });
+          calls.add(
+              () -> {
+                long start = System.nanoTime();
+                assertThat(lenient.get("k", String.class, "dflt")).isEqualTo("dflt");
+                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+              });
         }
         for (Future<Long> f : pool.invokeAll(calls, 30, TimeUnit.SECONDS)) {
           assertThat(f.get()).isLessThanOrEqualTo(bound);
@@ -179,8 +185,10 @@ class RedisFaultTest {
   @Test
   void aWrongPasswordIsAClearErrorWithoutThePassword() {
     String wrong = "Wr0ng-Secret-xyz";
-    RedisCache cache = RedisFixture.cache("redis://:" + wrong + "@" + server.hostAndPort() + "/0",
-        Map.of("options.socket_timeout", "1"));
+    RedisCache cache =
+        RedisFixture.cache(
+            "redis://:" + wrong + "@" + server.hostAndPort() + "/0",
+            Map.of("options.socket_timeout", "1"));
     caches.add(cache);
     assertThatThrownBy(() -> cache.get("k", String.class))
         .isInstanceOf(RedisConnectionException.class)
@@ -188,8 +196,9 @@ class RedisFaultTest {
         .hasMessageContaining("credentials")
         .hasMessageNotContaining(wrong)
         .hasMessageNotContaining(PASSWORD);
-    RedisCache none = RedisFixture.cache("redis://" + server.hostAndPort() + "/0",
-        Map.of("options.socket_timeout", "1"));
+    RedisCache none =
+        RedisFixture.cache(
+            "redis://" + server.hostAndPort() + "/0", Map.of("options.socket_timeout", "1"));
     caches.add(none);
     assertThatThrownBy(() -> none.set("k", "v"))
         .isInstanceOf(RedisConnectionException.class)
@@ -201,8 +210,9 @@ class RedisFaultTest {
 
   @Test
   void thePasswordOptionIsUsedAndNeverShown() {
-    RedisCache cache = RedisFixture.cache("redis://" + server.hostAndPort() + "/3",
-        Map.of("options.password", PASSWORD));
+    RedisCache cache =
+        RedisFixture.cache(
+            "redis://" + server.hostAndPort() + "/3", Map.of("options.password", PASSWORD));
     caches.add(cache);
     cache.set("k", "v");
     assertThat(cache.get("k", String.class)).isEqualTo("v");
@@ -218,23 +228,42 @@ class RedisFaultTest {
     String encoded = java.net.URLEncoder.encode(raw, java.nio.charset.StandardCharsets.UTF_8);
     int deadPort = RedisFixture.freePort();
     try (io.cachegen.runtime.LogCapture log = io.cachegen.runtime.LogCapture.start()) {
-      RedisCache viaUrl = RedisFixture.cache("redis://user:" + encoded + "@127.0.0.1:" + deadPort
-          + "/0", Map.of("options.ignore_exceptions", "true", "options.socket_timeout", "0.3",
-          "key_prefix", ""));
+      RedisCache viaUrl =
+          RedisFixture.cache(
+              "redis://user:" + encoded + "@127.0.0.1:" + deadPort + "/0",
+              Map.of(
+                  "options.ignore_exceptions",
+                  "true",
+                  "options.socket_timeout",
+                  "0.3",
+                  "key_prefix",
+                  ""));
       caches.add(viaUrl);
-      RedisCache viaOption = RedisFixture.cache("redis://127.0.0.1:" + deadPort + "/0",
-          Map.of("options.password", raw, "options.socket_timeout", "0.3"));
+      RedisCache viaOption =
+          RedisFixture.cache(
+              "redis://127.0.0.1:" + deadPort + "/0",
+              Map.of("options.password", raw, "options.socket_timeout", "0.3"));
       caches.add(viaOption);
       assertThat(viaUrl.get("k", String.class, "dflt")).isEqualTo("dflt");
       assertThatThrownBy(() -> viaOption.get("k", String.class))
           .isInstanceOf(RedisConnectionException.class)
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("QQ"));
-      for (Object shown : List.of(viaUrl, viaUrl.settings(), viaUrl.options(), viaUrl.client(),
-          viaOption, viaOption.settings(), viaOption.options())) {
+      for (Object shown :
+          List.of(
+              viaUrl,
+              viaUrl.settings(),
+              viaUrl.options(),
+              viaUrl.client(),
+              viaOption,
+              viaOption.settings(),
+              viaOption.options())) {
         assertThat(shown.toString()).doesNotContain("QQ").doesNotContain(encoded);
       }
-      assertThat(log.text()).contains("ignored a Redis failure").contains("key_prefix is empty")
-          .doesNotContain("QQ").doesNotContain(encoded);
+      assertThat(log.text())
+          .contains("ignored a Redis failure")
+          .contains("key_prefix is empty")
+          .doesNotContain("QQ")
+          .doesNotContain(encoded);
     }
   }
 
@@ -249,9 +278,10 @@ class RedisFaultTest {
       cache.validateKey("a key with spaces");
       server.kill();
       cache.get("k", String.class);
-      RedisCache wrong = RedisFixture.cache(
-          "redis://:" + PASSWORD + "-wrong@127.0.0.1:" + RedisFixture.freePort() + "/0",
-          Map.of("options.ignore_exceptions", "true", "options.socket_timeout", "0.3"));
+      RedisCache wrong =
+          RedisFixture.cache(
+              "redis://:" + PASSWORD + "-wrong@127.0.0.1:" + RedisFixture.freePort() + "/0",
+              Map.of("options.ignore_exceptions", "true", "options.socket_timeout", "0.3"));
       caches.add(wrong);
       wrong.get("k", String.class);
     } finally {

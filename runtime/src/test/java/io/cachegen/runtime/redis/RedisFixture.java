@@ -1,5 +1,7 @@
 package io.cachegen.runtime.redis;
 
+import io.cachegen.runtime.CacheConfig;
+import io.cachegen.runtime.CacheHandler;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -22,16 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import io.cachegen.runtime.CacheConfig;
-import io.cachegen.runtime.CacheHandler;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 import redis.clients.jedis.RedisClient;
 
 /**
- * The one Redis fixture for every Redis test in the project (published in the runtime test-jar,
- * so example/ and benchmarks/ reuse it).
+ * The one Redis fixture for every Redis test in the project (published in the runtime test-jar, so
+ * example/ and benchmarks/ reuse it).
  *
  * <p>{@link #shared()} picks, in order: (1) the {@code REDIS_URL} environment variable, never
  * flushed (use {@link #uniquePrefix()} for keys); (2) a private {@code redis-server} from the PATH
@@ -55,8 +55,9 @@ public final class RedisFixture {
   private static volatile String sharedUrl;
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Server::close),
-        "redis-fixture-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> STARTED.forEach(Server::close), "redis-fixture-shutdown"));
   }
 
   private RedisFixture() {}
@@ -105,8 +106,8 @@ public final class RedisFixture {
   private static boolean testcontainersOnClassPath() {
     try {
       // a presence check only: modules reusing this fixture through the test-jar may lack it
-      Class.forName("org.testcontainers.DockerClientFactory", false,
-          RedisFixture.class.getClassLoader());
+      Class.forName(
+          "org.testcontainers.DockerClientFactory", false, RedisFixture.class.getClassLoader());
       return true;
     } catch (ClassNotFoundException | LinkageError e) {
       return false;
@@ -151,11 +152,19 @@ public final class RedisFixture {
     Path dir = tempDir("redis-tls-");
     TlsFiles.make(dir);
     int tlsPort = freePort();
-    List<String> args = new ArrayList<>(List.of("--tls-port", Integer.toString(tlsPort),
-        "--tls-cert-file", dir.resolve("server.crt").toString(),
-        "--tls-key-file", dir.resolve("server.key").toString(),
-        "--tls-ca-cert-file", dir.resolve("ca.crt").toString(),
-        "--tls-auth-clients", "no"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--tls-port",
+                Integer.toString(tlsPort),
+                "--tls-cert-file",
+                dir.resolve("server.crt").toString(),
+                "--tls-key-file",
+                dir.resolve("server.key").toString(),
+                "--tls-ca-cert-file",
+                dir.resolve("ca.crt").toString(),
+                "--tls-auth-clients",
+                "no"));
     args.addAll(List.of(extraArgs));
     Server s = new Server(0, tlsPort, dir.resolve("ca.crt"), args);
     s.start();
@@ -165,8 +174,8 @@ public final class RedisFixture {
 
   private static Server startPrivateOn(int port, String... extraArgs) {
     if (!redisServerOnPath()) {
-      throw new IllegalStateException("redis-server is not on the PATH; install it with"
-          + " apt-get install -y redis-server");
+      throw new IllegalStateException(
+          "redis-server is not on the PATH; install it with" + " apt-get install -y redis-server");
     }
     IllegalStateException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
@@ -242,6 +251,7 @@ public final class RedisFixture {
     private final Path caFile;
     private final List<String> extraArgs;
     private final Path dir;
+
     /**
      * Runs {@code redis-server "$@"} in the background and prints {@code redis-fixture-pid <pid>};
      * a watcher reads the shell's standard input, whose other end only this JVM holds, and kills
@@ -249,22 +259,26 @@ public final class RedisFixture {
      * #kill()} closes it. The shell waits for the server, so it ends (and reaps it) when the server
      * ends for any reason; it never signals any other process.
      */
-    static final String WATCHDOG = String.join("\n",
-        "exec 3<&0 </dev/null",
-        "redis-server \"$@\" 3<&- &",
-        "pid=$!",
-        "echo \"redis-fixture-pid $pid\"",
-        "{ while read -r _ <&3; do :; done; kill -KILL \"$pid\"; } >/dev/null 2>&1 &",
-        "watcher=$!",
-        "exec 3<&-",
-        "wait \"$pid\"",
-        "status=$?",
-        "kill \"$watcher\" 2>/dev/null",
-        "exit \"$status\"");
+    static final String WATCHDOG =
+        String.join(
+            "\n",
+            "exec 3<&0 </dev/null",
+            "redis-server \"$@\" 3<&- &",
+            "pid=$!",
+            "echo \"redis-fixture-pid $pid\"",
+            "{ while read -r _ <&3; do :; done; kill -KILL \"$pid\"; } >/dev/null 2>&1 &",
+            "watcher=$!",
+            "exec 3<&-",
+            "wait \"$pid\"",
+            "status=$?",
+            "kill \"$watcher\" 2>/dev/null",
+            "exit \"$status\"");
+
     private static final String PID_LINE = "redis-fixture-pid ";
 
     /** The watchdog shell; the server is its child {@link #pid}. */
     private volatile Process process;
+
     private volatile long pid;
     private volatile boolean paused;
 
@@ -293,7 +307,8 @@ public final class RedisFixture {
 
     /** {@code redis://127.0.0.1:port/0}, or {@code rediss://localhost:tlsPort/0} for TLS. */
     public String url() {
-      return tlsPort != 0 ? "rediss://localhost:" + tlsPort + "/0"
+      return tlsPort != 0
+          ? "rediss://localhost:" + tlsPort + "/0"
           : "redis://127.0.0.1:" + port + "/0";
     }
 
@@ -308,10 +323,24 @@ public final class RedisFixture {
     }
 
     synchronized void start() {
-      List<String> cmd = new ArrayList<>(List.of("redis-server",
-          "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
-          "--appendonly", "no", "--dir", dir.toString(),
-          "--daemonize", "no", "--protected-mode", "no"));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  "redis-server",
+                  "--port",
+                  Integer.toString(port),
+                  "--bind",
+                  "127.0.0.1",
+                  "--save",
+                  "",
+                  "--appendonly",
+                  "no",
+                  "--dir",
+                  dir.toString(),
+                  "--daemonize",
+                  "no",
+                  "--protected-mode",
+                  "no"));
       cmd.addAll(extraArgs);
       List<String> watched = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "redis-fixture"));
       watched.addAll(cmd.subList(1, cmd.size()));
@@ -324,30 +353,34 @@ public final class RedisFixture {
       CompletableFuture<Void> ready = new CompletableFuture<>();
       CompletableFuture<Long> serverPid = new CompletableFuture<>();
       StringBuilder log = new StringBuilder();
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(
-            new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = r.readLine()) != null) {
-            if (line.startsWith(PID_LINE)) {
-              serverPid.complete(Long.parseLong(line.substring(PID_LINE.length()).trim()));
-              continue;
-            }
-            synchronized (log) {
-              if (log.length() < 20_000) {
-                log.append(line).append('\n');
-              }
-            }
-            if (line.contains("Ready to accept connections")) {
-              ready.complete(null);
-            }
-          }
-        } catch (IOException e) {
-          // the process ended
-        }
-        ready.completeExceptionally(new IllegalStateException("redis-server exited"));
-        serverPid.completeExceptionally(new IllegalStateException("the watchdog exited"));
-      }, "redis-fixture-log-" + port);
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader r =
+                    new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                  String line;
+                  while ((line = r.readLine()) != null) {
+                    if (line.startsWith(PID_LINE)) {
+                      serverPid.complete(Long.parseLong(line.substring(PID_LINE.length()).trim()));
+                      continue;
+                    }
+                    synchronized (log) {
+                      if (log.length() < 20_000) {
+                        log.append(line).append('\n');
+                      }
+                    }
+                    if (line.contains("Ready to accept connections")) {
+                      ready.complete(null);
+                    }
+                  }
+                } catch (IOException e) {
+                  // the process ended
+                }
+                ready.completeExceptionally(new IllegalStateException("redis-server exited"));
+                serverPid.completeExceptionally(new IllegalStateException("the watchdog exited"));
+              },
+              "redis-fixture-log-" + port);
       reader.setDaemon(true);
       reader.start();
       long started;
@@ -357,8 +390,8 @@ public final class RedisFixture {
       } catch (Exception e) {
         stop(p, serverPid.getNow(-1L));
         synchronized (log) {
-          throw new IllegalStateException(redactSecrets("redis-server " + cmd
-              + " did not start:\n" + log, cmd));
+          throw new IllegalStateException(
+              redactSecrets("redis-server " + cmd + " did not start:\n" + log, cmd));
         }
       }
       this.process = p;
@@ -388,8 +421,8 @@ public final class RedisFixture {
 
     /**
      * {@code text} with every secret of the command line ({@code --requirepass}/{@code
-     * --masterauth} values, {@code >password} of an ACL user) replaced by {@code ****}: redis-server
-     * echoes a bad configuration line, so the log may hold them too.
+     * --masterauth} values, {@code >password} of an ACL user) replaced by {@code ****}:
+     * redis-server echoes a bad configuration line, so the log may hold them too.
      */
     static String redactSecrets(String text, List<String> cmd) {
       String out = text;
@@ -477,31 +510,71 @@ public final class RedisFixture {
   }
 
   /**
-   * Test certificates made with {@code openssl}: a CA and a server certificate for the name
-   * {@code localhost} only (so connecting to 127.0.0.1 fails the hostname check).
+   * Test certificates made with {@code openssl}: a CA and a server certificate for the name {@code
+   * localhost} only (so connecting to 127.0.0.1 fails the hostname check).
    */
   static final class TlsFiles {
     private TlsFiles() {}
 
     static void make(Path dir) {
-      run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-          "-subj", "/CN=cachegen test CA", "-keyout", "ca.key", "-out", "ca.crt");
-      run(dir, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
-          "-keyout", "server.key", "-out", "server.csr");
+      run(
+          dir,
+          "openssl",
+          "req",
+          "-x509",
+          "-newkey",
+          "rsa:2048",
+          "-nodes",
+          "-days",
+          "2",
+          "-subj",
+          "/CN=cachegen test CA",
+          "-keyout",
+          "ca.key",
+          "-out",
+          "ca.crt");
+      run(
+          dir,
+          "openssl",
+          "req",
+          "-newkey",
+          "rsa:2048",
+          "-nodes",
+          "-subj",
+          "/CN=localhost",
+          "-keyout",
+          "server.key",
+          "-out",
+          "server.csr");
       try {
-        Files.writeString(dir.resolve("san.ext"),
-            "subjectAltName=DNS:localhost\n");
+        Files.writeString(dir.resolve("san.ext"), "subjectAltName=DNS:localhost\n");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      run(dir, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey",
-          "ca.key", "-CAcreateserial", "-days", "2", "-extfile", "san.ext", "-out", "server.crt");
+      run(
+          dir,
+          "openssl",
+          "x509",
+          "-req",
+          "-in",
+          "server.csr",
+          "-CA",
+          "ca.crt",
+          "-CAkey",
+          "ca.key",
+          "-CAcreateserial",
+          "-days",
+          "2",
+          "-extfile",
+          "san.ext",
+          "-out",
+          "server.crt");
     }
 
     private static void run(Path dir, String... cmd) {
       try {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-            .start();
+        Process p =
+            new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
           throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
@@ -515,7 +588,9 @@ public final class RedisFixture {
     }
   }
 
-  /** Starts {@code redis:7-alpine} through Testcontainers; only used when it is on the class path. */
+  /**
+   * Starts {@code redis:7-alpine} through Testcontainers; only used when it is on the class path.
+   */
   static final class TestcontainersRedis {
     private TestcontainersRedis() {}
 
@@ -526,8 +601,8 @@ public final class RedisFixture {
      */
     static String start() {
       if (!DockerClientFactory.instance().isDockerAvailable()) {
-        throw new IllegalStateException("no Docker engine answers (is DOCKER_HOST set, or"
-            + " /var/run/docker.sock there?)");
+        throw new IllegalStateException(
+            "no Docker engine answers (is DOCKER_HOST set, or" + " /var/run/docker.sock there?)");
       }
       GenericContainer<?> container =
           new GenericContainer<>(DockerImageName.parse("redis:7-alpine")).withExposedPorts(6379);

@@ -28,10 +28,14 @@ class RedisFixtureLifetimeTest {
   void aPrivateServerDiesWhenItsJvmIsKilled() throws Exception {
     assumeTrue(RedisFixture.redisServerOnPath(), "needs redis-server on the PATH");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        RedisFixtureChild.class.getName())
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                RedisFixtureChild.class.getName())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     long redisPid = -1;
     try {
       String line = firstLine(child);
@@ -49,7 +53,8 @@ class RedisFixtureLifetimeTest {
         Thread.sleep(20); // polling until the deadline, not waiting a fixed time
       }
       assertThat(isRedisServer(redisPid))
-          .as("redis-server %d outlived the JVM that started it", redisPid).isFalse();
+          .as("redis-server %d outlived the JVM that started it", redisPid)
+          .isFalse();
       assertThat(answers(port)).as("port %d still answers", port).isFalse();
     } finally {
       child.destroyForcibly();
@@ -61,14 +66,17 @@ class RedisFixtureLifetimeTest {
   }
 
   private static String firstLine(Process child) throws Exception {
-    CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-      try {
-        return new BufferedReader(new InputStreamReader(child.getInputStream(),
-            StandardCharsets.UTF_8)).readLine();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    CompletableFuture<String> line =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new BufferedReader(
+                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     String s = line.get(60, TimeUnit.SECONDS);
     assertThat(s).as("the child JVM reported its server").isNotNull();
     return s;
@@ -76,7 +84,8 @@ class RedisFixtureLifetimeTest {
 
   private static boolean isRedisServer(long pid) {
     Optional<ProcessHandle> h = ProcessHandle.of(pid);
-    return h.isPresent() && h.get().isAlive()
+    return h.isPresent()
+        && h.get().isAlive()
         && h.get().info().command().map(c -> c.contains("redis")).orElse(false);
   }
 

@@ -17,8 +17,10 @@ class RedisFixtureTest {
   @Test
   void aServerThatDoesNotStartIsReportedWithoutItsPassword() {
     assumeTrue(RedisFixture.redisServerOnPath(), "needs redis-server on the PATH");
-    assertThatThrownBy(() -> RedisFixture.startPrivate(
-            "--requirepass", "Fixture-Secret-1", "--no-such-directive", "x"))
+    assertThatThrownBy(
+            () ->
+                RedisFixture.startPrivate(
+                    "--requirepass", "Fixture-Secret-1", "--no-such-directive", "x"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("did not start")
         .hasMessageContaining("--requirepass, ****")
@@ -27,10 +29,21 @@ class RedisFixtureTest {
 
   @Test
   void secretsOfTheCommandLineAreRedactedFromTheLogToo() {
-    List<String> cmd = List.of("redis-server", "--requirepass", "pw-1", "--masterauth", "pw-2",
-        "--user", "alice", "on", ">pw-3", "~*");
-    String text = RedisFixture.Server.redactSecrets(
-        cmd + "\n>>> 'requirepass \"pw-1\"' masterauth pw-2 user alice >pw-3", cmd);
+    List<String> cmd =
+        List.of(
+            "redis-server",
+            "--requirepass",
+            "pw-1",
+            "--masterauth",
+            "pw-2",
+            "--user",
+            "alice",
+            "on",
+            ">pw-3",
+            "~*");
+    String text =
+        RedisFixture.Server.redactSecrets(
+            cmd + "\n>>> 'requirepass \"pw-1\"' masterauth pw-2 user alice >pw-3", cmd);
     assertThat(text).doesNotContain("pw-1", "pw-2", "pw-3").contains("alice");
   }
 

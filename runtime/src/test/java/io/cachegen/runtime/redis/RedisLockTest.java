@@ -88,8 +88,9 @@ class RedisLockTest {
     RedisLock held = RedisLock.acquire(client, key, Duration.ofSeconds(30), Duration.ZERO);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      Future<RedisLock> waiter = pool.submit(
-          () -> RedisLock.acquire(client, key, Duration.ofSeconds(30), Duration.ofSeconds(60)));
+      Future<RedisLock> waiter =
+          pool.submit(
+              () -> RedisLock.acquire(client, key, Duration.ofSeconds(30), Duration.ofSeconds(60)));
       held.close();
       try (RedisLock taken = waiter.get(60, TimeUnit.SECONDS)) {
         assertThat(taken).isNotNull();

@@ -22,8 +22,9 @@ class RedisPayloadsTest {
 
   @Test
   void anAliasWithoutACompressorInflatesNothingAndSaysWhy() {
-    RedisPayloads none = new RedisPayloads(JacksonCodec.json(), Compressor.Builtin.NONE, 0, MAX,
-        new InflationGate("a", 1));
+    RedisPayloads none =
+        new RedisPayloads(
+            JacksonCodec.json(), Compressor.Builtin.NONE, 0, MAX, new InflationGate("a", 1));
     byte[] gzipped = Compressor.Builtin.GZIP.compress(json("x".repeat(1000)));
     assertThatThrownBy(() -> none.decode(gzipped, STRING))
         .isInstanceOf(CacheValueException.class)
@@ -38,8 +39,9 @@ class RedisPayloadsTest {
 
   @Test
   void anAliasWithACompressorReadsPlainAndEveryBuiltInFormat() {
-    RedisPayloads gzip = new RedisPayloads(JacksonCodec.json(), Compressor.Builtin.GZIP, 0, MAX,
-        new InflationGate("a", 1));
+    RedisPayloads gzip =
+        new RedisPayloads(
+            JacksonCodec.json(), Compressor.Builtin.GZIP, 0, MAX, new InflationGate("a", 1));
     assertThat(gzip.decode(json("plain"), STRING)).isEqualTo("plain");
     assertThat(gzip.decode(Compressor.Builtin.ZLIB.compress(json("z")), STRING)).isEqualTo("z");
     assertThat(gzip.decode(gzip.encode("g"), STRING)).isEqualTo("g");
@@ -48,15 +50,16 @@ class RedisPayloadsTest {
   @Test
   void aReaderThatFindsEveryInflationPermitTakenGetsAMissLoggedAtABoundedRate() {
     InflationGate gate = new InflationGate("busy-alias", 2);
-    RedisPayloads gzip = new RedisPayloads(JacksonCodec.json(), Compressor.Builtin.GZIP, 0, MAX,
-        gate);
+    RedisPayloads gzip =
+        new RedisPayloads(JacksonCodec.json(), Compressor.Builtin.GZIP, 0, MAX, gate);
     byte[] stored = gzip.encode("value");
     try (LogCapture log = LogCapture.start()) {
       assertThat(gate.tryEnter()).isTrue();
       assertThat(gate.tryEnter()).isTrue();
       assertThat(gzip.decode(stored, STRING)).isSameAs(BaseCache.MISS);
       assertThat(gzip.decode(stored, STRING)).isSameAs(BaseCache.MISS);
-      assertThat(gzip.decode(json("plain"), STRING)).as("plain values need no permit")
+      assertThat(gzip.decode(json("plain"), STRING))
+          .as("plain values need no permit")
           .isEqualTo("plain");
       assertThat(log.count("cache 'busy-alias'")).as("rate-limited").isEqualTo(1);
       assertThat(log.text()).contains("options.max_concurrent_inflations");
@@ -70,8 +73,8 @@ class RedisPayloadsTest {
   @Test
   void permitsComeBackWhateverTheOutcome() {
     InflationGate gate = new InflationGate("a", 1);
-    RedisPayloads gzip = new RedisPayloads(JacksonCodec.json(), Compressor.Builtin.GZIP, 0, 1000,
-        gate);
+    RedisPayloads gzip =
+        new RedisPayloads(JacksonCodec.json(), Compressor.Builtin.GZIP, 0, 1000, gate);
     byte[] tooLarge = Compressor.Builtin.GZIP.compress(json("x".repeat(5000)));
     byte[] notJson = Compressor.Builtin.GZIP.compress("{nope".getBytes(StandardCharsets.UTF_8));
     for (byte[] bad : new byte[][] {tooLarge, notJson}) {

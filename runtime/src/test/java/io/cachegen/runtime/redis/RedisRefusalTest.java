@@ -38,12 +38,15 @@ class RedisRefusalTest {
     return resource;
   }
 
-
-
   private RedisCache cache(RedisFixture.Server server, boolean ignoreExceptions) {
-    return open(RedisFixture.cache(server.url(), Map.of(
-        "options.ignore_exceptions", Boolean.toString(ignoreExceptions),
-        "options.socket_timeout", "0.5")));
+    return open(
+        RedisFixture.cache(
+            server.url(),
+            Map.of(
+                "options.ignore_exceptions",
+                Boolean.toString(ignoreExceptions),
+                "options.socket_timeout",
+                "0.5")));
   }
 
   @Test
@@ -57,8 +60,9 @@ class RedisRefusalTest {
         .hasMessageContaining(server.hostAndPort())
         .hasMessageContaining("OOM");
     assertThatThrownBy(() -> cache.add("k", "v")).isInstanceOf(RedisUnavailableException.class);
-    assertThatThrownBy(() -> cache.tryLock(cache.makeKey("l"), Duration.ofSeconds(1),
-        Duration.ZERO)).isInstanceOf(RedisUnavailableException.class);
+    assertThatThrownBy(
+            () -> cache.tryLock(cache.makeKey("l"), Duration.ofSeconds(1), Duration.ZERO))
+        .isInstanceOf(RedisUnavailableException.class);
   }
 
   @Test
@@ -101,8 +105,15 @@ class RedisRefusalTest {
   void ignoredRefusalsAreLoggedOncePerCategoryAndIntervalOrNotAtAll() {
     RedisFixture.Server replica = open(RefusingServers.readOnlyReplica());
     RedisCache logged = cache(replica, true);
-    RedisCache quiet = open(RedisFixture.cache(replica.url(), Map.of(
-        "options.ignore_exceptions", "true", "options.log_ignored_exceptions", "false")));
+    RedisCache quiet =
+        open(
+            RedisFixture.cache(
+                replica.url(),
+                Map.of(
+                    "options.ignore_exceptions",
+                    "true",
+                    "options.log_ignored_exceptions",
+                    "false")));
     try (LogCapture log = LogCapture.start()) {
       for (int i = 0; i < 200; i++) {
         logged.set("k" + i, "v");
@@ -129,10 +140,16 @@ class RedisRefusalTest {
     assertThat(cache.ignoredFailures()).isZero();
     assertThat(DefaultClient.isRefusal("WRONGTYPE Operation against a key")).isFalse();
     assertThat(DefaultClient.isRefusal("ERR syntax error")).isFalse();
-    for (String refusal : List.of("OOM command not allowed", "READONLY You can't write",
-        "LOADING Redis is loading", "BUSY Redis is busy", "MASTERDOWN Link is down",
-        "NOREPLICAS Not enough good replicas", "TRYAGAIN Multiple keys",
-        "CLUSTERDOWN The cluster is down")) {
+    for (String refusal :
+        List.of(
+            "OOM command not allowed",
+            "READONLY You can't write",
+            "LOADING Redis is loading",
+            "BUSY Redis is busy",
+            "MASTERDOWN Link is down",
+            "NOREPLICAS Not enough good replicas",
+            "TRYAGAIN Multiple keys",
+            "CLUSTERDOWN The cluster is down")) {
       assertThat(DefaultClient.isRefusal(refusal)).as(refusal).isTrue();
     }
     assertThat(CacheException.class).isAssignableFrom(RedisUnavailableException.class);

@@ -27,17 +27,24 @@ class RedisReplicaTest {
   @BeforeEach
   void start() {
     primary = RedisFixture.startPrivate("--repl-diskless-sync-delay", "0");
-    replica = RedisFixture.startPrivate("--replicaof", "127.0.0.1",
-        Integer.toString(primary.port()), "--replica-read-only", "no");
+    replica =
+        RedisFixture.startPrivate(
+            "--replicaof",
+            "127.0.0.1",
+            Integer.toString(primary.port()),
+            "--replica-read-only",
+            "no");
     onPrimary = RedisFixture.directClient(primary.url());
     onReplica = RedisFixture.directClient(replica.url());
-    cache = RedisFixture.cache(primary.url() + "," + replica.url(),
-        Map.of("options.socket_timeout", "0.5"));
+    cache =
+        RedisFixture.cache(
+            primary.url() + "," + replica.url(), Map.of("options.socket_timeout", "0.5"));
     // WAIT blocks on the server until the replica has acknowledged the write: no client sleep
-    try (RedisClient patient = RedisClient.builder()
-        .hostAndPort("127.0.0.1", primary.port())
-        .clientConfig(DefaultJedisClientConfig.builder().socketTimeoutMillis(30_000).build())
-        .build()) {
+    try (RedisClient patient =
+        RedisClient.builder()
+            .hostAndPort("127.0.0.1", primary.port())
+            .clientConfig(DefaultJedisClientConfig.builder().socketTimeoutMillis(30_000).build())
+            .build()) {
       patient.set("sync-probe", "1");
       assertThat(patient.waitReplicas("sync-probe", 1, 20_000)).isEqualTo(1);
     }
@@ -117,10 +124,16 @@ class RedisReplicaTest {
   @Test
   void aReplicaThatCannotServeFallsBackToThePrimary() {
     // a replica of a primary that does not exist answers MASTERDOWN to every read
-    try (RedisFixture.Server stale = RedisFixture.startPrivate("--replicaof", "127.0.0.1",
-            Integer.toString(RedisFixture.freePort()), "--replica-serve-stale-data", "no");
-        RedisCache viaStale = RedisFixture.cache(primary.url() + "," + stale.url(),
-            Map.of("key_prefix", cache.keyPrefix()))) {
+    try (RedisFixture.Server stale =
+            RedisFixture.startPrivate(
+                "--replicaof",
+                "127.0.0.1",
+                Integer.toString(RedisFixture.freePort()),
+                "--replica-serve-stale-data",
+                "no");
+        RedisCache viaStale =
+            RedisFixture.cache(
+                primary.url() + "," + stale.url(), Map.of("key_prefix", cache.keyPrefix()))) {
       cache.set("w", "from the primary");
       assertThat(viaStale.get("w", String.class)).isEqualTo("from the primary");
       assertThat(viaStale.getMany(java.util.List.of("w"), String.class))

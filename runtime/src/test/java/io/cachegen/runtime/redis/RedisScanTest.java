@@ -59,7 +59,10 @@ class RedisScanTest {
     Iterator<String> keys = scan.keys(RedisScan.globEscape(base) + "k*", base).iterator();
     List<String> seen = new ArrayList<>();
     keys.forEachRemaining(seen::add);
-    assertThat(seen).doesNotHaveDuplicates().hasSize(1500).contains("k0", "k1499")
+    assertThat(seen)
+        .doesNotHaveDuplicates()
+        .hasSize(1500)
+        .contains("k0", "k1499")
         .doesNotContain("other");
     // a key without the base comes back whole
     assertThat(scan.keys(RedisScan.globEscape(base) + "other", "no-such-base:").toList())

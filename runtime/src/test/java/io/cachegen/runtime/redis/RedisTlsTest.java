@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code rediss://} against a private TLS-only server (Debian's redis-server 7.0 is built with
- * TLS) whose certificates the fixture makes with openssl, plus a password.
+ * {@code rediss://} against a private TLS-only server (Debian's redis-server 7.0 is built with TLS)
+ * whose certificates the fixture makes with openssl, plus a password.
  */
 @Tag("redis")
 class RedisTlsTest {
@@ -29,9 +29,10 @@ class RedisTlsTest {
 
   @Test
   void rediss_withTheTestCa() {
-    try (RedisCache cache = RedisFixture.cache(
-        "rediss://:tls-pw-987@localhost:" + server.tlsPort() + "/0",
-        Map.of("options.ssl_ca_certs", server.caFile().toString()))) {
+    try (RedisCache cache =
+        RedisFixture.cache(
+            "rediss://:tls-pw-987@localhost:" + server.tlsPort() + "/0",
+            Map.of("options.ssl_ca_certs", server.caFile().toString()))) {
       cache.set("k", "over tls");
       assertThat(cache.get("k", String.class)).isEqualTo("over tls");
       assertThat(cache.client().servers()).containsExactly("localhost:" + server.tlsPort());
@@ -40,9 +41,10 @@ class RedisTlsTest {
 
   @Test
   void anUntrustedCertificateIsAConnectionError() {
-    try (RedisCache cache = RedisFixture.cache(
-        "rediss://:tls-pw-987@localhost:" + server.tlsPort() + "/0",
-        Map.of("options.socket_timeout", "1"))) {
+    try (RedisCache cache =
+        RedisFixture.cache(
+            "rediss://:tls-pw-987@localhost:" + server.tlsPort() + "/0",
+            Map.of("options.socket_timeout", "1"))) {
       assertThatThrownBy(() -> cache.get("k", String.class))
           .isInstanceOf(RedisConnectionException.class)
           .hasMessageContaining("localhost:" + server.tlsPort())
@@ -54,15 +56,25 @@ class RedisTlsTest {
   void theHostnameIsCheckedUnlessSwitchedOff() {
     // the certificate names localhost only, not 127.0.0.1
     String byIp = "rediss://:tls-pw-987@127.0.0.1:" + server.tlsPort() + "/0";
-    try (RedisCache cache = RedisFixture.cache(byIp,
-        Map.of("options.ssl_ca_certs", server.caFile().toString(),
-            "options.socket_timeout", "1"))) {
+    try (RedisCache cache =
+        RedisFixture.cache(
+            byIp,
+            Map.of(
+                "options.ssl_ca_certs",
+                server.caFile().toString(),
+                "options.socket_timeout",
+                "1"))) {
       assertThatThrownBy(() -> cache.get("k", String.class))
           .isInstanceOf(RedisConnectionException.class);
     }
-    try (RedisCache cache = RedisFixture.cache(byIp,
-        Map.of("options.ssl_ca_certs", server.caFile().toString(),
-            "options.ssl_check_hostname", "false"))) {
+    try (RedisCache cache =
+        RedisFixture.cache(
+            byIp,
+            Map.of(
+                "options.ssl_ca_certs",
+                server.caFile().toString(),
+                "options.ssl_check_hostname",
+                "false"))) {
       cache.set("k", "no name check");
       assertThat(cache.get("k", String.class)).isEqualTo("no name check");
     }
@@ -70,9 +82,10 @@ class RedisTlsTest {
 
   @Test
   void plainTextToTheTlsPortFails() {
-    try (RedisCache cache = RedisFixture.cache(
-        "redis://:tls-pw-987@localhost:" + server.tlsPort() + "/0",
-        Map.of("options.socket_timeout", "1"))) {
+    try (RedisCache cache =
+        RedisFixture.cache(
+            "redis://:tls-pw-987@localhost:" + server.tlsPort() + "/0",
+            Map.of("options.socket_timeout", "1"))) {
       assertThatThrownBy(() -> cache.get("k", String.class))
           .isInstanceOf(RedisConnectionException.class);
     }

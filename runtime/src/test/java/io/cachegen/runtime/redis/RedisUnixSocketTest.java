@@ -17,13 +17,14 @@ class RedisUnixSocketTest {
   void unixSocketWithDbAndTimeouts() {
     Path dir = RedisFixture.tempDir("redis-sock-");
     Path sock = dir.resolve("redis.sock");
-    try (RedisFixture.Server server = RedisFixture.startPrivate(
-            "--unixsocket", sock.toString(), "--unixsocketperm", "700");
-        RedisCache cache = RedisFixture.cache("unix://" + sock + "?db=2",
-            // retry_after 0: the first call after the pause must reach the server again
-            Map.of("options.socket_timeout", "0.3", "options.retry_after", "0"));
-        RedisClient db2 = RedisFixture.directClient(
-            "redis://127.0.0.1:" + server.port() + "/2")) {
+    try (RedisFixture.Server server =
+            RedisFixture.startPrivate("--unixsocket", sock.toString(), "--unixsocketperm", "700");
+        RedisCache cache =
+            RedisFixture.cache(
+                "unix://" + sock + "?db=2",
+                // retry_after 0: the first call after the pause must reach the server again
+                Map.of("options.socket_timeout", "0.3", "options.retry_after", "0"));
+        RedisClient db2 = RedisFixture.directClient("redis://127.0.0.1:" + server.port() + "/2")) {
       cache.set("k", "via socket");
       assertThat(cache.get("k", String.class)).isEqualTo("via socket");
       assertThat(db2.exists(cache.makeKey("k"))).isTrue();

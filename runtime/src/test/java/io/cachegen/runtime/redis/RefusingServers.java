@@ -11,10 +11,10 @@ public final class RefusingServers {
   private RefusingServers() {}
 
   /**
-   * A private server with no eviction, holding about 2 MB, whose {@code maxmemory} is then set to
-   * 1 MB: every write that may grow memory is refused with {@code OOM} until data is removed.
-   * (Filling first and lowering the limit after makes the refusal certain: a server started at
-   * 1 MB refuses intermittently, because a refused large write frees its own buffer.)
+   * A private server with no eviction, holding about 2 MB, whose {@code maxmemory} is then set to 1
+   * MB: every write that may grow memory is refused with {@code OOM} until data is removed.
+   * (Filling first and lowering the limit after makes the refusal certain: a server started at 1 MB
+   * refuses intermittently, because a refused large write frees its own buffer.)
    */
   public static RedisFixture.Server full() {
     RedisFixture.Server server = RedisFixture.startPrivate("--maxmemory-policy", "noeviction");

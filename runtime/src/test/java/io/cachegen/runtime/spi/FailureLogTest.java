@@ -13,7 +13,8 @@ class FailureLogTest {
   private static final long INTERVAL_MS = 10_000;
 
   private final AtomicLong nanos = new AtomicLong(123_456_789L);
-  private final FailureLog log = new FailureLog("fl-a", INTERVAL_MS, FailureLogTest.class, nanos::get);
+  private final FailureLog log =
+      new FailureLog("fl-a", INTERVAL_MS, FailureLogTest.class, nanos::get);
 
   private void advance(long millis) {
     nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
@@ -29,9 +30,11 @@ class FailureLogTest {
       }
       assertThat(capture.count("cache 'fl-a': lookup of")).isEqualTo(2);
       assertThat(capture.count("cache 'fl-a': storing")).isEqualTo(2);
-      assertThat(capture.text()).contains("lookup of 'k0' failed: down\n")
-          .contains("lookup of 'k5000' failed: down (4999 more lookup failures since the"
-              + " previous warning were not logged)");
+      assertThat(capture.text())
+          .contains("lookup of 'k0' failed: down\n")
+          .contains(
+              "lookup of 'k5000' failed: down (4999 more lookup failures since the"
+                  + " previous warning were not logged)");
       assertThat(log.warningCount()).isEqualTo(4);
     }
   }
@@ -65,10 +68,12 @@ class FailureLogTest {
       log.warn(Category.EVICT, "evict failed", "6");
       assertThat(capture.text())
           .contains("evict failed: 1\n")
-          .contains("evict failed: 5 (3 more evict failures since the previous warning were not"
-              + " logged)")
+          .contains(
+              "evict failed: 5 (3 more evict failures since the previous warning were not"
+                  + " logged)")
           .contains("evict failed: 6\n")
-          .doesNotContain("evict failed: 2").doesNotContain("evict failed: 4");
+          .doesNotContain("evict failed: 2")
+          .doesNotContain("evict failed: 4");
     }
   }
 }

@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * getOrSet's miss path when another caller's getOrSet of the same key completes between this
- * caller's lookup and its own computation: the value that caller stored is returned and nothing
- * is computed again (Django computes at most once per miss; here, once per key in the JVM).
+ * caller's lookup and its own computation: the value that caller stored is returned and nothing is
+ * computed again (Django computes at most once per miss; here, once per key in the JVM).
  */
 class GetOrSetLookAgainTest {
-  private final CacheHandler handler = CacheHandler.builder()
-      .config(CacheConfig.fromMap(Map.of("caches.default.backend", "map")))
-      .backend(MapCache.PROVIDER)
-      .build();
+  private final CacheHandler handler =
+      CacheHandler.builder()
+          .config(CacheConfig.fromMap(Map.of("caches.default.backend", "map")))
+          .backend(MapCache.PROVIDER)
+          .build();
   private final MapCache cache = (MapCache) handler.cache();
 
   @AfterEach
@@ -30,12 +31,14 @@ class GetOrSetLookAgainTest {
 
   @Test
   void aValueStoredByAnotherGetOrSetAfterTheLookupIsReturnedWithoutComputing() throws Exception {
-    cache.afterNextMiss = () -> {
-      // another thread's getOrSet of the same key runs to completion meanwhile
-      CompletableFuture<String> other = CompletableFuture.supplyAsync(
-          () -> cache.getOrSet("k", String.class, () -> "theirs"));
-      assertThat(other.orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo("theirs");
-    };
+    cache.afterNextMiss =
+        () -> {
+          // another thread's getOrSet of the same key runs to completion meanwhile
+          CompletableFuture<String> other =
+              CompletableFuture.supplyAsync(
+                  () -> cache.getOrSet("k", String.class, () -> "theirs"));
+          assertThat(other.orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo("theirs");
+        };
     AtomicInteger calls = new AtomicInteger();
 
     String value = cache.getOrSet("k", String.class, () -> "mine-" + calls.incrementAndGet());

@@ -21,33 +21,41 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class MapCache extends AbstractCache implements DistributedLocking {
   /** The provider of backend {@code "map"}. */
-  public static final CacheBackendProvider PROVIDER = new CacheBackendProvider() {
-    @Override
-    public String name() {
-      return "map";
-    }
+  public static final CacheBackendProvider PROVIDER =
+      new CacheBackendProvider() {
+        @Override
+        public String name() {
+          return "map";
+        }
 
-    @Override
-    public Set<String> options() {
-      return Set.of();
-    }
+        @Override
+        public Set<String> options() {
+          return Set.of();
+        }
 
-    @Override
-    public BaseCache create(CacheSettings settings, BackendContext context) {
-      return new MapCache(settings, context.keyFunction());
-    }
-  };
+        @Override
+        public BaseCache create(CacheSettings settings, BackendContext context) {
+          return new MapCache(settings, context.keyFunction());
+        }
+      };
 
   /** The stored values by made key. */
   public final Map<String, Object> values = new ConcurrentHashMap<>();
+
   /** The lock keys asked for, in order. */
   public final List<String> locksTaken = new CopyOnWriteArrayList<>();
+
   /** How many leases were released. */
   public final AtomicInteger leasesReleased = new AtomicInteger();
+
   /** Whether {@link #tryLock} gets the lock (else it timed out waiting). */
   public volatile boolean grantLocks = true;
-  /** Runs once, inside the next {@link #tryLock}: what another process did while this one waited. */
+
+  /**
+   * Runs once, inside the next {@link #tryLock}: what another process did while this one waited.
+   */
   public volatile Runnable whileWaitingForLock;
+
   /** Runs once, after the next read that missed and before it returns the miss. */
   public volatile Runnable afterNextMiss;
 
