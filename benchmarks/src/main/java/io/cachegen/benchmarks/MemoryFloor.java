@@ -7,6 +7,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.cachegen.runtime.codec.JacksonCodec;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -48,13 +50,13 @@ public class MemoryFloor {
     expiring =
         Caffeine.newBuilder()
             .maximumSize(300)
-            .expireAfter(Expiry.creating((String k, Object v) -> java.time.Duration.ofMinutes(5)))
+            .expireAfter(Expiry.creating((String k, Object v) -> Duration.ofMinutes(5)))
             .executor(Runnable::run)
             .build();
     expiringCoarse =
         Caffeine.newBuilder()
             .maximumSize(300)
-            .expireAfter(Expiry.creating((String k, Object v) -> java.time.Duration.ofMinutes(5)))
+            .expireAfter(Expiry.creating((String k, Object v) -> Duration.ofMinutes(5)))
             .ticker(() -> coarseClock)
             .executor(Runnable::run)
             .build();
@@ -65,7 +67,7 @@ public class MemoryFloor {
       bytes.put(Keys.many(i), JacksonCodec.json().encode(Payloads.SMALL));
     }
     graphReader = new ObjectMapper().readerFor(Payloads.Order.class);
-    for (Cache<String, Object> c : java.util.List.of(plain, expiring, expiringCoarse)) {
+    for (Cache<String, Object> c : List.of(plain, expiring, expiringCoarse)) {
       c.put("bench:1:data", Payloads.SMALL);
       c.put(Keys.STRING_KEY, Payloads.SMALL);
       c.put("bench:1:order", Payloads.GRAPH);

@@ -2,6 +2,7 @@ package io.cachegen.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,7 +149,7 @@ public final class CacheConfig {
           return;
         }
         Properties p = new Properties();
-        p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         addProperties(p, "classpath:" + CLASSPATH_FILE);
       } catch (IOException e) {
         throw new CacheConfigurationException(

@@ -9,8 +9,10 @@ import io.cachegen.runtime.spi.KeyFunctionProvider;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
@@ -278,14 +280,14 @@ public final class CacheHandler implements AutoCloseable {
      */
     private static <S> List<S> load(Class<S> service, ClassLoader loader) {
       List<S> found = new ArrayList<>();
-      java.util.Iterator<S> it = ServiceLoader.load(service, loader).iterator();
+      Iterator<S> it = ServiceLoader.load(service, loader).iterator();
       while (true) {
         try {
           if (!it.hasNext()) {
             return found;
           }
           found.add(it.next());
-        } catch (java.util.ServiceConfigurationError e) {
+        } catch (ServiceConfigurationError e) {
           LOG.warn(
               "skipping a {} that cannot be loaded: {}", service.getSimpleName(), e.getMessage());
         }

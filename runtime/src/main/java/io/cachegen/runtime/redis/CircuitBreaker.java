@@ -1,6 +1,7 @@
 package io.cachegen.runtime.redis;
 
 import io.cachegen.runtime.Ticker;
+import java.math.BigDecimal;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -152,7 +153,7 @@ final class CircuitBreaker {
   }
 
   private static String seconds(long nanos) {
-    return java.math.BigDecimal.valueOf(TimeUnit.NANOSECONDS.toMillis(nanos), 3)
+    return BigDecimal.valueOf(TimeUnit.NANOSECONDS.toMillis(nanos), 3)
         .stripTrailingZeros()
         .toPlainString();
   }

@@ -6,8 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -74,7 +76,7 @@ interface Compressor {
    * @throws CacheConfigurationException naming {@code property} for any other name
    */
   static Compressor named(String name, String property) {
-    return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+    return switch (name.trim().toLowerCase(Locale.ROOT)) {
       case "none", "" -> Builtin.NONE;
       case "gzip" -> Builtin.GZIP;
       case "zlib", "deflate" -> Builtin.ZLIB;
@@ -145,7 +147,7 @@ interface Compressor {
 
     @Override
     public String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
 
     /** Java's largest array, less one so that one byte more can be read to detect overflow. */
@@ -190,7 +192,7 @@ interface Compressor {
       try (OutputStream out = maker.wrap(bytes)) {
         out.write(raw);
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
       return bytes.toByteArray();
     }

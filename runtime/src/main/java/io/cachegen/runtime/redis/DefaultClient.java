@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import redis.clients.jedis.JedisSocketFactory;
@@ -54,7 +55,7 @@ final class DefaultClient implements AutoCloseable {
     this.alias = settings.alias();
     RedisOptions options = settings.options();
     this.fallbackWindowNanos =
-        java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+        TimeUnit.MILLISECONDS.toNanos(
             (long) options.connectTimeoutMillis() + options.socketTimeoutMillis());
     List<RedisServer> made = new ArrayList<>();
     try {

@@ -1,5 +1,6 @@
 package io.cachegen.runtime.redis;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,7 +56,7 @@ final class UnixSocketFactory implements JedisSocketFactory {
     }
   }
 
-  private static void closeQuietly(java.io.Closeable c) {
+  private static void closeQuietly(Closeable c) {
     if (c == null) {
       return;
     }
