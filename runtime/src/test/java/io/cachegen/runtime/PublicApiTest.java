@@ -78,6 +78,7 @@ class PublicApiTest {
           "spi.FailureLog.Category",
           "spi.KeyFunctionProvider",
           "spi.SetMode",
+          "spi.ValueHeader",
           // Not API: for generated code and the runtime's other packages.
           "internal.CacheSite" + MARK,
           "internal.CacheSite.AsyncLoader" + MARK,

@@ -2,6 +2,7 @@ package io.cachegen.runtime.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -157,30 +158,50 @@ public final class JacksonCodec implements CacheCodec {
     try {
       return writer.writeValueAsBytes(value);
     } catch (IOException | RuntimeException e) {
-      throw new CacheValueException(
-          "cannot encode a "
-              + (value == null ? "null" : value.getClass().getName())
-              + " as "
-              + name
-              + ": "
-              + e.getMessage(),
-          e);
+      throw cannotEncode(value, e);
     }
   }
 
   @Override
+  public byte[] encode(Object value, byte[] prefix) {
+    try (ByteArrayBuilder out = new ByteArrayBuilder(prefix.length + 128)) {
+      out.write(prefix);
+      writer.writeValue(out, value);
+      return out.toByteArray();
+    } catch (IOException | RuntimeException e) {
+      throw cannotEncode(value, e);
+    }
+  }
+
+  private CacheValueException cannotEncode(Object value, Exception e) {
+    return new CacheValueException(
+        "cannot encode a "
+            + (value == null ? "null" : value.getClass().getName())
+            + " as "
+            + name
+            + ": "
+            + e.getMessage(),
+        e);
+  }
+
+  @Override
   public <T> T decode(byte[] bytes, ValueType<T> type) {
+    return decode(bytes, 0, bytes.length, type);
+  }
+
+  @Override
+  public <T> T decode(byte[] bytes, int offset, int length, ValueType<T> type) {
     ObjectReader reader = (ObjectReader) type.preparedBy(this);
     if (reader == null) {
       reader = mapper.readerFor(mapper.constructType(type.type()));
       type.keepPrepared(this, reader);
     }
     try {
-      return reader.readValue(bytes);
+      return reader.readValue(bytes, offset, length);
     } catch (IOException | RuntimeException e) {
       throw new CacheValueException(
           "cannot decode "
-              + bytes.length
+              + length
               + " bytes of "
               + name
               + " as "

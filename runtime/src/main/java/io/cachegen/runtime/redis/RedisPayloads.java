@@ -5,25 +5,35 @@ import io.cachegen.runtime.CacheCodec;
 import io.cachegen.runtime.CacheValueException;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.codec.JacksonCodec;
+import io.cachegen.runtime.spi.ValueHeader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * How values are laid out in Redis. Integers ({@code Integer}, {@code Long}, {@code Short}, {@code
  * Byte}) are stored as their plain decimal text, whatever the serializer, so {@code INCRBY} works
  * on them on the server; plain decimal text reads back through JSON, so it decodes as any numeric
  * type. Everything else goes through the alias's codec and, when it is at least {@code
- * compress_min_size} bytes, the compressor.
+ * compress_min_size} bytes, the compressor, after a {@link ValueHeader} that says which (see {@code
+ * docs/VALUE-FORMAT.md}).
  *
- * <p>Reading: an alias with a compressor reads plain values and values of every built-in format
- * (recognised by their headers), inflating at most {@code max_value_size} bytes, through its {@link
- * InflationGate}. An alias whose compressor is {@code none} inflates nothing: a compressed value
- * (written before the compressor was switched off, or by another alias) is unreadable, a miss until
- * the next store overwrites it. Thread-safe.
+ * <p>Reading: a value with a header this version does not understand is unreadable (a miss until
+ * overwritten, never a wrong value). Values written before the header existed still read. An alias
+ * with a compressor reads plain values and values of every built-in format (recognised by their own
+ * framing), inflating at most {@code max_value_size} bytes, through its {@link InflationGate}. An
+ * alias whose compressor is {@code none} inflates nothing: a compressed value (written before the
+ * compressor was switched off, or by another alias) is unreadable, a miss until the next store
+ * overwrites it. Thread-safe.
  */
 final class RedisPayloads {
   private static final CacheCodec PLAIN_NUMBERS = JacksonCodec.json();
   private static final Compressor[] BUILT_IN = {Compressor.Builtin.GZIP, Compressor.Builtin.ZLIB};
+
+  /** Written before every codec value (never read or changed in place). */
+  private static final byte[] PLAIN_HEADER = ValueHeader.of(false);
+
+  private static final byte[] COMPRESSED_HEADER = ValueHeader.of(true);
 
   private final CacheCodec codec;
   private final Compressor compressor;
@@ -66,14 +76,16 @@ final class RedisPayloads {
         || value instanceof Byte) {
       return Long.toString(((Number) value).longValue()).getBytes(StandardCharsets.US_ASCII);
     }
-    byte[] raw = codec.encode(value);
-    if (raw.length > maxValueSize) {
-      throw new ValueTooLargeException(raw.length, maxValueSize);
+    byte[] stored = codec.encode(value, PLAIN_HEADER);
+    int rawLength = stored.length - PLAIN_HEADER.length;
+    if (rawLength > maxValueSize) {
+      throw new ValueTooLargeException(rawLength, maxValueSize);
     }
-    if (compressor == Compressor.Builtin.NONE || raw.length < compressMinSize) {
-      return raw;
+    if (compressor == Compressor.Builtin.NONE || rawLength < compressMinSize) {
+      return stored;
     }
-    return compressor.compress(raw);
+    byte[] raw = Arrays.copyOfRange(stored, PLAIN_HEADER.length, stored.length);
+    return ValueHeader.prepend(COMPRESSED_HEADER, compressor.compress(raw));
   }
 
   /**
@@ -87,16 +99,55 @@ final class RedisPayloads {
     if (isPlainInteger(stored)) {
       return PLAIN_NUMBERS.decode(stored, type);
     }
+    long header = ValueHeader.read(stored);
+    if (header == ValueHeader.NONE) {
+      return decodeHeaderless(stored, type);
+    }
+    if (header == ValueHeader.UNKNOWN) {
+      throw new CacheValueException(
+          "its header (value format "
+              + (stored[2] & 0xFF)
+              + ", flags 0x"
+              + Integer.toHexString(stored[3] & 0xFF)
+              + ") is not one this version of cachegen reads"
+              + " (format "
+              + ValueHeader.VERSION
+              + "): written by a newer version?");
+    }
+    int body = ValueHeader.bodyOffset(header);
+    if ((ValueHeader.flags(header) & ValueHeader.COMPRESSED) == 0) {
+      return codec.decode(stored, body, stored.length - body, type);
+    }
+    byte[] compressed = Arrays.copyOfRange(stored, body, stored.length);
+    for (int i = 0; i < readable.length; i++) {
+      if (readable[i].recognises(compressed)) {
+        return inflateAndDecode(compressed, type, i, false);
+      }
+    }
+    throw new CacheValueException(
+        readable.length == 0
+            ? "it is compressed but options.compressor is none, so it is not inflated"
+            : "it is compressed in a format options.compressor="
+                + compressor.id()
+                + " does not read");
+  }
+
+  /** A value written before the header existed: plain codec bytes, or gzip/zlib of them. */
+  private Object decodeHeaderless(byte[] stored, ValueType<?> type) {
     for (int i = 0; i < readable.length; i++) {
       if (readable[i].recognises(stored)) {
-        return inflateAndDecode(stored, type, i);
+        return inflateAndDecode(stored, type, i, true);
       }
     }
     return decodePlain(stored, type);
   }
 
-  /** Inflates {@code stored} with the first readable format from {@code first} that takes it. */
-  private Object inflateAndDecode(byte[] stored, ValueType<?> type, int first) {
+  /**
+   * Inflates {@code stored} with the first readable format from {@code first} that takes it; a
+   * headerless value that no format inflates may be plain codec bytes after all ({@code
+   * plainIfNot}).
+   */
+  private Object inflateAndDecode(byte[] stored, ValueType<?> type, int first, boolean plainIfNot) {
     if (!gate.tryEnter()) {
       return BaseCache.MISS;
     }
@@ -109,11 +160,14 @@ final class RedisPayloads {
           } catch (Compressor.TooLargeException e) {
             throw new CacheValueException(e.getMessage(), e);
           } catch (IOException | RuntimeException e) {
-            continue; // not really this format: try the next, then the codec on the raw bytes
+            continue; // not really this format: try the next
           }
           // decoded under the permit too: the parse is where a large value costs the most
           return codec.decode(raw, type);
         }
+      }
+      if (!plainIfNot) {
+        throw new CacheValueException("it is marked compressed but does not inflate");
       }
       return codec.decode(stored, type);
     } finally {

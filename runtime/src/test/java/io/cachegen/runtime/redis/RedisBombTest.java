@@ -74,7 +74,7 @@ class RedisBombTest {
           .contains("misses=" + BombReader.READERS + " hits=0 errors=0")
           .contains("after-store=fresh");
       assertThat(child.exitValue()).as(output).isZero();
-      assertThat(new String(redis.get(key), StandardCharsets.UTF_8)).isEqualTo("\"fresh\"");
+      assertThat(StoredValues.text(redis.get(key))).isEqualTo("\"fresh\"");
     }
   }
 }

@@ -64,7 +64,11 @@ class RedisReplicaTest {
     assertThat(cache.client().servers())
         .containsExactly(primary.hostAndPort(), replica.hostAndPort());
     cache.set("w", "written");
-    assertThat(onPrimary.get(cache.makeKey("w"))).isEqualTo("\"written\"");
+    assertThat(
+            StoredValues.text(
+                onPrimary.get(
+                    cache.makeKey("w").getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+        .isEqualTo("\"written\"");
     onReplica.set(cache.makeKey("replica-only"), "\"from the replica\"");
     assertThat(onPrimary.exists(cache.makeKey("replica-only"))).isFalse();
     for (int i = 0; i < 20; i++) {
