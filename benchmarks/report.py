@@ -457,7 +457,7 @@ def issue_section(idx, bidx, before_dir):
     out = ["## Issue 10's table, before and after", "",
            "Every row of the table in issue 10 (\"Hardening II\"), measured by this run. The issue's own numbers "
            "(cachegen / Spring / Micronaut) came from another harness; Micronaut is not in this suite (its "
-           "compile-time AOP needs its own build), and the raw floor here is Jedis 7 (the version the runtime "
+           "compile-time AOP needs its own build), and the raw floor here is Jedis 7 (the version cachegen-redis "
            "pins), not Jedis 5."]
     if bidx:
         out += ["", f"\"Before\" is the saved JMH JSON in `{before_dir}` (the suite's subjects at the commit before "

@@ -2,13 +2,13 @@ package io.cachegen.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cachegen.redis.RedisBackendProvider;
+import io.cachegen.redis.RedisFixture;
 import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.CacheSettings;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.locmem.LocMemBackendProvider;
-import io.cachegen.runtime.redis.RedisBackendProvider;
-import io.cachegen.runtime.redis.RedisFixture;
 import io.cachegen.runtime.spi.AbstractCache;
 import java.io.IOException;
 import java.io.InputStream;

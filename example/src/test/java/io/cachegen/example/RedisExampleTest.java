@@ -2,11 +2,11 @@ package io.cachegen.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cachegen.redis.RedisCache;
+import io.cachegen.redis.RedisFixture;
 import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Timeout;
-import io.cachegen.runtime.redis.RedisCache;
-import io.cachegen.runtime.redis.RedisFixture;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

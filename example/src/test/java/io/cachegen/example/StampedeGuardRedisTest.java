@@ -3,10 +3,10 @@ package io.cachegen.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cachegen.annotations.Cached;
+import io.cachegen.redis.RedisFixture;
 import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Caches;
-import io.cachegen.runtime.redis.RedisFixture;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

@@ -3,11 +3,11 @@ package io.cachegen.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cachegen.annotations.Cached;
+import io.cachegen.redis.CommandStats;
+import io.cachegen.redis.RedisFixture;
 import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Caches;
-import io.cachegen.runtime.redis.CommandStats;
-import io.cachegen.runtime.redis.RedisFixture;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

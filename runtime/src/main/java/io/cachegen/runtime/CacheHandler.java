@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * Hands out one cache per alias, as Django's {@code CacheHandler} ({@code caches[alias]}).
  *
  * <p>Building a handler checks every alias's settings against its backend at once (unknown backend,
- * unknown option, bad option value, unknown key function), so bad configuration fails at start-up:
- * each backend {@linkplain CacheBackendProvider#prepare prepares} each of its aliases, parsing its
- * settings once. The caches themselves are created lazily from what was prepared, once per alias,
- * on first use. Thread-safe.
+ * or one of cachegen's whose artifact is missing, such as {@code redis} without {@code
+ * cachegen-redis}; unknown option, bad option value, unknown key function), so bad configuration
+ * fails at start-up: each backend {@linkplain CacheBackendProvider#prepare prepares} each of its
+ * aliases, parsing its settings once. The caches themselves are created lazily from what was
+ * prepared, once per alias, on first use. Thread-safe.
  *
  * <p>Lifecycle, as Django's: {@link BaseCache#close()} (Django calls {@code close_caches} after
  * every request) only releases connections, and the cache stays usable. {@link #close()} on the
@@ -39,6 +40,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class CacheHandler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CacheHandler.class);
+
+  /**
+   * cachegen's backends published as artifacts of their own (so that the runtime does not bring in
+   * their clients): a backend name, and the dependency ({@code groupId:artifactId}) that provides
+   * it.
+   */
+  private static final Map<String, String> SEPARATE_ARTIFACTS =
+      Map.of("redis", "io.cachegen:cachegen-redis");
 
   private final CacheConfig config;
   private final Map<String, CacheBackendProvider> backends;
@@ -206,6 +215,19 @@ public final class CacheHandler implements AutoCloseable {
    */
   private CacheBackendProvider checkCommonSettings(CacheSettings settings) {
     CacheBackendProvider backend = backends.get(settings.backend());
+    String artifact = SEPARATE_ARTIFACTS.get(settings.backend());
+    if (backend == null && artifact != null) {
+      throw new CacheConfigurationException(
+          settings.describe("backend")
+              + " = '"
+              + settings.backend()
+              + "' needs the "
+              + settings.backend()
+              + " backend, which is not on the class path: add the dependency "
+              + artifact
+              + " (the same version as cachegen-runtime); available now: "
+              + backends.keySet());
+    }
     if (backend == null) {
       throw new CacheConfigurationException(
           settings.describe("backend")

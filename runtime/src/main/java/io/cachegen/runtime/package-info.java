@@ -29,9 +29,11 @@
  * BaseCache.lookup}, {@code peek}, {@code store}, {@code remove} and {@code MISS}; {@code
  * ValueType.preparedBy} and {@code keepPrepared}). Do not call them by hand.
  *
- * <p>Elsewhere: the backends live in {@code io.cachegen.runtime.locmem}, {@code .dummy} and {@code
- * .redis} (API: the cache classes, their providers and exceptions); third-party backends implement
- * the SPI in {@code io.cachegen.runtime.spi}; {@code io.cachegen.runtime.internal} is called only
- * by generated code and the runtime itself and is not API.
+ * <p>Elsewhere: the built-in backends live in {@code io.cachegen.runtime.locmem} and {@code .dummy}
+ * (API: the cache classes and their providers), and the Redis backend in {@code io.cachegen.redis},
+ * published as its own artifact {@code cachegen-redis}, so that the runtime does not bring in a
+ * Redis client; third-party backends implement the SPI in {@code io.cachegen.runtime.spi}; {@code
+ * io.cachegen.runtime.internal} is called only by generated code, the runtime itself and cachegen's
+ * own backend artifacts, and is not API.
  */
 package io.cachegen.runtime;

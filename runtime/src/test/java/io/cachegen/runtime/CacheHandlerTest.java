@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cachegen.runtime.dummy.DummyCache;
 import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheBackendProvider;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One cache per alias, created lazily and once, closed with the handler. */
 class CacheHandlerTest {
@@ -157,8 +159,7 @@ class CacheHandlerTest {
   }
 
   @Test
-  void providersAreFoundThroughTheContextClassLoaderToo() throws Exception {
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tccl-");
+  void providersAreFoundThroughTheContextClassLoaderToo(@TempDir Path dir) throws Exception {
     java.nio.file.Path services = dir.resolve("META-INF/services");
     java.nio.file.Files.createDirectories(services);
     java.nio.file.Files.writeString(
@@ -182,7 +183,6 @@ class CacheHandlerTest {
       handler.close();
     } finally {
       me.setContextClassLoader(original);
-      io.cachegen.runtime.redis.RedisFixture.deleteTree(dir);
     }
   }
 
@@ -274,6 +274,35 @@ class CacheHandlerTest {
         .hasMessage(
             "caches.default.options.size (from properties) = '0' is not allowed: use a"
                 + " whole number >= 1");
+  }
+
+  @Test
+  void redisWithoutItsArtifactFailsAtStartUpNamingTheDependencyToAdd() {
+    // cachegen-redis is not on this module's class path: the runtime alone has no Redis backend
+    assertThatThrownBy(
+            () ->
+                CacheHandler.create(
+                    CacheConfig.fromMap(
+                        Map.of(
+                            "caches.sessions.backend",
+                            "redis",
+                            "caches.sessions.location",
+                            "redis://127.0.0.1:6379/0"))))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessage(
+            "caches.sessions.backend (from properties) = 'redis' needs the redis backend, which is"
+                + " not on the class path: add the dependency io.cachegen:cachegen-redis (the same"
+                + " version as cachegen-runtime); available now: [dummy, locmem]");
+  }
+
+  @Test
+  void aBackendNoOneProvidesFailsListingTheAvailableOnes() {
+    assertThatThrownBy(
+            () -> CacheHandler.create(CacheConfig.fromMap(Map.of("caches.default.backend", "mem"))))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.backend (from properties) = 'mem' is not a known")
+        .hasMessageContaining("available: [dummy, locmem]")
+        .hasMessageContaining(CacheBackendProvider.class.getName());
   }
 
   @Test

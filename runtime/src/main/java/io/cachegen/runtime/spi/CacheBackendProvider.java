@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A backend selectable with {@code caches.<alias>.backend=<name>}. cachegen's own ({@code locmem},
- * {@code dummy}, {@code redis}) and third-party ones are found with {@link
- * java.util.ServiceLoader}: list the implementation in {@code
- * META-INF/services/io.cachegen.runtime.spi.CacheBackendProvider}. No class is ever loaded by a
- * name taken from configuration.
+ * A backend selectable with {@code caches.<alias>.backend=<name>}. cachegen's own ({@code locmem}
+ * and {@code dummy} in the runtime, {@code redis} in the {@code cachegen-redis} artifact) and
+ * third-party ones are found with {@link java.util.ServiceLoader}: list the implementation in
+ * {@code META-INF/services/io.cachegen.runtime.spi.CacheBackendProvider}. No class is ever loaded
+ * by a name taken from configuration.
  *
  * <p>How a {@link io.cachegen.runtime.CacheHandler} uses a provider, so that each setting is read
  * once and bad configuration fails at start-up:

@@ -1,0 +1,526 @@
+package io.cachegen.redis;
+
+import io.cachegen.runtime.CacheException;
+import io.cachegen.runtime.CacheKeyNotFoundException;
+import io.cachegen.runtime.CacheSettings;
+import io.cachegen.runtime.CacheValueException;
+import io.cachegen.runtime.Timeout;
+import io.cachegen.runtime.ValueType;
+import io.cachegen.runtime.spi.AbstractCache;
+import io.cachegen.runtime.spi.BackendContext;
+import io.cachegen.runtime.spi.DistributedLocking;
+import io.cachegen.runtime.spi.FailureLog;
+import io.cachegen.runtime.spi.FailureLog.Category;
+import io.cachegen.runtime.spi.SetMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import redis.clients.jedis.JedisSocketFactory;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * {@code backend=redis}: django-redis's {@code RedisCache} on Jedis.
+ *
+ * <p>Keys are made as on every backend ({@code key_prefix:version:key} by default). Values are
+ * encoded with the alias's serializer (JSON by default), except integers, which are stored as plain
+ * decimal text so that {@link #incr} runs as one atomic {@code INCRBY} on the server and keeps the
+ * key's TTL. Timeouts follow Django: {@link Timeout#NEVER} stores without expiry, a zero timeout
+ * deletes. {@link #getMany} is one {@code MGET}, {@link #setMany} one pipeline and {@link
+ * #deleteMany} one {@code UNLINK}. {@link #clear()} removes only this alias's keys (SCAN + UNLINK
+ * over a pattern of its prefix, see {@link ClearPattern}) unless {@code
+ * options.clear_flushes_db=true}; an alias whose clear() could not be confined so fails at
+ * start-up.
+ *
+ * <p>This class maps Django's and django-redis's operations to Redis commands; each policy they
+ * share has its own class: {@link RedisFailurePolicy} (what an outage does), {@link RedisScan}
+ * (operations over many keys: clear, delete_pattern, iter_keys), {@link RedisLock} (locks), {@link
+ * RedisPayloads} (stored bytes), {@link DefaultClient} (which server serves a call). Its settings
+ * are parsed once, by {@link RedisBackendProvider}, into {@link RedisSettings}.
+ *
+ * <p>Servers: see {@link DefaultClient} (primary for writes, replicas for reads). When a server is
+ * down or hangs, a call fails within {@code socket_connect_timeout + socket_timeout} (a read that
+ * falls back across servers: see {@link DefaultClient}) with a {@link RedisConnectionException}
+ * naming the server, as is a server that refuses the command for now (OOM, READONLY, LOADING, ...:
+ * {@link RedisUnavailableException}); with {@code options.ignore_exceptions=true} reads are misses
+ * instead, writes and deletes return {@code false}, {@link #tryLock} returns a lease that holds
+ * nothing, and the failure is logged at a bounded rate per kind ({@link RedisFailurePolicy}).
+ * Counters ({@code incr}, {@code incrVersion}) and {@link #lock} still throw, because they cannot
+ * pretend to succeed. See the README's "Failure policy". After a timeout or connection failure, a
+ * server's circuit breaker makes calls to it fail at once for {@code options.retry_after} (see
+ * {@link DefaultClient}).
+ *
+ * <p>Thread-safe.
+ */
+public final class RedisCache extends AbstractCache implements DistributedLocking {
+  private final RedisOptions options;
+  private final DefaultClient client;
+  private final RedisPayloads payloads;
+  private final RedisFailurePolicy failures;
+  private final RedisScan scan;
+
+  /** {@code GET} on the client, kept so that the hit path allocates no lambda. */
+  private final Function<byte[], byte[]> get;
+
+  /** What {@link #tryLock} returns when Redis is down and {@code ignore_exceptions=true}. */
+  private static final Lease HOLDS_NOTHING = () -> {};
+
+  /** Creates the cache for {@code settings}; see {@link RedisBackendProvider} for the options. */
+  public RedisCache(CacheSettings settings, BackendContext context) {
+    this(RedisSettings.parse(settings, context), context);
+  }
+
+  /** Creates the cache from settings its provider prepared. */
+  RedisCache(RedisSettings prepared, BackendContext context) {
+    this(prepared, context, UnaryOperator.identity());
+  }
+
+  /** As the other constructors, with each server's socket factory wrapped by {@code sockets}. */
+  RedisCache(
+      RedisSettings prepared, BackendContext context, UnaryOperator<JedisSocketFactory> sockets) {
+    super(prepared.settings(), context, prepared.options().logIntervalMillis());
+    this.options = prepared.options();
+    this.payloads =
+        new RedisPayloads(
+            codec,
+            options.compressor(),
+            options.compressMinSize(),
+            options.maxValueSize(),
+            new InflationGate(prepared.alias(), options.maxConcurrentInflations()));
+    this.failures = new RedisFailurePolicy(options, failureLog());
+    this.client = new DefaultClient(prepared, context.ticker(), sockets);
+    this.scan = new RedisScan(client, prepared.clearPattern());
+    this.get = client::get;
+  }
+
+  /** The servers and how calls pick them. */
+  DefaultClient client() {
+    return client;
+  }
+
+  /** The parsed options. */
+  RedisOptions options() {
+    return options;
+  }
+
+  /** How many failures {@code ignore_exceptions} swallowed so far. */
+  public long ignoredFailures() {
+    return failures.ignoredFailures();
+  }
+
+  /** How many failure lines this alias logged (rate-limited, see {@link FailureLog}). */
+  long failureWarnings() {
+    return failureLog().warningCount();
+  }
+
+  private static byte[] k(String madeKey) {
+    return madeKey.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private Object decode(String madeKey, byte[] stored, ValueType<?> type) {
+    if (stored == null) {
+      return MISS;
+    }
+    try {
+      return payloads.decode(stored, type);
+    } catch (CacheValueException e) {
+      reportUnreadable(madeKey, e.getMessage());
+      return MISS;
+    }
+  }
+
+  // ---- AbstractCache ----
+
+  @Override
+  protected Object doGet(String madeKey, ValueType<?> type) {
+    byte[] stored;
+    try {
+      stored = failures.guard(Category.LOOKUP, "get", get, k(madeKey), null);
+    } catch (RedisConnectionException e) {
+      throw e;
+    } catch (CacheException e) { // an error reply about this key (e.g. WRONGTYPE): unreadable
+      reportUnreadable(madeKey, e.getMessage());
+      return MISS;
+    }
+    return decode(madeKey, stored, type);
+  }
+
+  @Override
+  protected Object[] doGetMany(List<String> madeKeys, ValueType<?> type) {
+    byte[][] keys = new byte[madeKeys.size()][];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = k(madeKeys.get(i));
+    }
+    List<byte[]> stored =
+        failures.guard(Category.LOOKUP, "get_many", () -> client.read(c -> c.mget(keys)), null);
+    Object[] out = new Object[keys.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = stored == null ? MISS : decode(madeKeys.get(i), stored.get(i), type);
+    }
+    return out;
+  }
+
+  private static SetParams params(Timeout timeout, SetMode mode) {
+    SetParams p = new SetParams();
+    if (!timeout.isNever()) {
+      p.px(timeout.toMillis());
+    }
+    if (mode == SetMode.IF_ABSENT) {
+      p.nx();
+    } else if (mode == SetMode.IF_PRESENT) {
+      p.xx();
+    }
+    return p;
+  }
+
+  @Override
+  protected boolean doSet(String madeKey, Object value, Timeout timeout, SetMode mode) {
+    byte[] bytes;
+    try {
+      bytes = payloads.encode(value);
+    } catch (ValueTooLargeException e) {
+      reportUnstorable(madeKey, e.getMessage());
+      if (mode != SetMode.IF_ABSENT) {
+        doDelete(madeKey); // what the caller meant to replace must not be served instead
+      }
+      return false;
+    }
+    SetParams p = params(timeout, mode);
+    return failures.guard(
+        Category.STORE,
+        "set",
+        () -> "OK".equals(client.write(c -> c.set(k(madeKey), bytes, p))),
+        false);
+  }
+
+  @Override
+  protected List<String> doSetMany(Map<String, ?> madeKeysToValues, Timeout timeout) {
+    Map<String, byte[]> encoded = new LinkedHashMap<>();
+    List<String> failed = new ArrayList<>();
+    madeKeysToValues.forEach(
+        (k, v) -> {
+          try {
+            encoded.put(k, payloads.encode(v));
+          } catch (CacheValueException e) {
+            reportUnstorable(k, e.getMessage());
+            failed.add(k);
+          }
+        });
+    if (!failed.isEmpty()) {
+      doDeleteMany(failed); // what the caller meant to replace must not be served instead
+    }
+    if (encoded.isEmpty()) {
+      return failed;
+    }
+    SetParams p = params(timeout, SetMode.ALWAYS);
+    List<String> notStored =
+        failures.guard(
+            Category.STORE,
+            "set_many",
+            () ->
+                client.write(
+                    c -> {
+                      List<Response<String>> replies = new ArrayList<>(encoded.size());
+                      try (Pipeline pipe = c.pipelined()) {
+                        encoded.forEach((k, bytes) -> replies.add(pipe.set(k(k), bytes, p)));
+                        pipe.sync();
+                      }
+                      List<String> bad = new ArrayList<>();
+                      int i = 0;
+                      for (String k : encoded.keySet()) {
+                        try {
+                          if (!"OK".equals(replies.get(i++).get())) {
+                            bad.add(k);
+                          }
+                        } catch (RuntimeException e) {
+                          bad.add(k);
+                        }
+                      }
+                      return bad;
+                    }),
+            List.copyOf(encoded.keySet()));
+    failed.addAll(notStored);
+    return failed;
+  }
+
+  @Override
+  protected boolean doDelete(String madeKey) {
+    return failures.guard(
+        Category.EVICT, "delete", () -> client.write(c -> c.del(k(madeKey))) > 0, false);
+  }
+
+  @Override
+  protected void doDeleteMany(List<String> madeKeys) {
+    byte[][] keys = madeKeys.stream().map(RedisCache::k).toArray(byte[][]::new);
+    failures.guard(Category.EVICT, "delete_many", () -> client.write(c -> c.unlink(keys)), 0L);
+  }
+
+  @Override
+  protected boolean doHasKey(String madeKey) {
+    return failures.guard(
+        Category.LOOKUP, "has_key", () -> client.read(c -> c.exists(k(madeKey))), false);
+  }
+
+  @Override
+  protected long doIncr(String key, String madeKey, long delta) {
+    Object result;
+    try {
+      result =
+          client.write(
+              c ->
+                  c.eval(
+                      RedisScripts.INCR_EXISTING, List.of(madeKey), List.of(Long.toString(delta))));
+    } catch (RedisConnectionException e) {
+      throw e;
+    } catch (CacheException e) {
+      String msg = e.getMessage() == null ? "" : e.getMessage();
+      if (msg.contains("not an integer") || msg.contains("overflow") || msg.contains("WRONGTYPE")) {
+        throw new CacheValueException(
+            "cannot incr/decr key '"
+                + key
+                + "': it does not hold an"
+                + " integer, or the result would overflow",
+            e);
+      }
+      throw e;
+    }
+    if (result == null) {
+      throw new CacheKeyNotFoundException(key);
+    }
+    return Long.parseLong(result.toString());
+  }
+
+  @Override
+  protected boolean doTouch(String madeKey, Timeout timeout) {
+    return failures.guard(
+        Category.STORE,
+        "touch",
+        () -> {
+          if (timeout.isNever()) {
+            Object r =
+                client.write(
+                    c -> c.eval(RedisScripts.PERSIST_EXISTING, List.of(madeKey), List.of()));
+            return Long.valueOf(1).equals(r);
+          }
+          return client.write(c -> c.pexpire(k(madeKey), timeout.toMillis())) == 1;
+        },
+        false);
+  }
+
+  @Override
+  protected boolean doMove(String fromMadeKey, String toMadeKey) {
+    Object r =
+        client.write(
+            c -> c.eval(RedisScripts.MOVE_EXISTING, List.of(fromMadeKey, toMadeKey), List.of()));
+    return Long.valueOf(1).equals(r);
+  }
+
+  @Override
+  protected void doClear() {
+    failures.guard(
+        Category.EVICT,
+        "clear",
+        () -> {
+          scan.clear();
+          return null;
+        },
+        null);
+  }
+
+  /**
+   * The SCAN pattern that matches every key of this alias, at every version ({@link ClearPattern});
+   * {@code null} with {@code clear_flushes_db=true}.
+   */
+  String clearPattern() {
+    return scan.clearPattern();
+  }
+
+  // ---- django-redis extras ----
+
+  /**
+   * Stores {@code value} like {@link #set(String, Object, Timeout)}, but only if the key is absent
+   * ({@code nx}) or only if it is present ({@code xx}), as django-redis's {@code set(..., nx=,
+   * xx=)}. With a zero timeout nothing is stored: {@code nx} returns whether the key is absent,
+   * {@code xx} deletes the key and returns whether it existed.
+   *
+   * @return whether the value was stored
+   * @throws IllegalArgumentException if both {@code nx} and {@code xx} are true
+   */
+  public boolean set(String key, Object value, Timeout timeout, boolean nx, boolean xx) {
+    if (nx && xx) {
+      throw new IllegalArgumentException("nx and xx cannot both be true");
+    }
+    if (!nx && !xx) {
+      return set(key, value, timeout);
+    }
+    String made = made(key);
+    Timeout t = resolve(timeout);
+    if (t.expiresImmediately()) {
+      // django-redis: nx reports whether the key is absent (as add does), xx deletes it
+      return nx ? !doHasKey(made) : doDelete(made);
+    }
+    return doSet(made, value, t, nx ? SetMode.IF_ABSENT : SetMode.IF_PRESENT);
+  }
+
+  /**
+   * The remaining time to live of {@code key}, in whole seconds: {@link Timeout#NEVER} if the key
+   * has no expiry, {@link Timeout#NOW} (zero) if it does not exist, as django-redis's {@code ttl}
+   * (None and 0).
+   */
+  public Timeout ttl(String key) {
+    Timeout precise = pttl(key);
+    if (precise.isNever() || precise.expiresImmediately()) {
+      return precise;
+    }
+    return Timeout.seconds(Math.max(1, (precise.toMillis() + 999) / 1000));
+  }
+
+  /** As {@link #ttl(String)}, to the millisecond. */
+  public Timeout pttl(String key) {
+    String made = made(key);
+    long ms = failures.guard(Category.LOOKUP, "pttl", () -> client.read(c -> c.pttl(k(made))), -2L);
+    if (ms == -1) {
+      return Timeout.NEVER;
+    }
+    // a key written by someone else may carry a TTL past what a Timeout holds
+    return ms <= 0
+        ? Timeout.NOW
+        : Timeout.of(Duration.ofMillis(Math.min(ms, Timeout.MAX_SECONDS * 1000)));
+  }
+
+  /** Sets {@code key} to expire in {@code seconds}; returns whether the key exists. */
+  public boolean expire(String key, long seconds) {
+    return pexpire(key, Math.multiplyExact(seconds, 1000L));
+  }
+
+  /** Sets {@code key} to expire in {@code millis}; returns whether the key exists. */
+  public boolean pexpire(String key, long millis) {
+    String made = made(key);
+    return failures.guard(
+        Category.STORE, "pexpire", () -> client.write(c -> c.pexpire(k(made), millis)) == 1, false);
+  }
+
+  /** Sets {@code key} to expire at {@code when}; returns whether the key exists. */
+  public boolean expireAt(String key, Instant when) {
+    String made = made(key);
+    return failures.guard(
+        Category.STORE,
+        "expire_at",
+        () -> client.write(c -> c.pexpireAt(k(made), when.toEpochMilli())) == 1,
+        false);
+  }
+
+  /** Removes the expiry of {@code key}; returns whether the key exists. */
+  public boolean persist(String key) {
+    return touch(key, Timeout.NEVER);
+  }
+
+  /**
+   * Removes every key of this alias (at the configured version) matching the glob {@code pattern},
+   * e.g. {@code "user:*"}, with SCAN in batches (never KEYS) and UNLINK. Patterns work with key
+   * functions that keep the caller's key at the end, as the default one does.
+   *
+   * @return how many keys were removed
+   */
+  public long deletePattern(String pattern) {
+    String glob = madePattern(pattern);
+    return failures.guard(Category.EVICT, "delete_pattern", () -> scan.deleteMatching(glob), 0L);
+  }
+
+  /**
+   * The caller's keys of this alias (at the configured version) matching the glob {@code pattern},
+   * read lazily with SCAN in batches, never KEYS. A key may appear twice if the keyspace changes
+   * during the scan (a SCAN guarantee). The whole scan runs on the primary, since a cursor is only
+   * valid on the server that issued it. Connection failures surface while iterating.
+   */
+  public Stream<String> iterKeys(String pattern) {
+    return scan.keys(madePattern(pattern), makeKey("", version()));
+  }
+
+  /**
+   * Takes the lock {@code name} (stored under {@code makeKey(name)}) for at most {@code lease},
+   * waiting up to {@code lease} for another holder to release it.
+   *
+   * @throws RedisLockException if the lock was not taken in time
+   */
+  public RedisLock lock(String name, Duration lease) {
+    return lock(name, lease, lease);
+  }
+
+  /**
+   * Takes the lock {@code name} for at most {@code lease}, waiting up to {@code wait}.
+   *
+   * @throws RedisLockException if the lock was not taken within {@code wait}
+   */
+  public RedisLock lock(String name, Duration lease, Duration wait) {
+    RedisLock lock = RedisLock.acquire(client, made(name), lease, wait);
+    if (lock == null) {
+      throw new RedisLockException(
+          "cache '"
+              + alias()
+              + "': lock '"
+              + name
+              + "' is held by"
+              + " another owner; not taken within "
+              + wait);
+    }
+    return lock;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>With {@code ignore_exceptions=true} and Redis unreachable, this returns a lease that holds
+   * nothing, so the caller computes the value itself (as if there were no guard).
+   */
+  @Override
+  public Lease tryLock(String lockKey, Duration lease, Duration wait) {
+    ensureOpen();
+    return failures.guard(
+        Category.LOCK,
+        "lock",
+        () -> RedisLock.acquire(client, lockKey, lease, wait),
+        HOLDS_NOTHING);
+  }
+
+  private String made(String key) {
+    ensureOpen();
+    String made = makeKey(key, version());
+    validateKey(made);
+    return made;
+  }
+
+  private String madePattern(String pattern) {
+    ensureOpen();
+    return RedisScan.pattern(makeKey("", version()), makeKey(pattern, version()));
+  }
+
+  /**
+   * Closes the idle pooled connections of every server; the cache stays usable and the next call
+   * opens a connection again. A connection in use by a call on another thread is not interrupted:
+   * it goes back to the pool when that call ends. See {@link DefaultClient#releaseConnections()}.
+   */
+  @Override
+  public void close() {
+    client.releaseConnections();
+  }
+
+  /** Closes the pools for good, when the handler closes. */
+  @Override
+  protected void release() {
+    client.close();
+  }
+
+  @Override
+  public String toString() {
+    return "RedisCache[alias=" + alias() + ", servers=" + client.servers() + ", " + options + "]";
+  }
+}

@@ -1,0 +1,254 @@
+package io.cachegen.redis;
+
+import io.cachegen.runtime.CacheConfigurationException;
+import io.cachegen.runtime.internal.LocationUrls;
+import io.cachegen.runtime.internal.Redaction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One server of a {@code location}: {@code redis://[user:password@]host[:port][/db]}, {@code
+ * rediss://…} (TLS) or {@code unix:///path/redis.sock[?db=N]}. A {@code ?db=N} query is accepted on
+ * every scheme; a db in the path wins over it. The port is 1 to 65535. How a password with
+ * {@code @}, {@code /}, {@code ?}, {@code #}, {@code ,} or {@code %} in it is read is described in
+ * {@link LocationUrls}. Immutable.
+ *
+ * <p>{@link #toString()} and {@link #describe()} never show the password.
+ *
+ * @param scheme {@code redis}, {@code rediss} or {@code unix}
+ * @param host the host name ({@code null} for {@code unix})
+ * @param port the port ({@code 0} for {@code unix})
+ * @param socketPath the Unix socket path ({@code null} for TCP)
+ * @param db the database from the URL, or {@code null} if the URL names none
+ * @param username the ACL user from the URL, or {@code null}
+ * @param password the password from the URL, or {@code null}
+ */
+record RedisLocation(
+    String scheme,
+    String host,
+    int port,
+    String socketPath,
+    Integer db,
+    String username,
+    String password) {
+
+  /** The port used when a {@code redis://} or {@code rediss://} URL names none. */
+  public static final int DEFAULT_PORT = 6379;
+
+  /** Appended to a message about a URL with user-info, which is the usual cause of a bad URL. */
+  private static final String PASSWORD_HINT =
+      ". A password in the URL may hold any character"
+          + " except a ',' followed by redis://, rediss:// or unix:// (write %2C), and '%' followed"
+          + " by two hex digits stands for that byte (write %25 for '%'); or put it in"
+          + " options.password";
+
+  /**
+   * Parses a comma-separated {@code location}: the first server is the primary, the rest are
+   * replicas. How the list and each URL are split is described in {@link LocationUrls}.
+   *
+   * @param property the property holding the value, for error messages
+   * @throws CacheConfigurationException naming {@code property}, the server's position and the
+   *     fault if any part is not a Redis URL; the message never shows a password
+   */
+  public static List<RedisLocation> parseAll(String location, String property) {
+    if (location == null || location.isBlank()) {
+      throw new CacheConfigurationException(
+          property
+              + " is required for backend=redis, e.g. redis://127.0.0.1:6379/0"
+              + " (a comma-separated list: primary first, then replicas)");
+    }
+    List<LocationUrls.Url> urls = LocationUrls.split(location);
+    Problems problems = new Problems(property, Redaction.location(location), urls.size() > 1);
+    List<RedisLocation> out = new ArrayList<>(urls.size());
+    for (LocationUrls.Url url : urls) {
+      out.add(parse(url, problems));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Parses one server URL.
+   *
+   * @throws CacheConfigurationException naming {@code property} if it is not one Redis URL
+   */
+  public static RedisLocation parse(String url, String property) {
+    List<RedisLocation> all = parseAll(url, property);
+    if (all.size() != 1) {
+      throw new CacheConfigurationException(
+          property
+              + " = '"
+              + Redaction.location(url)
+              + "' names "
+              + all.size()
+              + " servers; only one is allowed here");
+    }
+    return all.get(0);
+  }
+
+  private static RedisLocation parse(LocationUrls.Url url, Problems problems) {
+    Problems at = problems.at(url);
+    if (url.empty()) {
+      throw at.bad("is empty (two commas in a row, or one at an end?)");
+    }
+    if (url.scheme() == null) {
+      throw at.bad("must start with redis://, rediss:// or unix://");
+    }
+    String rest = url.rest();
+    int question = rest.indexOf('?');
+    Integer queryDb = question < 0 ? null : queryDb(rest.substring(question + 1), at);
+    String beforeQuery = question < 0 ? rest : rest.substring(0, question);
+    String user = url.user() == null ? null : LocationUrls.decode(url.user());
+    String pass = url.password();
+    if (url.scheme().equals("unix")) {
+      String path = LocationUrls.decode(beforeQuery);
+      if (!path.startsWith("/") || path.equals("/")) {
+        throw at.bad("has no socket path; write unix:///path/redis.sock");
+      }
+      return new RedisLocation("unix", null, 0, path, queryDb, user, pass);
+    }
+    int slash = beforeQuery.indexOf('/');
+    String authority = slash < 0 ? beforeQuery : beforeQuery.substring(0, slash);
+    String host;
+    String portText;
+    if (authority.startsWith("[")) {
+      int close = authority.indexOf(']');
+      if (close < 0 || (close + 1 < authority.length() && authority.charAt(close + 1) != ':')) {
+        throw at.bad("has host '" + authority + "', which is not [IPv6 address]:port");
+      }
+      host = authority.substring(1, close);
+      portText = close + 1 < authority.length() ? authority.substring(close + 2) : null;
+    } else {
+      int colon = authority.indexOf(':');
+      host = colon < 0 ? authority : authority.substring(0, colon);
+      portText = colon < 0 ? null : authority.substring(colon + 1);
+    }
+    if (host.isEmpty()) {
+      throw at.bad("has no host");
+    }
+    if (!isHostName(host)) {
+      throw at.bad("has host '" + host + "', which is not a host name or IP address");
+    }
+    int port = portText == null ? DEFAULT_PORT : port(portText, at);
+    Integer db = slash < 0 ? null : pathDb(beforeQuery.substring(slash), at);
+    return new RedisLocation(url.scheme(), host, port, null, db != null ? db : queryDb, user, pass);
+  }
+
+  /** Whether this server is reached over TLS ({@code rediss://}). */
+  public boolean tls() {
+    return scheme.equals("rediss");
+  }
+
+  /** Whether this server is reached through a Unix socket. */
+  public boolean unixSocket() {
+    return scheme.equals("unix");
+  }
+
+  /** The server as {@code host:port} or {@code unix:/path}, for messages; never a password. */
+  public String describe() {
+    if (unixSocket()) {
+      return "unix:" + socketPath;
+    }
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  @Override
+  public String toString() {
+    return "RedisLocation["
+        + scheme
+        + "://"
+        + (username == null ? "" : username + "@")
+        + describe()
+        + (db == null ? "" : "/" + db)
+        + (password == null ? "" : ", password=****")
+        + "]";
+  }
+
+  private static boolean isHostName(String host) {
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '-'
+              || c == '_'
+              || c == ':'
+              || c == '%';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A port: 1 to 65535, ASCII digits only. */
+  private static int port(String text, Problems at) {
+    if (text.isEmpty()) {
+      throw at.bad("has an empty port after ':'; write host:6379 or leave out the ':'");
+    }
+    if (text.length() <= 5 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      int port = Integer.parseInt(text);
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    }
+    throw at.bad("has port '" + text + "', which is not a number from 1 to 65535");
+  }
+
+  private static Integer pathDb(String path, Problems at) {
+    return path.equals("/") ? null : dbNumber(LocationUrls.decode(path.substring(1)), at);
+  }
+
+  private static Integer queryDb(String query, Problems at) {
+    Integer db = null;
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      if (name.equals("db")) {
+        db = dbNumber(eq < 0 ? "" : LocationUrls.decode(pair.substring(eq + 1)), at);
+      } else if (!name.isEmpty()) {
+        throw at.bad(
+            "has an unknown parameter '"
+                + name
+                + "' (only db is accepted;"
+                + " put other settings in options.*)");
+      }
+    }
+    return db;
+  }
+
+  private static int dbNumber(String text, Problems at) {
+    if (!text.isEmpty() && text.length() <= 9 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return Integer.parseInt(text);
+    }
+    throw at.bad("has db '" + text + "'; use a number >= 0, e.g. redis://host:6379/0");
+  }
+
+  /**
+   * Builds the start-up errors of one location: the property, the location with its passwords
+   * hidden, the server's position in a list, and the fault. Faults quote only text after the
+   * user-info.
+   */
+  private record Problems(String property, String shown, boolean list, int position) {
+    Problems(String property, String shown, boolean list) {
+      this(property, shown, list, 0);
+    }
+
+    Problems at(LocationUrls.Url url) {
+      return new Problems(property, shown, list, url.position());
+    }
+
+    CacheConfigurationException bad(String why) {
+      return new CacheConfigurationException(
+          property
+              + " = '"
+              + shown
+              + "': "
+              + (list ? "server " + position + " " : "")
+              + why
+              + "; use redis://[user:password@]host:port/db, rediss://… or unix:///path?db=N"
+              + (shown.contains("****@") ? PASSWORD_HINT : ""));
+    }
+  }
+}

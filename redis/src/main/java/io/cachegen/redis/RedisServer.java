@@ -1,0 +1,140 @@
+package io.cachegen.redis;
+
+import io.cachegen.runtime.Ticker;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.ConnectionFactory;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.DefaultJedisSocketFactory;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisSocketFactory;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.providers.PooledConnectionProvider;
+
+/**
+ * One Redis server of an alias with its own connection pool (a Jedis {@link RedisClient}). Getting
+ * a connection takes at most {@code socket_connect_timeout}, whether it waits for a free one in the
+ * pool or opens a new one; the reply then takes at most {@code socket_timeout}. So a call on a
+ * server that hangs returns within {@code socket_connect_timeout + socket_timeout}. Each server has
+ * its own {@link CircuitBreaker}, so a hung replica does not stop calls to the primary.
+ * Thread-safe.
+ */
+final class RedisServer implements AutoCloseable {
+  private final RedisLocation location;
+  private final RedisClient client;
+  private final String described;
+  private final CircuitBreaker breaker;
+
+  /**
+   * @param alias the cache alias, for the breaker's log lines
+   * @param tls the TLS options, used if {@code location} is {@code rediss://}
+   * @param clock the breaker's time source
+   * @param sockets wraps the socket factory: {@link UnaryOperator#identity()} except in tests that
+   *     count connections and writes
+   */
+  RedisServer(
+      String alias,
+      RedisLocation location,
+      RedisOptions options,
+      SslOptions tls,
+      Ticker clock,
+      UnaryOperator<JedisSocketFactory> sockets) {
+    this.location = location;
+    this.described = location.describe();
+    this.breaker = new CircuitBreaker(alias, described, options.retryAfterMillis(), clock);
+    JedisClientConfig config = clientConfig(location, options, tls);
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(options.maxConnections());
+    pool.setMaxIdle(options.maxIdle());
+    pool.setMinIdle(options.minIdle());
+    pool.setBlockWhenExhausted(true);
+    pool.setMaxWait(Duration.ofMillis(options.connectTimeoutMillis()));
+    pool.setTestWhileIdle(true);
+    pool.setJmxEnabled(false);
+    // what Jedis builds from a HostAndPort too, with the socket factory made explicit
+    JedisSocketFactory socketFactory =
+        location.unixSocket()
+            ? new UnixSocketFactory(
+                location.socketPath(),
+                options.connectTimeoutMillis(),
+                options.socketTimeoutMillis())
+            : new DefaultJedisSocketFactory(
+                new HostAndPort(location.host(), location.port()), config);
+    PooledConnectionProvider provider =
+        new PooledConnectionProvider(
+            new ConnectionFactory(sockets.apply(socketFactory), config), pool);
+    this.client = RedisClient.builder().connectionProvider(provider).clientConfig(config).build();
+  }
+
+  private static JedisClientConfig clientConfig(
+      RedisLocation location, RedisOptions options, SslOptions tls) {
+    String user = location.username() != null ? location.username() : options.username();
+    String password = location.password() != null ? location.password() : options.password();
+    int db = location.db() != null ? location.db() : options.db();
+    DefaultJedisClientConfig.Builder b =
+        DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis(options.connectTimeoutMillis())
+            .socketTimeoutMillis(options.socketTimeoutMillis())
+            .database(db)
+            .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+    if (user != null) {
+      b.user(user); // with a password: RedisSettings.parse made sure
+    }
+    if (password != null) {
+      b.password(password);
+    }
+    if (options.clientName() != null) {
+      b.clientName(options.clientName());
+    }
+    if (location.tls()) {
+      b.sslOptions(tls);
+    }
+    return b.build();
+  }
+
+  /** The Jedis client; every command borrows a pooled connection and returns it. */
+  RedisClient client() {
+    return client;
+  }
+
+  /** This server's circuit breaker. */
+  CircuitBreaker breaker() {
+    return breaker;
+  }
+
+  RedisLocation location() {
+    return location;
+  }
+
+  /** {@code host:port} or {@code unix:/path}. */
+  String describe() {
+    return described;
+  }
+
+  /**
+   * Closes the idle pooled connections: after a connection failure (they most likely point at the
+   * same dead or restarted server, and the next call should open a fresh one) and on {@link
+   * DefaultClient#releaseConnections()}. The pool stays open; the calls take no lock of ours.
+   */
+  void dropIdleConnections() {
+    try {
+      client.getPool().clear();
+    } catch (RuntimeException e) {
+      // best effort
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  @Override
+  public String toString() {
+    return "RedisServer[" + described + "]";
+  }
+}
