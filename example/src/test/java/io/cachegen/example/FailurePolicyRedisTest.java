@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The failure policy through generated code, against private servers that are dead (killed), full
@@ -274,7 +274,7 @@ class FailurePolicyRedisTest {
   void anUnreadableValueIsAMissEvenWithoutIgnoreExceptions() {
     RedisFixture.Server server = open(RedisFixture.startPrivate());
     install(server, false);
-    RedisClient direct = open(RedisFixture.directClient(server.url()));
+    UnifiedJedis direct = open(RedisFixture.directClient(server.url()));
     String made =
         Caches.handler().cache().makeKey(FailurePolicyRedisTest_PricesCached.keyForPrice(7));
     direct.set(made.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xff, 0x00});

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import redis.clients.jedis.JedisSocketFactory;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -83,7 +84,7 @@ final class DefaultClient implements AutoCloseable {
   }
 
   /** Runs a write (or anything that must see the latest data) on the primary. */
-  <T> T write(Function<RedisClient, T> command) {
+  <T> T write(Function<UnifiedJedis, T> command) {
     return call(servers.get(0), command);
   }
 
@@ -110,7 +111,7 @@ final class DefaultClient implements AutoCloseable {
   }
 
   /** Runs a read on a replica, falling back to the other replicas and then the primary. */
-  <T> T read(Function<RedisClient, T> command) {
+  <T> T read(Function<UnifiedJedis, T> command) {
     if (servers.size() == 1) {
       return write(command);
     }
@@ -135,8 +136,20 @@ final class DefaultClient implements AutoCloseable {
     throw last;
   }
 
+  /** Runs {@code commands} in one pipeline on the primary (a write). */
+  <T> T writePipelined(Function<Pipeline, T> commands) {
+    RedisServer primary = servers.get(0);
+    return call(
+        primary,
+        c -> {
+          try (Pipeline pipe = primary.pipeline()) {
+            return commands.apply(pipe);
+          }
+        });
+  }
+
   /** Runs {@code command} on {@code server} through its circuit breaker. */
-  private <T> T call(RedisServer server, Function<RedisClient, T> command) {
+  private <T> T call(RedisServer server, Function<UnifiedJedis, T> command) {
     CircuitBreaker.Admission admission = admit(server);
     try {
       T result = command.apply(server.client());

@@ -56,6 +56,7 @@ public final class RedisBackendProvider implements CacheBackendProvider {
    */
   @Override
   public Prepared prepare(CacheSettings settings, BackendContext context) {
+    JedisLine.current(); // an unsupported Jedis fails here, at start-up, naming its version
     RedisSettings prepared = RedisSettings.parse(settings, context);
     if (prepared.clearPattern() != null && settings.keyPrefix().isEmpty()) {
       RedisLocation primary = prepared.locations().get(0);

@@ -23,9 +23,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import redis.clients.jedis.JedisSocketFactory;
-import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * {@code backend=redis}: django-redis's {@code RedisCache} on Jedis.
@@ -168,19 +166,6 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     return out;
   }
 
-  private static SetParams params(Timeout timeout, SetMode mode) {
-    SetParams p = new SetParams();
-    if (!timeout.isNever()) {
-      p.px(timeout.toMillis());
-    }
-    if (mode == SetMode.IF_ABSENT) {
-      p.nx();
-    } else if (mode == SetMode.IF_PRESENT) {
-      p.xx();
-    }
-    return p;
-  }
-
   @Override
   protected boolean doSet(String madeKey, Object value, Timeout timeout, SetMode mode) {
     byte[] bytes;
@@ -193,11 +178,11 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       }
       return false;
     }
-    SetParams p = params(timeout, mode);
+    byte[][] args = SetCommand.args(k(madeKey), bytes, timeout, mode);
     return failures.guard(
         Category.STORE,
         "set",
-        () -> "OK".equals(client.write(c -> c.set(k(madeKey), bytes, p))),
+        () -> SetCommand.stored(client.write(c -> c.sendCommand(SetCommand.SET, args))),
         false);
   }
 
@@ -220,24 +205,26 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     if (encoded.isEmpty()) {
       return failed;
     }
-    SetParams p = params(timeout, SetMode.ALWAYS);
     List<String> notStored =
         failures.guard(
             Category.STORE,
             "set_many",
             () ->
-                client.write(
-                    c -> {
-                      List<Response<String>> replies = new ArrayList<>(encoded.size());
-                      try (Pipeline pipe = c.pipelined()) {
-                        encoded.forEach((k, bytes) -> replies.add(pipe.set(k(k), bytes, p)));
-                        pipe.sync();
-                      }
+                client.writePipelined(
+                    pipe -> {
+                      List<Response<Object>> replies = new ArrayList<>(encoded.size());
+                      encoded.forEach(
+                          (k, bytes) ->
+                              replies.add(
+                                  pipe.sendCommand(
+                                      SetCommand.SET,
+                                      SetCommand.args(k(k), bytes, timeout, SetMode.ALWAYS))));
+                      pipe.sync();
                       List<String> bad = new ArrayList<>();
                       int i = 0;
                       for (String k : encoded.keySet()) {
                         try {
-                          if (!"OK".equals(replies.get(i++).get())) {
+                          if (!SetCommand.stored(replies.get(i++).get())) {
                             bad.add(k);
                           }
                         } catch (RuntimeException e) {

@@ -1,12 +1,13 @@
 package io.cachegen.redis;
 
 import io.cachegen.runtime.spi.DistributedLocking;
+import io.cachegen.runtime.spi.SetMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * A held Redis lock: a key set with {@code SET NX PX} to a random owner token, which expires by
@@ -52,12 +53,16 @@ public final class RedisLock implements DistributedLocking.Lease {
    */
   static RedisLock acquire(DefaultClient client, String key, Duration lease, Duration wait) {
     String token = UUID.randomUUID().toString();
-    SetParams p = new SetParams().nx().px(Math.max(1, lease.toMillis()));
+    byte[][] args =
+        SetCommand.args(
+            key.getBytes(StandardCharsets.UTF_8),
+            token.getBytes(StandardCharsets.UTF_8),
+            Math.max(1, lease.toMillis()),
+            SetMode.IF_ABSENT);
     long deadline = System.nanoTime() + wait.toNanos();
     long pauseMillis = FIRST_PAUSE_MILLIS;
     while (true) {
-      String r = client.write(c -> c.set(key, token, p));
-      if ("OK".equals(r)) {
+      if (SetCommand.stored(client.write(c -> c.sendCommand(SetCommand.SET, args)))) {
         return new RedisLock(key, token, client);
       }
       long left = deadline - System.nanoTime();

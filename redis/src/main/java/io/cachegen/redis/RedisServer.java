@@ -11,21 +11,23 @@ import redis.clients.jedis.DefaultJedisSocketFactory;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisSocketFactory;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.providers.PooledConnectionProvider;
 
 /**
- * One Redis server of an alias with its own connection pool (a Jedis {@link RedisClient}). Getting
- * a connection takes at most {@code socket_connect_timeout}, whether it waits for a free one in the
- * pool or opens a new one; the reply then takes at most {@code socket_timeout}. So a call on a
- * server that hangs returns within {@code socket_connect_timeout + socket_timeout}. Each server has
- * its own {@link CircuitBreaker}, so a hung replica does not stop calls to the primary.
- * Thread-safe.
+ * One Redis server of an alias with its own connection pool (a Jedis {@link UnifiedJedis} over a
+ * pooled connection provider, opened by {@link JedisLine}). Getting a connection takes at most
+ * {@code socket_connect_timeout}, whether it waits for a free one in the pool or opens a new one;
+ * the reply then takes at most {@code socket_timeout}. So a call on a server that hangs returns
+ * within {@code socket_connect_timeout + socket_timeout}. Each server has its own {@link
+ * CircuitBreaker}, so a hung replica does not stop calls to the primary. Thread-safe.
  */
 final class RedisServer implements AutoCloseable {
   private final RedisLocation location;
-  private final RedisClient client;
+  private final PooledConnectionProvider provider;
+  private final UnifiedJedis client;
   private final String described;
   private final CircuitBreaker breaker;
 
@@ -64,10 +66,10 @@ final class RedisServer implements AutoCloseable {
                 options.socketTimeoutMillis())
             : new DefaultJedisSocketFactory(
                 new HostAndPort(location.host(), location.port()), config);
-    PooledConnectionProvider provider =
+    this.provider =
         new PooledConnectionProvider(
             new ConnectionFactory(sockets.apply(socketFactory), config), pool);
-    this.client = RedisClient.builder().connectionProvider(provider).clientConfig(config).build();
+    this.client = JedisLine.current().open(provider, config);
   }
 
   private static JedisClientConfig clientConfig(
@@ -97,8 +99,13 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** The Jedis client; every command borrows a pooled connection and returns it. */
-  RedisClient client() {
+  UnifiedJedis client() {
     return client;
+  }
+
+  /** A pipeline on a pooled connection; closing it returns the connection. */
+  Pipeline pipeline() {
+    return JedisLine.pipeline(provider);
   }
 
   /** This server's circuit breaker. */
@@ -122,7 +129,7 @@ final class RedisServer implements AutoCloseable {
    */
   void dropIdleConnections() {
     try {
-      client.getPool().clear();
+      provider.getPool().clear();
     } catch (RuntimeException e) {
       // best effort
     }

@@ -2,7 +2,7 @@ package io.cachegen.redis;
 
 import java.util.HashMap;
 import java.util.Map;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * How many times a server ran each command, from {@code INFO commandstats}: tests prove round trips
@@ -13,7 +13,7 @@ public final class CommandStats {
   private CommandStats() {}
 
   /** Calls per command name, e.g. {@code get -> 3}. */
-  public static Map<String, Long> calls(RedisClient redis) {
+  public static Map<String, Long> calls(UnifiedJedis redis) {
     Map<String, Long> calls = new HashMap<>();
     for (String line : redis.info("commandstats").split("\r?\n")) {
       // cmdstat_get:calls=3,usec=...

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The issue's compression bomb: about 1 MB of gzip that inflates to 1 GiB of zeros, read by {@value
@@ -43,7 +43,7 @@ class RedisBombTest {
     String prefix = RedisFixture.uniquePrefix();
     byte[] key = (prefix + ":1:data").getBytes(StandardCharsets.UTF_8);
     try (RedisFixture.Server server = RedisFixture.startPrivate();
-        RedisClient redis = RedisFixture.directClient(server.url())) {
+        UnifiedJedis redis = RedisFixture.directClient(server.url())) {
       redis.set(key, bomb);
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
       Path log = Files.createTempFile("bomb-reader-", ".log");

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -31,7 +31,7 @@ class RedisCacheContractTest extends BaseCacheContract {
     // only the keys of this test's caches: their prefixes are unique to the test
     List<String> patterns =
         List.of(prefix + ":*", otherPrefix + ":*", "*|" + keyFunctionPrefix + "|*");
-    try (RedisClient redis = RedisFixture.directClient(RedisFixture.shared())) {
+    try (UnifiedJedis redis = RedisFixture.directClient(RedisFixture.shared())) {
       for (String pattern : patterns) {
         String cursor = ScanParams.SCAN_POINTER_START;
         do {

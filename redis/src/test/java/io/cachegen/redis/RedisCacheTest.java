@@ -26,13 +26,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Protocol;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** Redis specifics on {@link RedisFixture#shared()}: storage layout, extras, locks, bad data. */
 @Tag("redis")
 class RedisCacheTest {
   private RedisCache cache;
-  private RedisClient redis;
+  private UnifiedJedis redis;
 
   /** A plain bean, to show that a type hint in a payload is ignored. */
   public static final class Bean {
@@ -214,7 +214,7 @@ class RedisCacheTest {
   @Test
   void withAnEmptyPrefixClearTakesOnlyKeysShapedLikeItsOwn() {
     try (RedisFixture.Server server = RedisFixture.startPrivate();
-        RedisClient direct = RedisFixture.directClient(server.url());
+        UnifiedJedis direct = RedisFixture.directClient(server.url());
         RedisCache bare = RedisFixture.cache(server.url(), Map.of("key_prefix", ""))) {
       direct.set("foreign", "x");
       direct.set("web:1:k", "x");
@@ -234,7 +234,7 @@ class RedisCacheTest {
   @Test
   void clearFlushesTheDbOnlyWhenAsked() {
     try (RedisFixture.Server server = RedisFixture.startPrivate();
-        RedisClient direct = RedisFixture.directClient(server.url())) {
+        UnifiedJedis direct = RedisFixture.directClient(server.url())) {
       direct.set("foreign", "x");
       RedisCache keeps = RedisFixture.cache(server.url(), Map.of());
       keeps.set("a", 1);
@@ -371,7 +371,7 @@ class RedisCacheTest {
     java.net.URI shared = java.net.URI.create(RedisFixture.shared());
     String noDb = shared.getScheme() + "://" + shared.getRawAuthority();
     try (RedisCache inDb3 = RedisFixture.cache(noDb, Map.of("options.db", "3"));
-        RedisClient db3 = RedisFixture.directClient(noDb + "/3")) {
+        UnifiedJedis db3 = RedisFixture.directClient(noDb + "/3")) {
       inDb3.set("k", "in db 3");
       assertThat(StoredValues.text(db3.get(inDb3.makeKey("k").getBytes(StandardCharsets.UTF_8))))
           .isEqualTo("\"in db 3\"");

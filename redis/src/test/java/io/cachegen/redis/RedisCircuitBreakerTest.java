@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The circuit breaker per server ({@code options.retry_after}) against private servers paused with
@@ -198,7 +198,7 @@ class RedisCircuitBreakerTest {
   @Test
   void errorRepliesDoNotOpenTheBreakerAndAnsweredProbesCloseIt() {
     RedisCache cache = cache(server.url());
-    try (RedisClient direct = RedisFixture.directClient(server.url())) {
+    try (UnifiedJedis direct = RedisFixture.directClient(server.url())) {
       direct.lpush(cache.makeKey("list"), "x"); // GET on a list: WRONGTYPE
       direct.set(cache.makeKey("text"), "\"text\""); // INCR on text: not an integer
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Protocol;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.util.SafeEncoder;
 
 /**
@@ -33,7 +33,7 @@ class RedisCloseTest {
   private static final String CLIENT_NAME = "cachegen-close-test";
 
   private RedisFixture.Server server;
-  private RedisClient direct;
+  private UnifiedJedis direct;
   private CacheHandler handler;
 
   @BeforeEach

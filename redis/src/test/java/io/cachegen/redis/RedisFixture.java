@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The one Redis fixture for every Redis test in the project (published in the cachegen-redis
@@ -273,8 +273,8 @@ public final class RedisFixture {
   }
 
   /** A Jedis client on {@code url}, for tests that look at the server behind the cache's back. */
-  public static RedisClient directClient(String url) {
-    return RedisClient.create(URI.create(url));
+  public static UnifiedJedis directClient(String url) {
+    return DirectClients.open(URI.create(url));
   }
 
   /**

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** {@link RedisLock#acquire} and the lock's lease, against {@link RedisFixture#shared()}. */
 @Tag("redis")
 class RedisLockTest {
   private RedisCache cache;
   private DefaultClient client;
-  private RedisClient redis;
+  private UnifiedJedis redis;
   private String key;
 
   @BeforeEach

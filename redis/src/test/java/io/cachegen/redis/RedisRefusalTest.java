@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Servers that answer but refuse the command: a full server ({@code maxmemory} with {@code
@@ -132,7 +132,7 @@ class RedisRefusalTest {
   void aWrongTypeIsADataErrorNotAnOutage() {
     RedisFixture.Server server = open(RedisFixture.startPrivate());
     RedisCache cache = cache(server, true);
-    RedisClient direct = open(RedisFixture.directClient(server.url()));
+    UnifiedJedis direct = open(RedisFixture.directClient(server.url()));
     direct.rpush(cache.makeKey("list"), "a");
     assertThatThrownBy(() -> cache.incr("list"))
         .isInstanceOf(CacheValueException.class)

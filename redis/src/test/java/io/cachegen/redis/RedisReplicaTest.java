@@ -9,7 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A primary and a replica, both private servers ({@code replicaof}). The replica is started
@@ -20,8 +22,8 @@ import redis.clients.jedis.RedisClient;
 class RedisReplicaTest {
   private RedisFixture.Server primary;
   private RedisFixture.Server replica;
-  private RedisClient onPrimary;
-  private RedisClient onReplica;
+  private UnifiedJedis onPrimary;
+  private UnifiedJedis onReplica;
   private RedisCache cache;
 
   @BeforeEach
@@ -40,13 +42,12 @@ class RedisReplicaTest {
         RedisFixture.cache(
             primary.url() + "," + replica.url(), Map.of("options.socket_timeout", "0.5"));
     // WAIT blocks on the server until the replica has acknowledged the write: no client sleep
-    try (RedisClient patient =
-        RedisClient.builder()
-            .hostAndPort("127.0.0.1", primary.port())
-            .clientConfig(DefaultJedisClientConfig.builder().socketTimeoutMillis(30_000).build())
-            .build()) {
+    try (Jedis patient =
+        new Jedis(
+            new HostAndPort("127.0.0.1", primary.port()),
+            DefaultJedisClientConfig.builder().socketTimeoutMillis(30_000).build())) {
       patient.set("sync-probe", "1");
-      assertThat(patient.waitReplicas("sync-probe", 1, 20_000)).isEqualTo(1);
+      assertThat(patient.waitReplicas(1, 20_000)).isEqualTo(1);
     }
   }
 

@@ -10,13 +10,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** SCAN-based operations on their own, against {@link RedisFixture#shared()}. */
 @Tag("redis")
 class RedisScanTest {
   private RedisCache cache;
-  private RedisClient redis;
+  private UnifiedJedis redis;
   private String base;
 
   @BeforeEach
@@ -87,7 +87,7 @@ class RedisScanTest {
   @Test
   void clearWithoutAPatternFlushesTheDatabase() {
     try (RedisFixture.Server server = RedisFixture.startPrivate();
-        RedisClient direct = RedisFixture.directClient(server.url());
+        UnifiedJedis direct = RedisFixture.directClient(server.url());
         RedisCache own = RedisFixture.cache(server.url(), Map.of())) {
       direct.set("foreign", "x");
       RedisScan scan = new RedisScan(own.client(), null);

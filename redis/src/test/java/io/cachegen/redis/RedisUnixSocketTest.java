@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** {@code unix:///path?db=N} against a private server listening on a Unix socket. */
 @Tag("redis")
@@ -24,7 +24,7 @@ class RedisUnixSocketTest {
                 "unix://" + sock + "?db=2",
                 // retry_after 0: the first call after the pause must reach the server again
                 Map.of("options.socket_timeout", "0.3", "options.retry_after", "0"));
-        RedisClient db2 = RedisFixture.directClient("redis://127.0.0.1:" + server.port() + "/2")) {
+        UnifiedJedis db2 = RedisFixture.directClient("redis://127.0.0.1:" + server.port() + "/2")) {
       cache.set("k", "via socket");
       assertThat(cache.get("k", String.class)).isEqualTo("via socket");
       assertThat(db2.exists(cache.makeKey("k"))).isTrue();

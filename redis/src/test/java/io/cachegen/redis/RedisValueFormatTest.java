@@ -15,13 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** The stored value format ({@link ValueHeader}) as Redis holds it, on a real server. */
 @Tag("redis")
 class RedisValueFormatTest {
   private RedisCache cache;
-  private RedisClient redis;
+  private UnifiedJedis redis;
 
   @BeforeEach
   void open() {

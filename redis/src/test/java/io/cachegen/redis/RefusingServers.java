@@ -1,6 +1,6 @@
 package io.cachegen.redis;
 
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
@@ -18,7 +18,7 @@ public final class RefusingServers {
    */
   public static RedisFixture.Server full() {
     RedisFixture.Server server = RedisFixture.startPrivate("--maxmemory-policy", "noeviction");
-    try (RedisClient direct = RedisFixture.directClient(server.url())) {
+    try (UnifiedJedis direct = RedisFixture.directClient(server.url())) {
       String filler = "x".repeat(1024);
       for (int i = 0; i < 2_000; i++) {
         direct.set("filler:" + i, filler);
