@@ -2,6 +2,8 @@ package io.cachegen.runtime;
 
 import io.cachegen.runtime.codec.Codecs;
 import io.cachegen.runtime.internal.HandlerClosed;
+import io.cachegen.runtime.internal.Internal;
+import io.cachegen.runtime.internal.SiteBindings;
 import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheBackendProvider;
@@ -35,7 +37,12 @@ import org.slf4j.LoggerFactory;
  * handler disposes of every cache it created: pools are closed for good, locmem stores released,
  * and any later use of those caches, or {@link #get(String)}, throws an {@link
  * IllegalStateException} naming the alias. Generated code bound to a closed handler throws the
- * same, unless another handler has been {@link Caches#install installed}, which it then uses.
+ * same; an instance constructed without a handler uses another handler once it is {@link
+ * Caches#install installed}.
+ *
+ * <p>Generated code constructed with a handler ({@code new UserServiceCached(handler)}) uses that
+ * handler; constructed without one, it uses {@link Caches#handler()}. Two handlers share no state
+ * through generated code: each has its own caches and its own one-computation-per-key.
  */
 public final class CacheHandler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CacheHandler.class);
@@ -49,6 +56,9 @@ public final class CacheHandler implements AutoCloseable {
   private final Map<String, PreparedAlias> prepared = new TreeMap<>();
 
   private final ConcurrentHashMap<String, BaseCache> caches = new ConcurrentHashMap<>();
+
+  /** Generated code's sites bound to this handler. */
+  private final SiteBindings siteBindings = new SiteBindings(this);
 
   /**
    * Guards creating a cache and closing: a cache is created only while the handler is open, and
@@ -131,6 +141,15 @@ public final class CacheHandler implements AutoCloseable {
       }
       return cache;
     }
+  }
+
+  /**
+   * <b>Not API; only generated code calls it (through {@code CacheSite}).</b> The sites of
+   * generated classes bound to this handler: one binding, with its own single-flight, per site.
+   */
+  @Internal
+  public SiteBindings siteBindings() {
+    return siteBindings;
   }
 
   /** The {@code default} alias's cache (Django's {@code cache}). */

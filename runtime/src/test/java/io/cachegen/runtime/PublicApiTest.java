@@ -94,7 +94,8 @@ class PublicApiTest {
           "internal.Redaction" + MARK,
           "internal.SingleFlight" + MARK,
           "internal.SiteOptions" + MARK,
-          "internal.SingleFlight.Computation" + MARK);
+          "internal.SingleFlight.Computation" + MARK,
+          "internal.SiteBindings" + MARK);
 
   /**
    * Public members of types that are not internal themselves which only generated code or another
@@ -107,6 +108,7 @@ class PublicApiTest {
           "BaseCache.peek",
           "BaseCache.remove",
           "BaseCache.store",
+          "CacheHandler.siteBindings",
           "KeyFunction.defaultKeyGlob",
           "KeyFunction.defaultPrefix",
           "ValueType.keepPrepared",

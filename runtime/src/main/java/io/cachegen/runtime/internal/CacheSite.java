@@ -10,6 +10,7 @@ import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.DistributedLocking;
 import io.cachegen.runtime.spi.FailureLog;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -20,9 +21,15 @@ import java.util.concurrent.CompletionStage;
  * method in a {@code static final} field, built once from {@link SiteOptions}: {@code
  * CacheSite.cached("users", TYPE).timeout(Timeout.seconds(60)).build()}.
  *
- * <p><b>Binding.</b> {@link #bind()} resolves the alias's {@link BaseCache} from {@link
- * Caches#handler()} and, for a constant key template, makes the stored key once; both are kept
- * until a different handler is installed (checked by identity on every call, one volatile read).
+ * <p><b>Binding.</b> A site is bound once per {@link CacheHandler}: the {@link Bound} holds the
+ * alias's {@link BaseCache} in that handler, the constant key made once, and the site's
+ * single-flight for that handler. The handler keeps its bindings ({@link SiteBindings}), so every
+ * generated instance on one handler shares one {@code Bound}, and instances on two handlers share
+ * nothing. A generated instance constructed with a handler resolves its {@code Bound} once, with
+ * {@link #bind(CacheHandler)}, into an instance field; one constructed without calls {@link
+ * #bind()} on every call, which follows {@link Caches#handler()}: the {@code Bound} of the
+ * process-wide handler is kept until a different handler is installed (checked by identity, one
+ * volatile read).
  *
  * <p><b>The hit path</b> is {@code bind()}, one key build, one {@link Bound#lookup(String)}: no
  * allocation beyond what the backend does. A templated key is built in one concatenation: {@code
@@ -33,7 +40,7 @@ import java.util.concurrent.CompletionStage;
  * empty and {@code finishKey} calls {@link BaseCache#makeKey(String)}.
  *
  * <p><b>The miss path</b> ({@link Bound#load}, {@link Bound#loadAsync}) is {@link MissPath}'s: one
- * computation per made key in this JVM, optionally under a cross-process lock. Generated code reads
+ * computation per made key and handler, optionally under a cross-process lock. Generated code reads
  * {@link Bound#completions(String)} before its lookup and passes it on, so that an uncontended miss
  * is one lookup and one store (on Redis, GET and SET).
  *
@@ -67,6 +74,8 @@ public final class CacheSite {
 
   private final SiteOptions options;
   private final MissPath missPath;
+
+  /** The binding to the process-wide handler last seen by {@link #bind()}. */
   private volatile Bound bound;
 
   CacheSite(SiteOptions options) {
@@ -90,9 +99,12 @@ public final class CacheSite {
   }
 
   /**
-   * The cache of this site's alias in the current handler, with the constant key made. Once that
-   * handler is closed, calls on the cache throw an {@link IllegalStateException} naming the alias
-   * until another handler is installed; the next call then binds to it.
+   * This site bound to the process-wide handler ({@link Caches#handler()}): what generated code
+   * constructed without a handler calls on every call. Once that handler is closed, calls on the
+   * cache throw an {@link IllegalStateException} naming the alias until another handler is
+   * installed; the next call then binds to it.
+   *
+   * @throws io.cachegen.runtime.CacheConfigurationException if the alias is not configured
    */
   public Bound bind() {
     CacheHandler handler = Caches.handler();
@@ -100,16 +112,33 @@ public final class CacheSite {
     if (b != null && b.handler == handler) {
       return b;
     }
-    BaseCache cache = handler.get(options.alias);
-    String constantKey = options.constantKey;
-    b =
-        new Bound(
-            handler,
-            cache,
-            constantKey == null ? null : cache.makeKey(constantKey),
-            defaultPrefix(cache));
+    b = handler.siteBindings().bound(this);
     bound = b;
     return b;
+  }
+
+  /**
+   * This site bound to {@code handler}: what generated code constructed with a handler calls once,
+   * in its constructor, keeping the result. The same {@code Bound} as {@link #bind()} returns while
+   * {@code handler} is the process-wide one.
+   *
+   * @throws io.cachegen.runtime.CacheConfigurationException if the alias is not configured
+   * @throws IllegalStateException naming the alias if {@code handler} is closed
+   */
+  public Bound bind(CacheHandler handler) {
+    Objects.requireNonNull(handler, "handler");
+    return handler.siteBindings().bound(this);
+  }
+
+  /** A new binding to {@code handler}: see {@link SiteBindings}, which keeps one per handler. */
+  Bound newBound(CacheHandler handler) {
+    BaseCache cache = handler.get(options.alias);
+    String constantKey = options.constantKey;
+    return new Bound(
+        handler,
+        cache,
+        constantKey == null ? null : cache.makeKey(constantKey),
+        defaultPrefix(cache));
   }
 
   /**
@@ -143,7 +172,8 @@ public final class CacheSite {
 
   /**
    * A site bound to one handler's cache: the hit path, stores and evictions; a miss goes to the
-   * site's {@link MissPath}. Immutable; shared by all threads.
+   * site's {@link MissPath} with this binding's {@link SingleFlight}, so one computation per made
+   * key runs per handler. Shared by all threads and all generated instances on the handler.
    */
   public final class Bound {
     final CacheHandler handler;
@@ -151,7 +181,10 @@ public final class CacheSite {
     private final ValueType<?> type;
     private final Timeout timeout;
     private final boolean cacheNull;
-    private final SingleFlight flights;
+
+    /** The computations in flight for this site on this handler. */
+    final SingleFlight flights = new SingleFlight();
+
     private final String madeConstantKey;
     private final String keyPrefix;
     private final boolean prefixed;
@@ -164,7 +197,6 @@ public final class CacheSite {
       this.type = options.type;
       this.timeout = options.timeout;
       this.cacheNull = options.cacheNull;
-      this.flights = missPath.flights;
       this.failureLog =
           cache instanceof AbstractCache a
               ? a.failureLog()
@@ -235,10 +267,10 @@ public final class CacheSite {
     }
 
     /**
-     * The miss path: computes the value with {@code loader} once per made key in this JVM, stores
-     * it and returns it. Rethrows what the loader throws, unwrapped, to every waiting caller. With
-     * the stampede guard on and a cache that implements {@link DistributedLocking}, the computing
-     * thread takes a cross-process lock first. See {@link MissPath}.
+     * The miss path: computes the value with {@code loader} once per made key on this handler,
+     * stores it and returns it. Rethrows what the loader throws, unwrapped, to every waiting
+     * caller. With the stampede guard on and a cache that implements {@link DistributedLocking},
+     * the computing thread takes a cross-process lock first. See {@link MissPath}.
      *
      * @param completions what {@link #completions(String)} returned before the lookup that missed
      */
@@ -273,8 +305,8 @@ public final class CacheSite {
     }
 
     /**
-     * The miss path of an asynchronous method: one computation per made key in this JVM; the value
-     * it completes with is stored, a failure is not. Every caller gets its own future.
+     * The miss path of an asynchronous method: one computation per made key on this handler; the
+     * value it completes with is stored, a failure is not. Every caller gets its own future.
      */
     public <T> CompletableFuture<T> loadAsync(String madeKey, AsyncLoader loader) {
       return missPath.loadAsync(this, madeKey, loader);
