@@ -1,5 +1,6 @@
 package test;
 
+import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.internal.CacheSite;
 import io.cachegen.runtime.internal.KeyParts;
@@ -19,11 +20,34 @@ public abstract class RepoCached<T extends Comparable<T>> extends Repo<T> {
   private static final CacheSite NAMES_SITE = CacheSite.cached("default", new ValueType<List<String>>() {
   }).build();
 
+  /**
+   * {@code COUNT_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound countSite;
+
+  /**
+   * {@code NAMES_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound namesSite;
+
   protected RepoCached(List<T> seed) {
     super(seed);
+    // The process-wide handler: each call binds to Caches.handler()
+    this.countSite = null;
+    this.namesSite = null;
     // Resolve every cache alias now: a missing one fails here, not at a first call
     COUNT_SITE.bind();
     NAMES_SITE.bind();
+  }
+
+  /**
+   * Caches through {@code cacheHandler} rather than the process-wide handler.
+   */
+  protected RepoCached(CacheHandler cacheHandler, List<T> seed) {
+    super(seed);
+    // Bind every site to cacheHandler now: a missing alias fails here, not at a first call
+    this.countSite = COUNT_SITE.bind(cacheHandler);
+    this.namesSite = NAMES_SITE.bind(cacheHandler);
   }
 
   /**
@@ -31,7 +55,7 @@ public abstract class RepoCached<T extends Comparable<T>> extends Repo<T> {
    */
   @Override
   public long count(String kind) {
-    CacheSite.Bound bound = COUNT_SITE.bind();
+    CacheSite.Bound bound = this.countSite != null ? this.countSite : COUNT_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "count:" + KeyParts.string(kind));
     long completions = bound.completions(key);
     Object cached = bound.lookup(key);
@@ -52,7 +76,7 @@ public abstract class RepoCached<T extends Comparable<T>> extends Repo<T> {
    * Removes the entry {@link Repo#count(java.lang.String)} cached for these arguments, if any.
    */
   public void evictCount(String kind) {
-    CacheSite.Bound bound = COUNT_SITE.bind();
+    CacheSite.Bound bound = this.countSite != null ? this.countSite : COUNT_SITE.bind();
     bound.remove(bound.makeKey(keyForCount(kind)));
   }
 
@@ -62,7 +86,7 @@ public abstract class RepoCached<T extends Comparable<T>> extends Repo<T> {
   @Override
   @SuppressWarnings("unchecked")
   public List<String> names(List<String> kinds) {
-    CacheSite.Bound bound = NAMES_SITE.bind();
+    CacheSite.Bound bound = this.namesSite != null ? this.namesSite : NAMES_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "test.Repo.names(java.util.List):" + KeyParts.of(kinds));
     long completions = bound.completions(key);
     Object cached = bound.lookup(key);
@@ -83,7 +107,7 @@ public abstract class RepoCached<T extends Comparable<T>> extends Repo<T> {
    * Removes the entry {@link Repo#names(java.util.List)} cached for these arguments, if any.
    */
   public void evictNames(List<String> kinds) {
-    CacheSite.Bound bound = NAMES_SITE.bind();
+    CacheSite.Bound bound = this.namesSite != null ? this.namesSite : NAMES_SITE.bind();
     bound.remove(bound.makeKey(keyForNames(kinds)));
   }
 }

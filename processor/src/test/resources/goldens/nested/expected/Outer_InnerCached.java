@@ -1,5 +1,6 @@
 package test;
 
+import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.internal.CacheSite;
 import io.cachegen.runtime.internal.KeyParts;
@@ -22,8 +23,27 @@ public class Outer_InnerCached extends Outer.Inner {
 
   private static final CacheSite STAGE_SITE = CacheSite.cached("default", ValueType.of(String.class)).build();
 
+  /**
+   * {@code MAYBE_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound maybeSite;
+
+  /**
+   * {@code FUTURE_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound futureSite;
+
+  /**
+   * {@code STAGE_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound stageSite;
+
   public Outer_InnerCached() {
     super();
+    // The process-wide handler: each call binds to Caches.handler()
+    this.maybeSite = null;
+    this.futureSite = null;
+    this.stageSite = null;
     // Resolve every cache alias now: a missing one fails here, not at a first call
     MAYBE_SITE.bind();
     FUTURE_SITE.bind();
@@ -31,11 +51,22 @@ public class Outer_InnerCached extends Outer.Inner {
   }
 
   /**
+   * Caches through {@code cacheHandler} rather than the process-wide handler.
+   */
+  public Outer_InnerCached(CacheHandler cacheHandler) {
+    super();
+    // Bind every site to cacheHandler now: a missing alias fails here, not at a first call
+    this.maybeSite = MAYBE_SITE.bind(cacheHandler);
+    this.futureSite = FUTURE_SITE.bind(cacheHandler);
+    this.stageSite = STAGE_SITE.bind(cacheHandler);
+  }
+
+  /**
    * Cached {@link Outer.Inner#maybe(java.lang.String)}: key <code>maybe:&#123;id&#125;</code>, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   public Optional<String> maybe(String id) {
-    CacheSite.Bound bound = MAYBE_SITE.bind();
+    CacheSite.Bound bound = this.maybeSite != null ? this.maybeSite : MAYBE_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "maybe:" + KeyParts.string(id));
     long completions = bound.completions(key);
     Object cached = bound.lookup(key);
@@ -53,7 +84,7 @@ public class Outer_InnerCached extends Outer.Inner {
   }
 
   /**
-   * Removes the entry {@link Outer.Inner#maybe(java.lang.String)} cached for these arguments, if any.
+   * Removes the entry {@link Outer.Inner#maybe(java.lang.String)} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictMaybe(String id) {
     CacheSite.Bound bound = MAYBE_SITE.bind();
@@ -65,7 +96,7 @@ public class Outer_InnerCached extends Outer.Inner {
    */
   @Override
   public CompletableFuture<Long> future(long id) {
-    CacheSite.Bound bound = FUTURE_SITE.bind();
+    CacheSite.Bound bound = this.futureSite != null ? this.futureSite : FUTURE_SITE.bind();
     String key = bound.memoizedKey(id);
     if (key == null) {
       key = bound.memoizeKey(id, bound.finishKey(bound.keyPrefix() + "future:" + id));
@@ -81,7 +112,7 @@ public class Outer_InnerCached extends Outer.Inner {
   }
 
   /**
-   * Removes the entry {@link Outer.Inner#future(long)} cached for these arguments, if any.
+   * Removes the entry {@link Outer.Inner#future(long)} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictFuture(long id) {
     CacheSite.Bound bound = FUTURE_SITE.bind();
@@ -93,7 +124,7 @@ public class Outer_InnerCached extends Outer.Inner {
    */
   @Override
   CompletionStage<String> stage(String id) {
-    CacheSite.Bound bound = STAGE_SITE.bind();
+    CacheSite.Bound bound = this.stageSite != null ? this.stageSite : STAGE_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "stage:" + KeyParts.string(id));
     return bound.cachedAsync(key, () -> super.stage(id));
   }
@@ -106,7 +137,7 @@ public class Outer_InnerCached extends Outer.Inner {
   }
 
   /**
-   * Removes the entry {@link Outer.Inner#stage(java.lang.String)} cached for these arguments, if any.
+   * Removes the entry {@link Outer.Inner#stage(java.lang.String)} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictStage(String id) {
     CacheSite.Bound bound = STAGE_SITE.bind();

@@ -1,5 +1,6 @@
 package test;
 
+import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.internal.CacheSite;
@@ -32,8 +33,45 @@ public class CalculatorCached extends Calculator {
 
   private static final CacheSite CLASH_SITE = CacheSite.cached("default", ValueType.of(String.class)).build();
 
+  /**
+   * {@code SQUARE_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound squareSite;
+
+  /**
+   * {@code SQUARE_2_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound square2Site;
+
+  /**
+   * {@code SUM_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound sumSite;
+
+  /**
+   * {@code CONTAINS_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound containsSite;
+
+  /**
+   * {@code NOW_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound nowSite;
+
+  /**
+   * {@code CLASH_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound clashSite;
+
   public CalculatorCached() {
     super();
+    // The process-wide handler: each call binds to Caches.handler()
+    this.squareSite = null;
+    this.square2Site = null;
+    this.sumSite = null;
+    this.containsSite = null;
+    this.nowSite = null;
+    this.clashSite = null;
     // Resolve every cache alias now: a missing one fails here, not at a first call
     SQUARE_SITE.bind();
     SQUARE_2_SITE.bind();
@@ -44,11 +82,25 @@ public class CalculatorCached extends Calculator {
   }
 
   /**
+   * Caches through {@code cacheHandler} rather than the process-wide handler.
+   */
+  public CalculatorCached(CacheHandler cacheHandler) {
+    super();
+    // Bind every site to cacheHandler now: a missing alias fails here, not at a first call
+    this.squareSite = SQUARE_SITE.bind(cacheHandler);
+    this.square2Site = SQUARE_2_SITE.bind(cacheHandler);
+    this.sumSite = SUM_SITE.bind(cacheHandler);
+    this.containsSite = CONTAINS_SITE.bind(cacheHandler);
+    this.nowSite = NOW_SITE.bind(cacheHandler);
+    this.clashSite = CLASH_SITE.bind(cacheHandler);
+  }
+
+  /**
    * Cached {@link Calculator#square(int)}: key default, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   public int square(int n) throws IOException {
-    CacheSite.Bound bound = SQUARE_SITE.bind();
+    CacheSite.Bound bound = this.squareSite != null ? this.squareSite : SQUARE_SITE.bind();
     String key = bound.memoizedKey(n);
     if (key == null) {
       key = bound.memoizeKey(n, bound.finishKey(bound.keyPrefix() + "test.Calculator.square(int):" + n));
@@ -69,7 +121,7 @@ public class CalculatorCached extends Calculator {
   }
 
   /**
-   * Removes the entry {@link Calculator#square(int)} cached for these arguments, if any.
+   * Removes the entry {@link Calculator#square(int)} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictSquare(int n) {
     CacheSite.Bound bound = SQUARE_SITE.bind();
@@ -81,7 +133,7 @@ public class CalculatorCached extends Calculator {
    */
   @Override
   public long square(long n) {
-    CacheSite.Bound bound = SQUARE_2_SITE.bind();
+    CacheSite.Bound bound = this.square2Site != null ? this.square2Site : SQUARE_2_SITE.bind();
     String key = bound.memoizedKey(n);
     if (key == null) {
       key = bound.memoizeKey(n, bound.finishKey(bound.keyPrefix() + "test.Calculator.square(long):" + n));
@@ -102,7 +154,7 @@ public class CalculatorCached extends Calculator {
   }
 
   /**
-   * Removes the entry {@link Calculator#square(long)} cached for these arguments, if any.
+   * Removes the entry {@link Calculator#square(long)} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictSquare(long n) {
     CacheSite.Bound bound = SQUARE_2_SITE.bind();
@@ -114,7 +166,7 @@ public class CalculatorCached extends Calculator {
    */
   @Override
   public double sum(double... values) {
-    CacheSite.Bound bound = SUM_SITE.bind();
+    CacheSite.Bound bound = this.sumSite != null ? this.sumSite : SUM_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "test.Calculator.sum(double[]):" + KeyParts.of(values));
     long completions = bound.completions(key);
     Object cached = bound.lookup(key);
@@ -132,7 +184,7 @@ public class CalculatorCached extends Calculator {
   }
 
   /**
-   * Removes the entry {@link Calculator#sum(double[])} cached for these arguments, if any.
+   * Removes the entry {@link Calculator#sum(double[])} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictSum(double... values) {
     CacheSite.Bound bound = SUM_SITE.bind();
@@ -144,7 +196,7 @@ public class CalculatorCached extends Calculator {
    */
   @Override
   public boolean contains(List<String> items, Set<Integer> ids, Map<String, Long> weights, char c) {
-    CacheSite.Bound bound = CONTAINS_SITE.bind();
+    CacheSite.Bound bound = this.containsSite != null ? this.containsSite : CONTAINS_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "test.Calculator.contains(java.util.List,java.util.Set,java.util.Map,char):" + KeyParts.of(items) + ":" + KeyParts.of(ids) + ":" + KeyParts.of(weights) + ":" + KeyParts.character(c));
     long completions = bound.completions(key);
     Object cached = bound.lookup(key);
@@ -163,7 +215,7 @@ public class CalculatorCached extends Calculator {
   }
 
   /**
-   * Removes the entry {@link Calculator#contains(java.util.List, java.util.Set, java.util.Map, char)} cached for these arguments, if any.
+   * Removes the entry {@link Calculator#contains(java.util.List, java.util.Set, java.util.Map, char)} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictContains(List<String> items, Set<Integer> ids, Map<String, Long> weights,
       char c) {
@@ -188,7 +240,7 @@ public class CalculatorCached extends Calculator {
   }
 
   /**
-   * Removes the entry {@link Calculator#now(java.lang.String)} cached for these arguments, if any.
+   * Removes the entry {@link Calculator#now(java.lang.String)} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictNow(String key) {
     CacheSite.Bound bound = NOW_SITE.bind();
@@ -200,7 +252,7 @@ public class CalculatorCached extends Calculator {
    */
   @Override
   public String clash(String key, String bound, String cached, String KEY_FOR_CLASH) {
-    CacheSite.Bound bound_ = CLASH_SITE.bind();
+    CacheSite.Bound bound_ = this.clashSite != null ? this.clashSite : CLASH_SITE.bind();
     String key_ = bound_.finishKey(bound_.keyPrefix() + "test.Calculator.clash(java.lang.String,java.lang.String,java.lang.String,java.lang.String):" + KeyParts.string(key) + ":" + KeyParts.string(bound) + ":" + KeyParts.string(cached) + ":" + KeyParts.string(KEY_FOR_CLASH));
     long completions = bound_.completions(key_);
     Object cached_ = bound_.lookup(key_);
@@ -218,7 +270,7 @@ public class CalculatorCached extends Calculator {
   }
 
   /**
-   * Removes the entry {@link Calculator#clash(java.lang.String, java.lang.String, java.lang.String, java.lang.String)} cached for these arguments, if any.
+   * Removes the entry {@link Calculator#clash(java.lang.String, java.lang.String, java.lang.String, java.lang.String)} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictClash(String key, String bound, String cached, String KEY_FOR_CLASH) {
     CacheSite.Bound bound_ = CLASH_SITE.bind();

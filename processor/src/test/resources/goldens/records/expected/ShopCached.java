@@ -1,5 +1,6 @@
 package test;
 
+import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.internal.CacheSite;
 import io.cachegen.runtime.internal.KeyParts;
@@ -24,8 +25,33 @@ public class ShopCached extends Shop {
 
   private static final CacheSite FORGET_EVICT = CacheSite.evict("default").build();
 
+  /**
+   * {@code ITEM_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound itemSite;
+
+  /**
+   * {@code BOXES_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound boxesSite;
+
+  /**
+   * {@code FAVOURITE_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound favouriteSite;
+
+  /**
+   * {@code FORGET_EVICT} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound forgetEvict;
+
   public ShopCached() {
     super();
+    // The process-wide handler: each call binds to Caches.handler()
+    this.itemSite = null;
+    this.boxesSite = null;
+    this.favouriteSite = null;
+    this.forgetEvict = null;
     // Resolve every cache alias now: a missing one fails here, not at a first call
     ITEM_SITE.bind();
     BOXES_SITE.bind();
@@ -34,11 +60,23 @@ public class ShopCached extends Shop {
   }
 
   /**
+   * Caches through {@code cacheHandler} rather than the process-wide handler.
+   */
+  public ShopCached(CacheHandler cacheHandler) {
+    super();
+    // Bind every site to cacheHandler now: a missing alias fails here, not at a first call
+    this.itemSite = ITEM_SITE.bind(cacheHandler);
+    this.boxesSite = BOXES_SITE.bind(cacheHandler);
+    this.favouriteSite = FAVOURITE_SITE.bind(cacheHandler);
+    this.forgetEvict = FORGET_EVICT.bind(cacheHandler);
+  }
+
+  /**
    * Cached {@link Shop#item(test.Shop.Item)}: key default, alias <code>default</code>, timeout the alias's default.
    */
   @Override
   public String item(Shop.Item item) {
-    CacheSite.Bound bound = ITEM_SITE.bind();
+    CacheSite.Bound bound = this.itemSite != null ? this.itemSite : ITEM_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "test.Shop.item(test.Shop.Item):" + KeyParts.of(item, ShopCached::appendShop_Item));
     long completions = bound.completions(key);
     Object cached = bound.lookup(key);
@@ -56,7 +94,7 @@ public class ShopCached extends Shop {
   }
 
   /**
-   * Removes the entry {@link Shop#item(test.Shop.Item)} cached for these arguments, if any.
+   * Removes the entry {@link Shop#item(test.Shop.Item)} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictItem(Shop.Item item) {
     CacheSite.Bound bound = ITEM_SITE.bind();
@@ -68,7 +106,7 @@ public class ShopCached extends Shop {
    */
   @Override
   public String boxes(Map<String, List<Shop.Box<String>>> boxes, Optional<Shop.Item> extra) {
-    CacheSite.Bound bound = BOXES_SITE.bind();
+    CacheSite.Bound bound = this.boxesSite != null ? this.boxesSite : BOXES_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "test.Shop.boxes(java.util.Map,java.util.Optional):" + KeyParts.of(boxes, (sb1, v1) -> KeyParts.appendMap(sb1, v1, KeyParts.ANY, (sb2, v2) -> KeyParts.appendAll(sb2, v2, ShopCached::appendShop_Box))) + ":" + KeyParts.of(extra, (sb3, v3) -> KeyParts.appendOptional(sb3, v3, ShopCached::appendShop_Item)));
     long completions = bound.completions(key);
     Object cached = bound.lookup(key);
@@ -87,7 +125,7 @@ public class ShopCached extends Shop {
   }
 
   /**
-   * Removes the entry {@link Shop#boxes(java.util.Map, java.util.Optional)} cached for these arguments, if any.
+   * Removes the entry {@link Shop#boxes(java.util.Map, java.util.Optional)} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictBoxes(Map<String, List<Shop.Box<String>>> boxes,
       Optional<Shop.Item> extra) {
@@ -100,7 +138,7 @@ public class ShopCached extends Shop {
    */
   @Override
   public String favourite(Shop.Customer customer, long n) {
-    CacheSite.Bound bound = FAVOURITE_SITE.bind();
+    CacheSite.Bound bound = this.favouriteSite != null ? this.favouriteSite : FAVOURITE_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "fav:" + (customer == null || customer.favourite == null ? KeyParts.NULL : KeyParts.escape(KeyParts.string(customer.favourite.sku()), '/')) + "/" + (customer == null ? KeyParts.NULL : KeyParts.escape(KeyParts.string(customer.getName()), '-')) + "-" + n);
     long completions = bound.completions(key);
     Object cached = bound.lookup(key);
@@ -118,7 +156,7 @@ public class ShopCached extends Shop {
   }
 
   /**
-   * Removes the entry {@link Shop#favourite(test.Shop.Customer, long)} cached for these arguments, if any.
+   * Removes the entry {@link Shop#favourite(test.Shop.Customer, long)} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictFavourite(Shop.Customer customer, long n) {
     CacheSite.Bound bound = FAVOURITE_SITE.bind();
@@ -131,7 +169,7 @@ public class ShopCached extends Shop {
   @Override
   public void forget(Shop.Customer customer, long n) {
     super.forget(customer, n);
-    CacheSite.Bound evictBound = FORGET_EVICT.bind();
+    CacheSite.Bound evictBound = this.forgetEvict != null ? this.forgetEvict : FORGET_EVICT.bind();
     evictBound.remove(evictBound.finishKey(evictBound.keyPrefix() + "fav:" + (customer == null || customer.favourite == null ? KeyParts.NULL : KeyParts.escape(KeyParts.string(customer.favourite.sku()), '/')) + "/" + (customer == null ? KeyParts.NULL : KeyParts.escape(KeyParts.string(customer.getName()), '-')) + "-" + n));
     evictBound.remove(evictBound.finishKey(evictBound.keyPrefix() + "all"));
   }
