@@ -49,8 +49,8 @@ abstract class ExampleAppContract {
     if (previous != null) {
       previous.close();
     }
-    data = new DataServiceCached();
-    login = new LoginPageCached();
+    data = new DataServiceCached(handler);
+    login = new LoginPageCached(handler);
     server = ExampleServer.start(0, data, login, handler, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -149,7 +149,7 @@ abstract class ExampleAppContract {
 
   @Test
   void aRequestThatWaitsForAnotherRequestsComputationLogsAMiss() throws Exception {
-    HeldDataService held = new ExampleAppContract_HeldDataServiceCached();
+    HeldDataService held = new ExampleAppContract_HeldDataServiceCached(handler);
     restartWith(held);
     try (LogCapture log = new LogCapture()) {
       CompletableFuture<HttpResponse<String>> first = getAsync("/data");
@@ -239,7 +239,7 @@ abstract class ExampleAppContract {
 
   @Test
   void anErrorInTheHandlerIsA500AndTheServerKeepsServing() throws Exception {
-    restartWith(new ExampleAppContract_BrokenDataServiceCached());
+    restartWith(new ExampleAppContract_BrokenDataServiceCached(handler));
     try (LogCapture log = new LogCapture()) {
       HttpResponse<String> broken = get("/data");
       assertThat(broken.statusCode()).isEqualTo(500);
