@@ -7,6 +7,7 @@ import io.cachegen.runtime.internal.SiteBindings;
 import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheBackendProvider;
+import io.cachegen.runtime.spi.CacheMetrics;
 import io.cachegen.runtime.spi.KeyFunctionProvider;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -51,6 +53,7 @@ public final class CacheHandler implements AutoCloseable {
   private final Map<String, CacheBackendProvider> backends;
   private final Map<String, KeyFunction> keyFunctions;
   private final Ticker ticker;
+  private final CacheMetrics metrics;
 
   /** Every alias as its backend prepared it when this handler was built. */
   private final Map<String, PreparedAlias> prepared = new TreeMap<>();
@@ -76,6 +79,7 @@ public final class CacheHandler implements AutoCloseable {
     this.backends = builder.backends;
     this.keyFunctions = builder.keyFunctions;
     this.ticker = builder.ticker;
+    this.metrics = builder.metrics != null ? builder.metrics : CacheMetrics.inProcess();
     Map<CacheBackendProvider, List<CacheBackendProvider.Prepared>> byBackend =
         new IdentityHashMap<>();
     List<CacheBackendProvider> order = new ArrayList<>();
@@ -112,6 +116,15 @@ public final class CacheHandler implements AutoCloseable {
   /** A builder, for registering backends, key functions or a test ticker in code. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Where this handler's caches and the generated methods using it count: per alias ({@link
+   * BaseCache#stats()} reads the same counters) and per {@code @Cached} method. {@link
+   * CacheMetrics#inProcess()} unless {@link Builder#metrics} set another.
+   */
+  public CacheMetrics metrics() {
+    return metrics;
   }
 
   /** The configuration this handler serves. */
@@ -210,11 +223,18 @@ public final class CacheHandler implements AutoCloseable {
     return cache;
   }
 
-  /** Resolves what every backend gets besides the settings: key function, codec, ticker. */
+  /**
+   * Resolves what every backend gets besides the settings: key function, codec, ticker, and the
+   * alias's counters (none with {@code record_stats=false}).
+   */
   private BackendContext context(CacheSettings settings) {
     KeyFunction keyFunction =
         settings.keyFunction().map(keyFunctions::get).orElse(KeyFunction.DEFAULT);
-    return new BackendContext(keyFunction, ticker, Codecs.of(settings));
+    CacheMetrics.Counters counters =
+        settings.booleanOption("record_stats", true)
+            ? metrics.alias(settings.alias())
+            : CacheMetrics.Counters.NONE;
+    return new BackendContext(keyFunction, ticker, Codecs.of(settings), counters);
   }
 
   /**
@@ -276,6 +296,7 @@ public final class CacheHandler implements AutoCloseable {
     private final Map<String, CacheBackendProvider> backends = new TreeMap<>();
     private final Map<String, KeyFunction> keyFunctions = new TreeMap<>();
     private Ticker ticker = Ticker.system();
+    private CacheMetrics metrics;
 
     /**
      * Finds providers through the thread context class loader (an application server's or a
@@ -343,6 +364,16 @@ public final class CacheHandler implements AutoCloseable {
      */
     public Builder ticker(Ticker ticker) {
       this.ticker = ticker;
+      return this;
+    }
+
+    /**
+     * Where the handler's caches and generated methods count ({@link CacheHandler#metrics()}); a
+     * fresh {@link CacheMetrics#inProcess()} if not set. Aliases with {@code record_stats=false}
+     * count nothing whatever this is.
+     */
+    public Builder metrics(CacheMetrics metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
       return this;
     }
 

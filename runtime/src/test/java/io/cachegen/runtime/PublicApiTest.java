@@ -72,6 +72,8 @@ class PublicApiTest {
           "spi.BackendContext",
           "spi.CacheBackendProvider",
           "spi.CacheBackendProvider.Prepared",
+          "spi.CacheMetrics",
+          "spi.CacheMetrics.Counters",
           "spi.DistributedLocking",
           "spi.DistributedLocking.Lease",
           "spi.FailureLog",

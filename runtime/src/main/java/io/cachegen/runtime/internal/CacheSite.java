@@ -8,6 +8,7 @@ import io.cachegen.runtime.KeyFunction;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.spi.AbstractCache;
+import io.cachegen.runtime.spi.CacheMetrics;
 import io.cachegen.runtime.spi.DistributedLocking;
 import io.cachegen.runtime.spi.FailureLog;
 import java.util.Objects;
@@ -43,6 +44,11 @@ import java.util.concurrent.CompletionStage;
  * computation per made key and handler, optionally under a cross-process lock. Generated code reads
  * {@link Bound#completions(String)} before its lookup and passes it on, so that an uncontended miss
  * is one lookup and one store (on Redis, GET and SET).
+ *
+ * <p><b>Counting.</b> A site with a method name ({@link SiteOptions#method}) counts its hits and
+ * misses for its method as well as its alias (the cache counts both under one check of {@code
+ * record_stats}), and its loads, load failures and load time for both; with {@code
+ * record_stats=false} it counts nothing.
  *
  * <p>Failures follow the alias's failure policy, which the backend applies (see README, "Failure
  * policy"): this class never swallows a {@link CacheException}. With Redis's {@code
@@ -134,11 +140,30 @@ public final class CacheSite {
   Bound newBound(CacheHandler handler) {
     BaseCache cache = handler.get(options.alias);
     String constantKey = options.constantKey;
+    CacheMetrics.Counters aliasCounters = aliasCounters(handler, cache);
     return new Bound(
         handler,
         cache,
         constantKey == null ? null : cache.makeKey(constantKey),
-        defaultPrefix(cache));
+        defaultPrefix(cache),
+        aliasCounters,
+        aliasCounters != CacheMetrics.Counters.NONE && options.method != null
+            ? handler.metrics().method(options.alias, options.method)
+            : CacheMetrics.Counters.NONE);
+  }
+
+  /**
+   * The counters the alias's cache counts in ({@link AbstractCache#metrics()}), so that its loads
+   * land where its hits do; for another {@link BaseCache}, the alias's in the handler's metrics
+   * unless {@code record_stats=false}.
+   */
+  private CacheMetrics.Counters aliasCounters(CacheHandler handler, BaseCache cache) {
+    if (cache instanceof AbstractCache a) {
+      return a.metrics();
+    }
+    return handler.config().settings(options.alias).booleanOption("record_stats", true)
+        ? handler.metrics().alias(options.alias)
+        : CacheMetrics.Counters.NONE;
   }
 
   /**
@@ -191,8 +216,26 @@ public final class CacheSite {
     private final KeyMemo memo = new KeyMemo();
     private final FailureLog failureLog;
 
-    Bound(CacheHandler handler, BaseCache cache, String madeConstantKey, String defaultPrefix) {
+    /** The alias's counters, for loads ({@code NONE} with {@code record_stats=false}). */
+    private final CacheMetrics.Counters aliasCounters;
+
+    /** The method's counters, handed to the cache with each lookup; {@code NONE} if not counted. */
+    private final CacheMetrics.Counters methodCounters;
+
+    /** Whether loads are counted and timed. */
+    private final boolean recording;
+
+    Bound(
+        CacheHandler handler,
+        BaseCache cache,
+        String madeConstantKey,
+        String defaultPrefix,
+        CacheMetrics.Counters aliasCounters,
+        CacheMetrics.Counters methodCounters) {
       this.handler = handler;
+      this.aliasCounters = aliasCounters;
+      this.methodCounters = methodCounters;
+      this.recording = aliasCounters != CacheMetrics.Counters.NONE;
       this.cache = cache;
       this.type = options.type;
       this.timeout = options.timeout;
@@ -252,9 +295,12 @@ public final class CacheSite {
       return memo.put(argument, madeKey);
     }
 
-    /** The cached value, {@code null} for a cached {@code null}, or {@link #MISS}. */
+    /**
+     * The cached value, {@code null} for a cached {@code null}, or {@link #MISS}; counted for the
+     * alias and the method (by the cache, under its one check of whether it counts).
+     */
     public Object lookup(String madeKey) {
-      return cache.lookup(madeKey, type);
+      return cache.lookup(madeKey, type, methodCounters);
     }
 
     /**
@@ -295,7 +341,7 @@ public final class CacheSite {
     public <T> CompletableFuture<T> cachedAsync(String madeKey, AsyncLoader loader) {
       Object cached;
       try {
-        cached = cache.lookup(madeKey, type);
+        cached = cache.lookup(madeKey, type, methodCounters);
       } catch (CacheException e) {
         return CompletableFuture.failedFuture(e);
       }
@@ -310,6 +356,50 @@ public final class CacheSite {
      */
     public <T> CompletableFuture<T> loadAsync(String madeKey, AsyncLoader loader) {
       return missPath.loadAsync(this, madeKey, loader);
+    }
+
+    /**
+     * Runs {@code loader}, the computation of a miss, counting it as a load (or a load failure) of
+     * the alias and the method, with its time, when the alias counts.
+     */
+    Object compute(Loader loader) {
+      if (!recording) {
+        try {
+          return loader.load();
+        } catch (Throwable t) {
+          throw Sneaky.rethrow(t);
+        }
+      }
+      long start = System.nanoTime();
+      Object value;
+      try {
+        value = loader.load();
+      } catch (Throwable t) {
+        loadEnded(start, false);
+        throw Sneaky.rethrow(t);
+      }
+      loadEnded(start, true);
+      return value;
+    }
+
+    /** When an asynchronous load starts: what to pass to {@link #loadEnded}. */
+    long loadStarts() {
+      return recording ? System.nanoTime() : 0;
+    }
+
+    /** Counts a load that started at {@code start} ({@link #loadStarts()}) and ended now. */
+    void loadEnded(long start, boolean succeeded) {
+      if (!recording) {
+        return;
+      }
+      long nanos = System.nanoTime() - start;
+      if (succeeded) {
+        aliasCounters.load(nanos);
+        methodCounters.load(nanos);
+      } else {
+        aliasCounters.loadFailure(nanos);
+        methodCounters.loadFailure(nanos);
+      }
     }
 
     /** A second look after a counted miss: not counted again in the stats. */

@@ -71,21 +71,25 @@ final class MissPath {
     if (running != null) {
       return (CompletableFuture<T>) mirror(running);
     }
+    long start = bound.loadStarts();
     CompletionStage<?> stage;
     try {
       stage = loader.load();
     } catch (Throwable t) {
+      bound.loadEnded(start, false);
       flights.land(madeKey, mine, false);
       mine.completeExceptionally(t);
       throw Sneaky.rethrow(t);
     }
     if (stage == null) {
+      bound.loadEnded(start, true);
       flights.land(madeKey, mine, false);
       mine.complete(null);
       return null;
     }
     stage.whenComplete(
         (value, failure) -> {
+          bound.loadEnded(start, failure == null);
           boolean stored = false;
           try {
             if (failure == null) {
@@ -127,12 +131,7 @@ final class MissPath {
 
   private static Object computeAndStore(
       CacheSite.Bound bound, String madeKey, CacheSite.Loader loader) {
-    Object value;
-    try {
-      value = loader.load();
-    } catch (Throwable t) {
-      throw Sneaky.rethrow(t);
-    }
+    Object value = bound.compute(loader);
     bound.store(madeKey, value);
     return value;
   }
