@@ -13,6 +13,7 @@ import io.cachegen.processor.fixtures.RepositoryCached;
 import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheConfigurationException;
 import io.cachegen.runtime.CacheHandler;
+import io.cachegen.runtime.CacheStats;
 import io.cachegen.runtime.Caches;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,5 +198,30 @@ class HandlerBindingTest {
     assertThat(second.load(5)).isEqualTo("r5-2");
     assertThat(first.load(5)).isEqualTo("r5-1");
     assertThat(second.load(5)).isEqualTo("r5-2");
+  }
+
+  @Test
+  void eachGeneratedMethodIsCountedUnderItsNameOnItsHandler() {
+    CacheHandler first = handler("default", "other");
+    CacheHandler second = handler("default", "other");
+    CountingService one = new CountingServiceCached(first);
+    CountingService two = new CountingServiceCached(second);
+    one.find("a");
+    one.find("a");
+    one.find(1);
+    two.find("a");
+    assertThatThrownBy(() -> one.fails("x")).isInstanceOf(java.io.IOException.class);
+
+    Map<String, CacheStats> methods = first.metrics().methodStats();
+    assertThat(methods.get("CountingService.find(String)"))
+        .extracting(CacheStats::hits, CacheStats::misses, CacheStats::loads)
+        .containsExactly(1L, 1L, 1L);
+    assertThat(methods.get("CountingService.find(int)").loads()).isEqualTo(1);
+    assertThat(methods.get("CountingService.fails(String)").loadFailures()).isEqualTo(1);
+    assertThat(first.cache().stats().loads())
+        .as("the alias counts every method's loads")
+        .isEqualTo(2);
+    assertThat(second.metrics().methodStats().get("CountingService.find(String)").misses())
+        .isEqualTo(1);
   }
 }

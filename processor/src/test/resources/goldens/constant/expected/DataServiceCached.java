@@ -21,6 +21,7 @@ public class DataServiceCached extends DataService {
   })
       .timeout(Timeout.seconds(10))
       .constantKey("data")
+      .method("DataService.data()")
       .build();
 
   /**

@@ -18,10 +18,13 @@ import javax.annotation.processing.Generated;
 )
 public class CatalogCached implements Catalog {
   private static final CacheSite ITEMS_SITE = CacheSite.cached("default", new ValueType<Map<String, List<Catalog.Item>>>() {
-  }).build();
+  })
+      .method("Catalog.items(String)")
+      .build();
 
   private static final CacheSite PRICES_SITE = CacheSite.cached("default", ValueType.of(int[].class))
       .constantKey("prices")
+      .method("Catalog.prices()")
       .build();
 
   private final Catalog delegate;

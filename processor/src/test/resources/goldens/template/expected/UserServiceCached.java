@@ -17,6 +17,7 @@ import javax.annotation.processing.Generated;
 public class UserServiceCached extends UserService {
   private static final CacheSite DESCRIBE_SITE = CacheSite.cached("users", ValueType.of(String.class))
       .timeout(Timeout.NEVER)
+      .method("UserService.describe(User,Status)")
       .build();
 
   private static final CacheSite UPDATE_SITE = CacheSite.put("users").build();
@@ -28,9 +29,12 @@ public class UserServiceCached extends UserService {
   private static final CacheSite REGION_SITE = CacheSite.cached("default", ValueType.of(String.class))
       .cacheNull(false)
       .stampedeGuard(true)
+      .method("UserService.region(Account)")
       .build();
 
-  private static final CacheSite ODD_SITE = CacheSite.cached("a*/b", ValueType.of(String.class)).build();
+  private static final CacheSite ODD_SITE = CacheSite.cached("a*/b", ValueType.of(String.class))
+      .method("UserService.odd(Status)")
+      .build();
 
   /**
    * {@code DESCRIBE_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.

@@ -17,7 +17,9 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
@@ -57,7 +59,8 @@ final class MethodWriter {
     CachedMethod.Store store = m.cached();
     if (store != null) {
       site = site(fieldNames, base + "_SITE");
-      type.addField(SiteFields.store(site.field(), store, TypeName.get(m.content())));
+      type.addField(
+          SiteFields.store(site.field(), store, TypeName.get(m.content()), countedName()));
       sites.add(site);
     }
     if (m.evict() != null) {
@@ -78,6 +81,27 @@ final class MethodWriter {
     String name = fieldNames.newName(field, "site:" + field);
     return new SiteFields.Site(
         name, fieldNames.newName(SiteFields.lowerCamel(name), "bound:" + name));
+  }
+
+  /**
+   * The name the method is counted under: {@code UserService.user(long)}, the wrapped type's simple
+   * name (with its enclosing types': {@code Outer.Inner}), the method's, and its erased parameter
+   * types' simple names.
+   */
+  private String countedName() {
+    String params =
+        e.getParameters().stream()
+            .map(p -> simpleName(wrapper.types().erasure(p.asType())))
+            .collect(Collectors.joining(","));
+    return String.join(".", wrapper.original().simpleNames()) + "." + name + "(" + params + ")";
+  }
+
+  private static String simpleName(TypeMirror t) {
+    return switch (t.getKind()) {
+      case ARRAY -> simpleName(((ArrayType) t).getComponentType()) + "[]";
+      case DECLARED -> ((DeclaredType) t).asElement().getSimpleName().toString();
+      default -> t.toString();
+    };
   }
 
   private CodeBlock link() {

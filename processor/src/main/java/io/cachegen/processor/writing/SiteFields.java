@@ -69,8 +69,11 @@ final class SiteFields {
     return sb.toString();
   }
 
-  /** The site of a {@code @Cached} or {@code @CachePut} method storing {@code valueType}. */
-  static FieldSpec store(String site, CachedMethod.Store store, TypeName valueType) {
+  /**
+   * The site of a {@code @Cached} or {@code @CachePut} method storing {@code valueType}; a
+   * {@code @Cached} site is counted under {@code method} ({@code UserService.user(long)}).
+   */
+  static FieldSpec store(String site, CachedMethod.Store store, TypeName valueType, String method) {
     CodeBlock start =
         store.put()
             ? CodeBlock.of("$T.put($S)", RuntimeNames.CACHE_SITE, store.alias())
@@ -88,6 +91,9 @@ final class SiteFields {
     }
     if (store.key().isConstant()) {
       steps.add(CodeBlock.of("constantKey($S)", store.key().constantText()));
+    }
+    if (!store.put()) {
+      steps.add(CodeBlock.of("method($S)", method));
     }
     return field(site, start, steps);
   }
