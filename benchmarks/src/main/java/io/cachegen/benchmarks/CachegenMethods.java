@@ -1,6 +1,7 @@
 package io.cachegen.benchmarks;
 
 import io.cachegen.runtime.BaseCache;
+import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Caches;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -12,7 +13,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The generated {@code BenchServiceCached}: hits on a constant key ({@code "data"}) and on a
  * parameter key ({@code "item:{id}"}, {@code "small:{id}"} with a {@code String}), and miss+set on
- * a fresh key per call, on locmem by reference, locmem by value, and Redis.
+ * a fresh key per call, on locmem by reference, locmem by value, and Redis; the hits also on an
+ * instance constructed with the handler ({@code ...OnHandler}).
  */
 @State(Scope.Benchmark)
 public class CachegenMethods {
@@ -21,15 +23,19 @@ public class CachegenMethods {
 
   private BenchService service;
 
+  /** Constructed with the handler: its sites bound once, in the constructor. */
+  private BenchService onHandler;
+
   /** The {@code String} parameter of {@link #hitStringSmall}; a field, so the key is not folded. */
   private String name = Keys.NAME;
 
   @Setup
   public void setup() {
-    CachegenSetup.install(backend);
+    CacheHandler handler = CachegenSetup.install(backend);
     BaseCache cache = Caches.cache();
     cache.clear();
     service = new BenchServiceCached();
+    onHandler = new BenchServiceCached(handler);
     service.data();
     service.item(Keys.ID);
     service.order();
@@ -56,6 +62,21 @@ public class CachegenMethods {
   @Benchmark
   public Object hitParamSmall() {
     return service.item(Keys.ID);
+  }
+
+  /**
+   * {@link #hitConstSmall} on an instance constructed with the handler: the bound site is an
+   * instance field, so no volatile read of the process-wide handler.
+   */
+  @Benchmark
+  public Object hitConstSmallOnHandler() {
+    return onHandler.data();
+  }
+
+  /** {@link #hitParamSmall} on an instance constructed with the handler. */
+  @Benchmark
+  public Object hitParamSmallOnHandler() {
+    return onHandler.item(Keys.ID);
   }
 
   /**

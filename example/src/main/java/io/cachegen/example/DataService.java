@@ -17,7 +17,7 @@ public class DataService {
 
   /**
    * The data, from the cache when it is there. The body runs only when the value has to be
-   * computed: once per miss in this JVM, however many requests miss together.
+   * computed: once per miss and handler, however many requests miss together.
    */
   @Cached(timeout = 10, key = "data")
   public List<String> data() {

@@ -1,6 +1,7 @@
 package io.cachegen.example;
 
 import io.cachegen.runtime.CacheConfigurationException;
+import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Caches;
 import java.io.IOException;
 import java.time.Clock;
@@ -28,19 +29,22 @@ public final class ExampleApp {
       System.exit(2);
       return;
     }
+    CacheHandler handler;
     try {
-      Caches.handler();
+      handler = Caches.handler();
     } catch (CacheConfigurationException e) {
       System.err.println("Bad cache configuration: " + e.getMessage());
       System.exit(2);
       return;
     }
+    // The services cache through the handler the server reports on, as a DI container would wire
+    // it.
     ExampleServer server =
         ExampleServer.start(
             port,
-            new DataServiceCached(),
-            new LoginPageCached(),
-            Caches.handler(),
+            new DataServiceCached(handler),
+            new LoginPageCached(handler),
+            handler,
             Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

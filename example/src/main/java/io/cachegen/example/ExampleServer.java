@@ -3,10 +3,10 @@ package io.cachegen.example;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.cachegen.runtime.BaseCache;
 import io.cachegen.runtime.CacheException;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.CacheStats;
+import io.cachegen.runtime.spi.CacheMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *       cache_page(30)}), with {@code Cache-Control: max-age=30} and a matching {@code Expires}.
  *       Other methods are answered fresh, never from the page cache.
  *   <li>{@code GET /data}: {@code {"hello": ["0","1","2"]}}, the data cached for 10 s.
- *   <li>{@code GET /stats}: hits and misses per alias.
+ *   <li>{@code GET /stats}: what was counted per alias and per cached method (hits, misses, loads,
+ *       failures).
  * </ul>
  *
  * <p>An unknown path is a 404, a malformed query a 400 with the reason; an error in a handler is a
@@ -193,12 +195,35 @@ public final class ExampleServer implements AutoCloseable {
     }
   }
 
+  /**
+   * {@code {"aliases": {alias: counts}, "methods": {"DataService.data()": counts}}}, from the
+   * handler's metrics.
+   */
   private Map<String, Object> stats() {
+    CacheMetrics metrics = caches.metrics();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("aliases", counts(metrics.aliasStats()));
+    out.put("methods", counts(metrics.methodStats()));
+    return out;
+  }
+
+  private static Map<String, Object> counts(Map<String, CacheStats> byName) {
     Map<String, Object> out = new TreeMap<>();
-    for (BaseCache cache : caches.all()) {
-      CacheStats s = cache.stats();
-      out.put(cache.alias(), Map.of("hits", s.hits(), "misses", s.misses()));
-    }
+    byName.forEach((name, s) -> out.put(name, counts(s)));
+    return out;
+  }
+
+  private static Map<String, Object> counts(CacheStats s) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("hits", s.hits());
+    out.put("misses", s.misses());
+    out.put("loads", s.loads());
+    out.put("loadFailures", s.loadFailures());
+    out.put("averageLoadMillis", s.averageLoadPenaltyNanos() / 1_000_000);
+    out.put("lookupFailures", s.lookupFailures());
+    out.put("storeFailures", s.storeFailures());
+    out.put("evictions", s.evictions());
+    out.put("events", new TreeMap<>(s.events()));
     return out;
   }
 

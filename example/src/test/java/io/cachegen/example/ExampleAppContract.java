@@ -49,8 +49,8 @@ abstract class ExampleAppContract {
     if (previous != null) {
       previous.close();
     }
-    data = new DataServiceCached();
-    login = new LoginPageCached();
+    data = new DataServiceCached(handler);
+    login = new LoginPageCached(handler);
     server = ExampleServer.start(0, data, login, handler, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -149,7 +149,7 @@ abstract class ExampleAppContract {
 
   @Test
   void aRequestThatWaitsForAnotherRequestsComputationLogsAMiss() throws Exception {
-    HeldDataService held = new ExampleAppContract_HeldDataServiceCached();
+    HeldDataService held = new ExampleAppContract_HeldDataServiceCached(handler);
     restartWith(held);
     try (LogCapture log = new LogCapture()) {
       CompletableFuture<HttpResponse<String>> first = getAsync("/data");
@@ -206,16 +206,27 @@ abstract class ExampleAppContract {
   }
 
   @Test
-  void statsReportHitsAndMissesPerAlias() throws Exception {
+  void statsReportCountsPerAliasAndPerMethod() throws Exception {
     get("/data");
     get("/data");
+    get("/login?next=a");
     HttpResponse<String> stats = get("/stats");
     assertThat(stats.statusCode()).isEqualTo(200);
-    JsonNode counts = new ObjectMapper().readTree(stats.body()).path("default");
-    assertThat(counts.path("hits").asLong()).as(stats.body()).isEqualTo(1);
-    assertThat(counts.path("misses").asLong())
-        .as("one miss counted once: " + stats.body())
-        .isEqualTo(1);
+    JsonNode body = new ObjectMapper().readTree(stats.body());
+    JsonNode alias = body.path("aliases").path("default");
+    assertThat(alias.path("hits").asLong()).as(stats.body()).isEqualTo(1);
+    assertThat(alias.path("misses").asLong())
+        .as("one miss per key counted once: " + stats.body())
+        .isEqualTo(2);
+    assertThat(alias.path("loads").asLong()).as(stats.body()).isEqualTo(2);
+    JsonNode data = body.path("methods").path("DataService.data()");
+    assertThat(data.path("hits").asLong()).as(stats.body()).isEqualTo(1);
+    assertThat(data.path("misses").asLong()).as(stats.body()).isEqualTo(1);
+    assertThat(data.path("loads").asLong()).as(stats.body()).isEqualTo(1);
+    assertThat(data.path("loadFailures").asLong()).as(stats.body()).isZero();
+    JsonNode page = body.path("methods").path("LoginPage.render(String,String)");
+    assertThat(page.path("misses").asLong()).as(stats.body()).isEqualTo(1);
+    assertThat(page.path("hits").asLong()).as(stats.body()).isZero();
   }
 
   @Test
@@ -239,7 +250,7 @@ abstract class ExampleAppContract {
 
   @Test
   void anErrorInTheHandlerIsA500AndTheServerKeepsServing() throws Exception {
-    restartWith(new ExampleAppContract_BrokenDataServiceCached());
+    restartWith(new ExampleAppContract_BrokenDataServiceCached(handler));
     try (LogCapture log = new LogCapture()) {
       HttpResponse<String> broken = get("/data");
       assertThat(broken.statusCode()).isEqualTo(500);

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Generated code and the handler's lifecycle: a cache's close() leaves the method cached; after its
- * handler closes, the method fails naming the alias until another handler is installed.
+ * handler closes, the method fails naming the alias until another handler is installed (or for
+ * good, when the instance was constructed with that handler).
  */
 class HandlerCloseExampleTest {
 
@@ -58,5 +59,21 @@ class HandlerCloseExampleTest {
     assertThat(data.computations()).as("a miss in the new handler's cache").isEqualTo(2);
     assertThat(data.data()).isEqualTo(List.of("0", "1", "2"));
     assertThat(data.computations()).isEqualTo(2);
+  }
+
+  @Test
+  void aMethodConstructedWithAHandlerStaysWithItAfterItCloses() {
+    CacheHandler own = locmem();
+    Caches.install(locmem());
+    DataService data = new DataServiceCached(own);
+    assertThat(data.data()).containsExactly("0", "1", "2");
+    own.close();
+
+    // The installed handler is still open, but this instance caches through its own only.
+    assertThatThrownBy(data::data)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'default'")
+        .hasMessageContaining("closed");
+    assertThat(data.computations()).isEqualTo(1);
   }
 }

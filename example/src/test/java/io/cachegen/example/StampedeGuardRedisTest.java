@@ -6,7 +6,6 @@ import io.cachegen.annotations.Cached;
 import io.cachegen.redis.RedisFixture;
 import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
-import io.cachegen.runtime.Caches;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,28 +16,27 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cross-JVM stampede guard on a real Redis. Two generated classes with the same key and alias
- * stand in for two processes: each has its own in-JVM single-flight, so only the Redis lock can
- * keep the second from computing too.
+ * The cross-process stampede guard on a real Redis. Two handlers stand in for two processes: each
+ * has its own connections and its own single-flight (generated code binds per handler and shares no
+ * state between handlers), so only the Redis lock can keep the second from computing too.
  */
 @Tag("redis")
 class StampedeGuardRedisTest {
   static final AtomicInteger RUNS = new AtomicInteger();
-  static CacheHandler handler;
+  static CacheHandler first;
+  static CacheHandler second;
 
-  /** The first process's service. */
-  public static class ReportA {
-    @Cached(key = "report", timeout = 60, stampedeGuard = true)
-    public String report() {
-      return computeSlowly("a");
+  /** The service both processes run. */
+  public static class Report {
+    private final String who;
+
+    public Report(String who) {
+      this.who = who;
     }
-  }
 
-  /** The second process's service. */
-  public static class ReportB {
     @Cached(key = "report", timeout = 60, stampedeGuard = true)
     public String report() {
-      return computeSlowly("b");
+      return computeSlowly(who);
     }
   }
 
@@ -46,41 +44,51 @@ class StampedeGuardRedisTest {
   static String computeSlowly(String who) {
     RUNS.incrementAndGet();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (handler.cache().stats().misses() < 2 && System.nanoTime() < deadline) {
+    while (misses() < 2 && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
     return "report by " + who;
   }
 
+  static long misses() {
+    return first.cache().stats().misses() + second.cache().stats().misses();
+  }
+
   @BeforeEach
   void install() {
     RUNS.set(0);
-    handler =
-        CacheHandler.create(
-            CacheConfig.fromMap(
-                Map.of(
-                    "caches.default.backend", "redis",
-                    "caches.default.location", RedisFixture.shared(),
-                    "caches.default.key_prefix", RedisFixture.uniquePrefix())));
-    Caches.install(handler);
+    String prefix = RedisFixture.uniquePrefix();
+    first = handler(prefix);
+    second = handler(prefix);
+  }
+
+  private static CacheHandler handler(String prefix) {
+    return CacheHandler.create(
+        CacheConfig.fromMap(
+            Map.of(
+                "caches.default.backend",
+                "redis",
+                "caches.default.location",
+                RedisFixture.shared(),
+                "caches.default.key_prefix",
+                prefix)));
   }
 
   @AfterEach
   void reset() {
-    handler.cache().clear();
-    Caches.reset();
+    first.cache().clear();
+    first.close();
+    second.close();
   }
 
   @Test
   void twoProcessesMissingTogetherComputeOnce() throws Exception {
-    CompletableFuture<String> a =
-        CompletableFuture.supplyAsync(() -> new StampedeGuardRedisTest_ReportACached().report());
-    CompletableFuture<String> b =
-        CompletableFuture.supplyAsync(() -> new StampedeGuardRedisTest_ReportBCached().report());
-    String fromA = a.get(30, TimeUnit.SECONDS);
-    String fromB = b.get(30, TimeUnit.SECONDS);
+    Report a = new StampedeGuardRedisTest_ReportCached(first, "a");
+    Report b = new StampedeGuardRedisTest_ReportCached(second, "b");
+    CompletableFuture<String> fromA = CompletableFuture.supplyAsync(a::report);
+    CompletableFuture<String> fromB = CompletableFuture.supplyAsync(b::report);
+    assertThat(fromA.get(30, TimeUnit.SECONDS)).isEqualTo(fromB.get(30, TimeUnit.SECONDS));
     assertThat(RUNS).hasValue(1);
-    assertThat(fromA).isEqualTo(fromB);
-    assertThat(handler.cache().stats().misses()).isEqualTo(2);
+    assertThat(misses()).isEqualTo(2);
   }
 }

@@ -1,8 +1,10 @@
 package test;
 
+import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.internal.CacheSite;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -19,19 +21,50 @@ public class DataServiceCached extends DataService {
   })
       .timeout(Timeout.seconds(10))
       .constantKey("data")
+      .method("DataService.data()")
       .build();
 
-  @DataService.Inject
+  /**
+   * {@code DATA_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound dataSite;
+
+  @DataService.Audited
   public DataServiceCached(@DataService.Named("source") String source) throws IOException {
     super(source);
+    // The process-wide handler: each call binds to Caches.handler()
+    this.dataSite = null;
     // Resolve every cache alias now: a missing one fails here, not at a first call
     DATA_SITE.bind();
   }
 
   protected DataServiceCached() {
     super();
+    // The process-wide handler: each call binds to Caches.handler()
+    this.dataSite = null;
     // Resolve every cache alias now: a missing one fails here, not at a first call
     DATA_SITE.bind();
+  }
+
+  /**
+   * Caches through {@code cacheHandler} rather than the process-wide handler.
+   */
+  @Inject
+  @DataService.Audited
+  public DataServiceCached(CacheHandler cacheHandler, @DataService.Named("source") String source)
+      throws IOException {
+    super(source);
+    // Bind every site to cacheHandler now: a missing alias fails here, not at a first call
+    this.dataSite = DATA_SITE.bind(cacheHandler);
+  }
+
+  /**
+   * Caches through {@code cacheHandler} rather than the process-wide handler.
+   */
+  protected DataServiceCached(CacheHandler cacheHandler) {
+    super();
+    // Bind every site to cacheHandler now: a missing alias fails here, not at a first call
+    this.dataSite = DATA_SITE.bind(cacheHandler);
   }
 
   /**
@@ -40,7 +73,7 @@ public class DataServiceCached extends DataService {
   @Override
   @SuppressWarnings("unchecked")
   public List<String> data() {
-    CacheSite.Bound bound = DATA_SITE.bind();
+    CacheSite.Bound bound = this.dataSite != null ? this.dataSite : DATA_SITE.bind();
     String key = bound.constantKey();
     long completions = bound.completions(key);
     Object cached = bound.lookup(key);
@@ -58,7 +91,7 @@ public class DataServiceCached extends DataService {
   }
 
   /**
-   * Removes the entry {@link DataService#data()} cached for these arguments, if any.
+   * Removes the entry {@link DataService#data()} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictData() {
     CacheSite.Bound bound = DATA_SITE.bind();

@@ -1,13 +1,14 @@
 package test;
 
 import io.cachegen.annotations.Cached;
+import jakarta.inject.Inject;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.util.List;
 
 public class DataService {
   @Retention(RetentionPolicy.RUNTIME)
-  public @interface Inject {}
+  public @interface Audited {}
 
   @Retention(RetentionPolicy.SOURCE)
   public @interface SourceOnly {}
@@ -20,6 +21,7 @@ public class DataService {
   private final String source;
 
   @Inject
+  @Audited
   @SourceOnly
   public DataService(@Named("source") String source) throws java.io.IOException {
     this.source = source;

@@ -1,5 +1,6 @@
 package test;
 
+import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.internal.CacheSite;
 import io.cachegen.runtime.internal.KeyParts;
@@ -17,22 +18,48 @@ import javax.annotation.processing.Generated;
 )
 public class CatalogCached implements Catalog {
   private static final CacheSite ITEMS_SITE = CacheSite.cached("default", new ValueType<Map<String, List<Catalog.Item>>>() {
-  }).build();
+  })
+      .method("Catalog.items(String)")
+      .build();
 
   private static final CacheSite PRICES_SITE = CacheSite.cached("default", ValueType.of(int[].class))
       .constantKey("prices")
+      .method("Catalog.prices()")
       .build();
 
   private final Catalog delegate;
 
   /**
-   * Wraps {@code delegate}, which computes values on a miss.
+   * {@code ITEMS_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound itemsSite;
+
+  /**
+   * {@code PRICES_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound pricesSite;
+
+  /**
+   * Wraps {@code delegate}, which computes values on a miss; caches through the process-wide handler.
    */
   public CatalogCached(Catalog delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
+    // The process-wide handler: each call binds to Caches.handler()
+    this.itemsSite = null;
+    this.pricesSite = null;
     // Resolve every cache alias now: a missing one fails here, not at a first call
     ITEMS_SITE.bind();
     PRICES_SITE.bind();
+  }
+
+  /**
+   * Wraps {@code delegate}, which computes values on a miss; caches through {@code cacheHandler}.
+   */
+  public CatalogCached(CacheHandler cacheHandler, Catalog delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    // Bind every site to cacheHandler now: a missing alias fails here, not at a first call
+    this.itemsSite = ITEMS_SITE.bind(cacheHandler);
+    this.pricesSite = PRICES_SITE.bind(cacheHandler);
   }
 
   /**
@@ -41,7 +68,7 @@ public class CatalogCached implements Catalog {
   @Override
   @SuppressWarnings("unchecked")
   public Map<String, List<Catalog.Item>> items(String category) {
-    CacheSite.Bound bound = ITEMS_SITE.bind();
+    CacheSite.Bound bound = this.itemsSite != null ? this.itemsSite : ITEMS_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "items:" + KeyParts.string(category));
     long completions = bound.completions(key);
     Object cached = bound.lookup(key);
@@ -59,7 +86,7 @@ public class CatalogCached implements Catalog {
   }
 
   /**
-   * Removes the entry {@link Catalog#items(java.lang.String)} cached for these arguments, if any.
+   * Removes the entry {@link Catalog#items(java.lang.String)} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictItems(String category) {
     CacheSite.Bound bound = ITEMS_SITE.bind();
@@ -71,7 +98,7 @@ public class CatalogCached implements Catalog {
    */
   @Override
   public int[] prices() {
-    CacheSite.Bound bound = PRICES_SITE.bind();
+    CacheSite.Bound bound = this.pricesSite != null ? this.pricesSite : PRICES_SITE.bind();
     String key = bound.constantKey();
     long completions = bound.completions(key);
     Object cached = bound.lookup(key);
@@ -89,7 +116,7 @@ public class CatalogCached implements Catalog {
   }
 
   /**
-   * Removes the entry {@link Catalog#prices()} cached for these arguments, if any.
+   * Removes the entry {@link Catalog#prices()} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictPrices() {
     CacheSite.Bound bound = PRICES_SITE.bind();

@@ -1,5 +1,6 @@
 package test;
 
+import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.internal.CacheSite;
@@ -16,6 +17,7 @@ import javax.annotation.processing.Generated;
 public class UserServiceCached extends UserService {
   private static final CacheSite DESCRIBE_SITE = CacheSite.cached("users", ValueType.of(String.class))
       .timeout(Timeout.NEVER)
+      .method("UserService.describe(User,Status)")
       .build();
 
   private static final CacheSite UPDATE_SITE = CacheSite.put("users").build();
@@ -27,12 +29,52 @@ public class UserServiceCached extends UserService {
   private static final CacheSite REGION_SITE = CacheSite.cached("default", ValueType.of(String.class))
       .cacheNull(false)
       .stampedeGuard(true)
+      .method("UserService.region(Account)")
       .build();
 
-  private static final CacheSite ODD_SITE = CacheSite.cached("a*/b", ValueType.of(String.class)).build();
+  private static final CacheSite ODD_SITE = CacheSite.cached("a*/b", ValueType.of(String.class))
+      .method("UserService.odd(Status)")
+      .build();
+
+  /**
+   * {@code DESCRIBE_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound describeSite;
+
+  /**
+   * {@code UPDATE_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound updateSite;
+
+  /**
+   * {@code DELETE_EVICT} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound deleteEvict;
+
+  /**
+   * {@code RESET_EVICT} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound resetEvict;
+
+  /**
+   * {@code REGION_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound regionSite;
+
+  /**
+   * {@code ODD_SITE} bound to the handler this instance was constructed with; {@code null}: the process-wide handler.
+   */
+  private final CacheSite.Bound oddSite;
 
   public UserServiceCached() {
     super();
+    // The process-wide handler: each call binds to Caches.handler()
+    this.describeSite = null;
+    this.updateSite = null;
+    this.deleteEvict = null;
+    this.resetEvict = null;
+    this.regionSite = null;
+    this.oddSite = null;
     // Resolve every cache alias now: a missing one fails here, not at a first call
     DESCRIBE_SITE.bind();
     UPDATE_SITE.bind();
@@ -43,11 +85,25 @@ public class UserServiceCached extends UserService {
   }
 
   /**
+   * Caches through {@code cacheHandler} rather than the process-wide handler.
+   */
+  public UserServiceCached(CacheHandler cacheHandler) {
+    super();
+    // Bind every site to cacheHandler now: a missing alias fails here, not at a first call
+    this.describeSite = DESCRIBE_SITE.bind(cacheHandler);
+    this.updateSite = UPDATE_SITE.bind(cacheHandler);
+    this.deleteEvict = DELETE_EVICT.bind(cacheHandler);
+    this.resetEvict = RESET_EVICT.bind(cacheHandler);
+    this.regionSite = REGION_SITE.bind(cacheHandler);
+    this.oddSite = ODD_SITE.bind(cacheHandler);
+  }
+
+  /**
    * Cached {@link UserService#describe(test.UserService.User, test.UserService.Status)}: key <code>user:&#123;user.id&#125;:&#123;user.account.region&#125;:&#123;status&#125;</code>, alias <code>users</code>, timeout never.
    */
   @Override
   public String describe(UserService.User user, UserService.Status status) {
-    CacheSite.Bound bound = DESCRIBE_SITE.bind();
+    CacheSite.Bound bound = this.describeSite != null ? this.describeSite : DESCRIBE_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "user:" + (user == null ? KeyParts.NULL : String.valueOf(user.getId())) + ":" + (user == null || user.account == null ? KeyParts.NULL : KeyParts.string(user.account.region())) + ":" + KeyParts.name(status));
     long completions = bound.completions(key);
     Object cached = bound.lookup(key);
@@ -65,7 +121,7 @@ public class UserServiceCached extends UserService {
   }
 
   /**
-   * Removes the entry {@link UserService#describe(test.UserService.User, test.UserService.Status)} cached for these arguments, if any.
+   * Removes the entry {@link UserService#describe(test.UserService.User, test.UserService.Status)} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictDescribe(UserService.User user, UserService.Status status) {
     CacheSite.Bound bound = DESCRIBE_SITE.bind();
@@ -78,7 +134,7 @@ public class UserServiceCached extends UserService {
   @Override
   public String update(UserService.User user, UserService.Status status) {
     String result = super.update(user, status);
-    CacheSite.Bound bound = UPDATE_SITE.bind();
+    CacheSite.Bound bound = this.updateSite != null ? this.updateSite : UPDATE_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "user:" + (user == null ? KeyParts.NULL : String.valueOf(user.getId())) + ":" + (user == null || user.account == null ? KeyParts.NULL : KeyParts.string(user.account.region())) + ":" + KeyParts.name(status));
     bound.store(key, result);
     return result;
@@ -90,7 +146,7 @@ public class UserServiceCached extends UserService {
   @Override
   public void delete(UserService.User user, UserService.Status status) {
     super.delete(user, status);
-    CacheSite.Bound evictBound = DELETE_EVICT.bind();
+    CacheSite.Bound evictBound = this.deleteEvict != null ? this.deleteEvict : DELETE_EVICT.bind();
     evictBound.remove(evictBound.finishKey(evictBound.keyPrefix() + "user:" + (user == null ? KeyParts.NULL : String.valueOf(user.getId())) + ":" + (user == null || user.account == null ? KeyParts.NULL : KeyParts.string(user.account.region())) + ":" + KeyParts.name(status)));
   }
 
@@ -99,7 +155,7 @@ public class UserServiceCached extends UserService {
    */
   @Override
   public int reset() {
-    CacheSite.Bound evictBound = RESET_EVICT.bind();
+    CacheSite.Bound evictBound = this.resetEvict != null ? this.resetEvict : RESET_EVICT.bind();
     evictBound.clear();
     int result = super.reset();
     return result;
@@ -110,7 +166,7 @@ public class UserServiceCached extends UserService {
    */
   @Override
   public String region(UserService.Account account) {
-    CacheSite.Bound bound = REGION_SITE.bind();
+    CacheSite.Bound bound = this.regionSite != null ? this.regionSite : REGION_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "account:" + KeyParts.of(account, UserServiceCached::appendUserService_Account));
     long completions = bound.completions(key);
     Object cached = bound.lookup(key);
@@ -128,7 +184,7 @@ public class UserServiceCached extends UserService {
   }
 
   /**
-   * Removes the entry {@link UserService#region(test.UserService.Account)} cached for these arguments, if any.
+   * Removes the entry {@link UserService#region(test.UserService.Account)} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictRegion(UserService.Account account) {
     CacheSite.Bound bound = REGION_SITE.bind();
@@ -140,7 +196,7 @@ public class UserServiceCached extends UserService {
    */
   @Override
   public String odd(UserService.Status status) {
-    CacheSite.Bound bound = ODD_SITE.bind();
+    CacheSite.Bound bound = this.oddSite != null ? this.oddSite : ODD_SITE.bind();
     String key = bound.finishKey(bound.keyPrefix() + "odd */ {literal} @see <b>:" + KeyParts.name(status));
     long completions = bound.completions(key);
     Object cached = bound.lookup(key);
@@ -158,7 +214,7 @@ public class UserServiceCached extends UserService {
   }
 
   /**
-   * Removes the entry {@link UserService#odd(test.UserService.Status)} cached for these arguments, if any.
+   * Removes the entry {@link UserService#odd(test.UserService.Status)} cached for these arguments, if any, in the process-wide handler.
    */
   public static void evictOdd(UserService.Status status) {
     CacheSite.Bound bound = ODD_SITE.bind();

@@ -1,6 +1,7 @@
 package io.cachegen.runtime;
 
 import io.cachegen.runtime.internal.Internal;
+import io.cachegen.runtime.spi.CacheMetrics;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -286,7 +287,10 @@ public interface BaseCache extends AutoCloseable {
   /** Removes every value of this alias (its key prefix only, where the backend is shared). */
   void clear();
 
-  /** Hits and misses counted by this cache since it was created. */
+  /**
+   * What this alias counted since its handler was created (hits, misses, loads, failures: see
+   * {@link CacheStats}); {@link CacheStats#EMPTY} with {@code record_stats=false}.
+   */
   CacheStats stats();
 
   /**
@@ -313,6 +317,15 @@ public interface BaseCache extends AutoCloseable {
    */
   @Internal
   Object lookup(String madeKey, ValueType<?> type);
+
+  /**
+   * As {@link #lookup(String, ValueType)}, also counting the hit or miss in {@code method}, a
+   * generated method's counters ({@link CacheMetrics#method}). The default ignores {@code method}.
+   */
+  @Internal
+  default Object lookup(String madeKey, ValueType<?> type, CacheMetrics.Counters method) {
+    return lookup(madeKey, type);
+  }
 
   /**
    * As {@link #lookup(String, ValueType)}, but counts neither a hit nor a miss: for a second look

@@ -2,9 +2,12 @@ package io.cachegen.runtime;
 
 import io.cachegen.runtime.codec.Codecs;
 import io.cachegen.runtime.internal.HandlerClosed;
+import io.cachegen.runtime.internal.Internal;
+import io.cachegen.runtime.internal.SiteBindings;
 import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheBackendProvider;
+import io.cachegen.runtime.spi.CacheMetrics;
 import io.cachegen.runtime.spi.KeyFunctionProvider;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -36,7 +40,12 @@ import org.slf4j.LoggerFactory;
  * handler disposes of every cache it created: pools are closed for good, locmem stores released,
  * and any later use of those caches, or {@link #get(String)}, throws an {@link
  * IllegalStateException} naming the alias. Generated code bound to a closed handler throws the
- * same, unless another handler has been {@link Caches#install installed}, which it then uses.
+ * same; an instance constructed without a handler uses another handler once it is {@link
+ * Caches#install installed}.
+ *
+ * <p>Generated code constructed with a handler ({@code new UserServiceCached(handler)}) uses that
+ * handler; constructed without one, it uses {@link Caches#handler()}. Two handlers share no state
+ * through generated code: each has its own caches and its own one-computation-per-key.
  */
 public final class CacheHandler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CacheHandler.class);
@@ -53,11 +62,15 @@ public final class CacheHandler implements AutoCloseable {
   private final Map<String, CacheBackendProvider> backends;
   private final Map<String, KeyFunction> keyFunctions;
   private final Ticker ticker;
+  private final CacheMetrics metrics;
 
   /** Every alias as its backend prepared it when this handler was built. */
   private final Map<String, PreparedAlias> prepared = new TreeMap<>();
 
   private final ConcurrentHashMap<String, BaseCache> caches = new ConcurrentHashMap<>();
+
+  /** Generated code's sites bound to this handler. */
+  private final SiteBindings siteBindings = new SiteBindings(this);
 
   /**
    * Guards creating a cache and closing: a cache is created only while the handler is open, and
@@ -75,6 +88,7 @@ public final class CacheHandler implements AutoCloseable {
     this.backends = builder.backends;
     this.keyFunctions = builder.keyFunctions;
     this.ticker = builder.ticker;
+    this.metrics = builder.metrics != null ? builder.metrics : CacheMetrics.inProcess();
     Map<CacheBackendProvider, List<CacheBackendProvider.Prepared>> byBackend =
         new IdentityHashMap<>();
     List<CacheBackendProvider> order = new ArrayList<>();
@@ -113,6 +127,15 @@ public final class CacheHandler implements AutoCloseable {
     return new Builder();
   }
 
+  /**
+   * Where this handler's caches and the generated methods using it count: per alias ({@link
+   * BaseCache#stats()} reads the same counters) and per {@code @Cached} method. {@link
+   * CacheMetrics#inProcess()} unless {@link Builder#metrics} set another.
+   */
+  public CacheMetrics metrics() {
+    return metrics;
+  }
+
   /** The configuration this handler serves. */
   public CacheConfig config() {
     return config;
@@ -140,6 +163,15 @@ public final class CacheHandler implements AutoCloseable {
       }
       return cache;
     }
+  }
+
+  /**
+   * <b>Not API; only generated code calls it (through {@code CacheSite}).</b> The sites of
+   * generated classes bound to this handler: one binding, with its own single-flight, per site.
+   */
+  @Internal
+  public SiteBindings siteBindings() {
+    return siteBindings;
   }
 
   /** The {@code default} alias's cache (Django's {@code cache}). */
@@ -200,11 +232,18 @@ public final class CacheHandler implements AutoCloseable {
     return cache;
   }
 
-  /** Resolves what every backend gets besides the settings: key function, codec, ticker. */
+  /**
+   * Resolves what every backend gets besides the settings: key function, codec, ticker, and the
+   * alias's counters (none with {@code record_stats=false}).
+   */
   private BackendContext context(CacheSettings settings) {
     KeyFunction keyFunction =
         settings.keyFunction().map(keyFunctions::get).orElse(KeyFunction.DEFAULT);
-    return new BackendContext(keyFunction, ticker, Codecs.of(settings));
+    CacheMetrics.Counters counters =
+        settings.booleanOption("record_stats", true)
+            ? metrics.alias(settings.alias())
+            : CacheMetrics.Counters.NONE;
+    return new BackendContext(keyFunction, ticker, Codecs.of(settings), counters);
   }
 
   /**
@@ -279,6 +318,7 @@ public final class CacheHandler implements AutoCloseable {
     private final Map<String, CacheBackendProvider> backends = new TreeMap<>();
     private final Map<String, KeyFunction> keyFunctions = new TreeMap<>();
     private Ticker ticker = Ticker.system();
+    private CacheMetrics metrics;
 
     /**
      * Finds providers through the thread context class loader (an application server's or a
@@ -346,6 +386,16 @@ public final class CacheHandler implements AutoCloseable {
      */
     public Builder ticker(Ticker ticker) {
       this.ticker = ticker;
+      return this;
+    }
+
+    /**
+     * Where the handler's caches and generated methods count ({@link CacheHandler#metrics()}); a
+     * fresh {@link CacheMetrics#inProcess()} if not set. Aliases with {@code record_stats=false}
+     * count nothing whatever this is.
+     */
+    public Builder metrics(CacheMetrics metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
       return this;
     }
 

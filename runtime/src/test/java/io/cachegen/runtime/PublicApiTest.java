@@ -68,6 +68,8 @@ class PublicApiTest {
           "spi.BackendContext",
           "spi.CacheBackendProvider",
           "spi.CacheBackendProvider.Prepared",
+          "spi.CacheMetrics",
+          "spi.CacheMetrics.Counters",
           "spi.DistributedLocking",
           "spi.DistributedLocking.Lease",
           "spi.FailureLog",
@@ -90,7 +92,8 @@ class PublicApiTest {
           "internal.Redaction" + MARK,
           "internal.SingleFlight" + MARK,
           "internal.SiteOptions" + MARK,
-          "internal.SingleFlight.Computation" + MARK);
+          "internal.SingleFlight.Computation" + MARK,
+          "internal.SiteBindings" + MARK);
 
   /**
    * Public members of types that are not internal themselves which only generated code or another
@@ -103,6 +106,7 @@ class PublicApiTest {
           "BaseCache.peek",
           "BaseCache.remove",
           "BaseCache.store",
+          "CacheHandler.siteBindings",
           "KeyFunction.defaultKeyGlob",
           "KeyFunction.defaultPrefix",
           "ValueType.keepPrepared",

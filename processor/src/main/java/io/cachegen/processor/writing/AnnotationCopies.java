@@ -3,6 +3,7 @@ package io.cachegen.processor.writing;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import io.cachegen.processor.base.AnnotationNames;
 import java.lang.annotation.Retention;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,15 @@ final class AnnotationCopies {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code a} marks the constructor a DI container calls ({@code @Inject}, {@code
+   * Autowired}; {@link AnnotationNames#INJECTION_MARKERS}).
+   */
+  static boolean marksInjection(AnnotationMirror a) {
+    String name = ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().toString();
+    return AnnotationNames.INJECTION_MARKERS.contains(name);
   }
 
   static boolean isDeprecated(AnnotationMirror a) {

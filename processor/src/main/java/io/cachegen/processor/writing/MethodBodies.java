@@ -29,13 +29,14 @@ final class MethodBodies {
    * {@code @Cached}: the made key (memoized for a single integral argument), then a lookup, and on
    * a miss one load per key; futures go through {@code cachedAsync}.
    */
-  void cached(MethodSpec.Builder b, NameAllocator locals, String site, CachedMethod.Store store) {
+  void cached(
+      MethodSpec.Builder b, NameAllocator locals, SiteFields.Site site, CachedMethod.Store store) {
     String bound = locals.newName("bound");
     String key = locals.newName("key");
     String cached = locals.newName("cached");
     String completions = locals.newName("completions");
     TypeName value = TypeName.get(m.content());
-    b.addStatement("$T $N = $N.bind()", RuntimeNames.CACHE_SITE_BOUND, bound, site);
+    b.addStatement("$T $N = $L", RuntimeNames.CACHE_SITE_BOUND, bound, site.bind());
     KeyModel.Argument memo = store.key().memoArgument();
     if (memo == null) {
       b.addStatement("$T $N = $L", String.class, key, madeKey(bound, store.key()));
@@ -82,7 +83,8 @@ final class MethodBodies {
    * {@code @CachePut} and/or {@code @CacheEvict}: evict first if asked, run the method, store its
    * result, evict after, return the result.
    */
-  void runThenStore(MethodSpec.Builder b, NameAllocator locals, String site, String evictSite) {
+  void runThenStore(
+      MethodSpec.Builder b, NameAllocator locals, SiteFields.Site site, SiteFields.Site evictSite) {
     String bound = locals.newName("bound");
     String evictBound = locals.newName("evictBound");
     String result = locals.newName("result");
@@ -99,7 +101,7 @@ final class MethodBodies {
       b.addStatement("$T $N = $L", TypeName.get(m.element().getReturnType()), result, call);
     }
     if (store != null) {
-      b.addStatement("$T $N = $N.bind()", RuntimeNames.CACHE_SITE_BOUND, bound, site);
+      b.addStatement("$T $N = $L", RuntimeNames.CACHE_SITE_BOUND, bound, site.bind());
       b.addStatement("$T $N = $L", String.class, key, madeKey(bound, store.key()));
       switch (m.shape()) {
         case FUTURE, STAGE -> b.addStatement("$N.storeWhenComplete($N, $N)", bound, key, result);
@@ -129,8 +131,8 @@ final class MethodBodies {
   }
 
   private void evict(
-      MethodSpec.Builder b, String evictSite, String evictBound, CachedMethod.Evict ev) {
-    b.addStatement("$T $N = $N.bind()", RuntimeNames.CACHE_SITE_BOUND, evictBound, evictSite);
+      MethodSpec.Builder b, SiteFields.Site evictSite, String evictBound, CachedMethod.Evict ev) {
+    b.addStatement("$T $N = $L", RuntimeNames.CACHE_SITE_BOUND, evictBound, evictSite.bind());
     if (ev.allEntries()) {
       b.addStatement("$N.clear()", evictBound);
       return;

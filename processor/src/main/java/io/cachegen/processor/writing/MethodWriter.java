@@ -17,7 +17,9 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
@@ -49,20 +51,21 @@ final class MethodWriter {
     this.bodies = new MethodBodies(m, wrapper.keys(), call());
   }
 
-  /** Adds the method's site fields, override and helpers; returns the site field names. */
-  List<String> write(TypeSpec.Builder type, NameAllocator fieldNames, String base) {
-    List<String> sites = new ArrayList<>();
-    String site = null;
-    String evictSite = null;
+  /** Adds the method's site fields, override and helpers; returns its sites. */
+  List<SiteFields.Site> write(TypeSpec.Builder type, NameAllocator fieldNames, String base) {
+    List<SiteFields.Site> sites = new ArrayList<>();
+    SiteFields.Site site = null;
+    SiteFields.Site evictSite = null;
     CachedMethod.Store store = m.cached();
     if (store != null) {
-      site = fieldNames.newName(base + "_SITE", "site:" + base);
-      type.addField(SiteFields.store(site, store, TypeName.get(m.content())));
+      site = site(fieldNames, base + "_SITE");
+      type.addField(
+          SiteFields.store(site.field(), store, TypeName.get(m.content()), countedName()));
       sites.add(site);
     }
     if (m.evict() != null) {
-      evictSite = fieldNames.newName(base + "_EVICT", "evict:" + base);
-      type.addField(SiteFields.evict(evictSite, m.evict()));
+      evictSite = site(fieldNames, base + "_EVICT");
+      type.addField(SiteFields.evict(evictSite.field(), m.evict()));
       sites.add(evictSite);
     }
     type.addMethod(override(site, evictSite));
@@ -71,6 +74,34 @@ final class MethodWriter {
       type.addMethod(evictHelper(site, store));
     }
     return sites;
+  }
+
+  /** A site's static field and instance field, named after {@code field} ({@code USER_SITE}). */
+  private static SiteFields.Site site(NameAllocator fieldNames, String field) {
+    String name = fieldNames.newName(field, "site:" + field);
+    return new SiteFields.Site(
+        name, fieldNames.newName(SiteFields.lowerCamel(name), "bound:" + name));
+  }
+
+  /**
+   * The name the method is counted under: {@code UserService.user(long)}, the wrapped type's simple
+   * name (with its enclosing types': {@code Outer.Inner}), the method's, and its erased parameter
+   * types' simple names.
+   */
+  private String countedName() {
+    String params =
+        e.getParameters().stream()
+            .map(p -> simpleName(wrapper.types().erasure(p.asType())))
+            .collect(Collectors.joining(","));
+    return String.join(".", wrapper.original().simpleNames()) + "." + name + "(" + params + ")";
+  }
+
+  private static String simpleName(TypeMirror t) {
+    return switch (t.getKind()) {
+      case ARRAY -> simpleName(((ArrayType) t).getComponentType()) + "[]";
+      case DECLARED -> ((DeclaredType) t).asElement().getSimpleName().toString();
+      default -> t.toString();
+    };
   }
 
   private CodeBlock link() {
@@ -105,7 +136,7 @@ final class MethodWriter {
     return locals;
   }
 
-  private MethodSpec override(String site, String evictSite) {
+  private MethodSpec override(SiteFields.Site site, SiteFields.Site evictSite) {
     MethodSpec.Builder b = MethodSpec.overriding(e, wrapper.declared(), wrapper.types());
     boolean forRemoval = AnnotationCopies.copyDeprecated(e, b);
     CachedMethod.Store store = m.cached();
@@ -170,12 +201,23 @@ final class MethodWriter {
         .build();
   }
 
-  private MethodSpec evictHelper(String site, CachedMethod.Store store) {
+  /**
+   * {@code evictX}: a static helper uses the process-wide handler; an instance helper (of a generic
+   * type) the handler of its instance.
+   */
+  private MethodSpec evictHelper(SiteFields.Site site, CachedMethod.Store store) {
     String bound = locals().newName("bound");
     MethodSpec.Builder b =
         helper(Names.evictHelperName(name))
-            .addJavadoc("Removes the entry $L cached for these arguments, if any.\n", link())
-            .addStatement("$T $N = $N.bind()", RuntimeNames.CACHE_SITE_BOUND, bound, site);
+            .addJavadoc(
+                "Removes the entry $L cached for these arguments, if any$L.\n",
+                link(),
+                wrapper.staticHelpers() ? ", in the process-wide handler" : "")
+            .addStatement(
+                "$T $N = $L",
+                RuntimeNames.CACHE_SITE_BOUND,
+                bound,
+                wrapper.staticHelpers() ? site.bindStatic() : site.bind());
     if (store.key().isConstant()) {
       b.addStatement("$N.remove($N.constantKey())", bound, bound);
     } else {

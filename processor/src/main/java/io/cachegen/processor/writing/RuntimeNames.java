@@ -14,6 +14,7 @@ public final class RuntimeNames {
 
   public static final ClassName TIMEOUT = ClassName.get(RUNTIME, "Timeout");
   public static final ClassName VALUE_TYPE = ClassName.get(RUNTIME, "ValueType");
+  public static final ClassName CACHE_HANDLER = ClassName.get(RUNTIME, "CacheHandler");
   public static final ClassName CACHE_SITE = ClassName.get(INTERNAL, "CacheSite");
   public static final ClassName CACHE_SITE_BOUND = CACHE_SITE.nestedClass("Bound");
   public static final ClassName KEY_PARTS = ClassName.get(INTERNAL, "KeyParts");
@@ -23,7 +24,7 @@ public final class RuntimeNames {
 
   /** Every runtime class name listed above, for a test that loads them all. */
   public static final List<ClassName> ALL =
-      List.of(TIMEOUT, VALUE_TYPE, CACHE_SITE, CACHE_SITE_BOUND, KEY_PARTS);
+      List.of(TIMEOUT, VALUE_TYPE, CACHE_HANDLER, CACHE_SITE, CACHE_SITE_BOUND, KEY_PARTS);
 
   private RuntimeNames() {}
 }

@@ -23,8 +23,57 @@ import javax.lang.model.element.Modifier;
 final class SiteFields {
   private SiteFields() {}
 
-  /** The site of a {@code @Cached} or {@code @CachePut} method storing {@code valueType}. */
-  static FieldSpec store(String site, CachedMethod.Store store, TypeName valueType) {
+  /**
+   * One site's two fields: the {@code static final CacheSite} ({@code USER_SITE}) and the
+   * instance's {@code CacheSite.Bound} ({@code userSite}), the site bound to the handler the
+   * instance was constructed with, or {@code null} for the process-wide handler.
+   */
+  record Site(String field, String bound) {
+    /**
+     * The bound site, in an instance method: the one resolved at construction, else the
+     * process-wide handler's ({@code bind()}, one volatile read).
+     */
+    CodeBlock bind() {
+      return CodeBlock.of("this.$N != null ? this.$N : $N.bind()", bound, bound, field);
+    }
+
+    /** The bound site in a static helper: always the process-wide handler's. */
+    CodeBlock bindStatic() {
+      return CodeBlock.of("$N.bind()", field);
+    }
+  }
+
+  /** {@code private final CacheSite.Bound userSite;}, assigned by every constructor. */
+  static FieldSpec bound(Site site) {
+    return FieldSpec.builder(
+            RuntimeNames.CACHE_SITE_BOUND, site.bound(), Modifier.PRIVATE, Modifier.FINAL)
+        .addJavadoc(
+            "{@code $N} bound to the handler this instance was constructed with; {@code null}: the"
+                + " process-wide handler.\n",
+            site.field())
+        .build();
+  }
+
+  /** {@code USER_BY_ID_SITE} → {@code userByIdSite}. */
+  static String lowerCamel(String upperSnake) {
+    StringBuilder sb = new StringBuilder();
+    boolean upper = false;
+    for (char c : upperSnake.toCharArray()) {
+      if (c == '_') {
+        upper = sb.length() > 0;
+      } else {
+        sb.append(upper ? c : Character.toLowerCase(c));
+        upper = false;
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The site of a {@code @Cached} or {@code @CachePut} method storing {@code valueType}; a
+   * {@code @Cached} site is counted under {@code method} ({@code UserService.user(long)}).
+   */
+  static FieldSpec store(String site, CachedMethod.Store store, TypeName valueType, String method) {
     CodeBlock start =
         store.put()
             ? CodeBlock.of("$T.put($S)", RuntimeNames.CACHE_SITE, store.alias())
@@ -42,6 +91,9 @@ final class SiteFields {
     }
     if (store.key().isConstant()) {
       steps.add(CodeBlock.of("constantKey($S)", store.key().constantText()));
+    }
+    if (!store.put()) {
+      steps.add(CodeBlock.of("method($S)", method));
     }
     return field(site, start, steps);
   }

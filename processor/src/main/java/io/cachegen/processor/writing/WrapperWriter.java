@@ -58,7 +58,7 @@ public final class WrapperWriter {
     String delegate = addDelegate(type, model, fieldNames);
     ClassName generated = ClassName.get(model.packageName(), model.generatedName());
     KeyExpressions keys = new KeyExpressions(generated);
-    List<String> sites = addAnnotatedMethods(type, model, fieldNames, delegate, keys);
+    List<SiteFields.Site> sites = addAnnotatedMethods(type, model, fieldNames, delegate, keys);
     // JavaPoet writes constructors before the methods, whatever the order they are added in.
     addConstructors(type, model, delegate, sites);
     for (ExecutableElement f : model.forwarded()) {
@@ -147,9 +147,9 @@ public final class WrapperWriter {
 
   /**
    * Each annotated method's sites, override and helpers; sites are named after the method ({@code
-   * USER_SITE}, {@code USER_2_SITE} for an overload). Returns every site field's name.
+   * USER_SITE}, {@code USER_2_SITE} for an overload). Returns every site.
    */
-  private List<String> addAnnotatedMethods(
+  private List<SiteFields.Site> addAnnotatedMethods(
       TypeSpec.Builder type,
       CachedType model,
       NameAllocator fieldNames,
@@ -165,7 +165,7 @@ public final class WrapperWriter {
             model.element().getTypeParameters().isEmpty(),
             keys);
     Map<String, Integer> overloads = new HashMap<>();
-    List<String> sites = new ArrayList<>();
+    List<SiteFields.Site> sites = new ArrayList<>();
     for (CachedMethod m : model.methods()) {
       String base = upperSnake(m.element().getSimpleName().toString());
       int n = overloads.merge(base, 1, Integer::sum);
@@ -175,46 +175,120 @@ public final class WrapperWriter {
     return sites;
   }
 
-  /** The delegate constructor of an interface's wrapper, or a class's mirrored constructors. */
-  private static void addConstructors(
-      TypeSpec.Builder type, CachedType model, String delegate, List<String> sites) {
+  /**
+   * The constructors: an interface's wrapper takes its delegate, a class's mirrors each of the
+   * class's constructors. Each comes in two forms: as the user wrote it, using the process-wide
+   * handler ({@code Caches.handler()}, followed when {@code Caches.install} swaps it), and with a
+   * {@code CacheHandler} first, using that handler for good (see {@link #constructor}).
+   */
+  private void addConstructors(
+      TypeSpec.Builder type, CachedType model, String delegate, List<SiteFields.Site> sites) {
+    for (SiteFields.Site site : sites) {
+      type.addField(SiteFields.bound(site));
+    }
     if (model.isInterface()) {
-      MethodSpec.Builder c =
-          MethodSpec.constructorBuilder()
-              .addModifiers(Modifier.PUBLIC)
-              .addJavadoc("Wraps {@code $L}, which computes values on a miss.\n", delegate)
-              .addParameter(TypeName.get(model.element().asType()), delegate)
-              .addStatement(
-                  "this.$N = $T.requireNonNull($N, $S)",
-                  delegate,
-                  Objects.class,
-                  delegate,
-                  delegate);
-      type.addMethod(bindSites(c, sites).build());
-    } else {
-      for (ExecutableElement c : model.constructors()) {
-        type.addMethod(bindSites(constructor(c), sites).build());
+      ParameterSpec wrapped =
+          ParameterSpec.builder(TypeName.get(model.element().asType()), delegate).build();
+      type.addMethod(delegateConstructor(wrapped, null, sites));
+      type.addMethod(delegateConstructor(wrapped, HANDLER, sites));
+      return;
+    }
+    List<ExecutableElement> constructors = model.constructors();
+    for (ExecutableElement c : constructors) {
+      type.addMethod(constructor(c, false, sites));
+    }
+    for (ExecutableElement c : constructors) {
+      if (!handlerFormTaken(c, constructors)) {
+        type.addMethod(constructor(c, true, sites));
       }
     }
   }
 
+  /** The name of the handler parameter, unless a user parameter has it. */
+  private static final String HANDLER = "cacheHandler";
+
+  /** An interface wrapper's constructor, with the handler first if {@code handler} is not null. */
+  private static MethodSpec delegateConstructor(
+      ParameterSpec delegate, String handler, List<SiteFields.Site> sites) {
+    MethodSpec.Builder c = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
+    if (handler == null) {
+      c.addJavadoc(
+          "Wraps {@code $N}, which computes values on a miss; caches through the process-wide"
+              + " handler.\n",
+          delegate);
+    } else {
+      c.addJavadoc(
+          "Wraps {@code $N}, which computes values on a miss; caches through {@code $N}.\n",
+          delegate,
+          handler);
+      c.addParameter(RuntimeNames.CACHE_HANDLER, handler);
+    }
+    c.addParameter(delegate)
+        .addStatement(
+            "this.$N = $T.requireNonNull($N, $S)",
+            delegate,
+            Objects.class,
+            delegate,
+            delegate.name());
+    return bindSites(c, handler, sites).build();
+  }
+
   /**
-   * Binds every site in a constructor, so an alias that is not configured fails at {@code new
-   * FooCached()}, with the message the first call would give, rather than at that first call. Once
-   * bound, a site's {@code bind()} is one volatile read; a handler installed later is picked up by
-   * the next call as before.
+   * Assigns every site's instance field. With a handler, binds each site to it now; without,
+   * resolves each alias in the process-wide handler now. Either way an alias that is not configured
+   * fails at {@code new FooCached()}, with the message the first call would give, rather than at
+   * that first call. Once bound to the process-wide handler, a site's {@code bind()} is one
+   * volatile read; a handler installed later is picked up by the next call as before.
    */
-  private static MethodSpec.Builder bindSites(MethodSpec.Builder constructor, List<String> sites) {
-    constructor.addComment(
-        "Resolve every cache alias now: a missing one fails here, not at a first call");
-    for (String site : sites) {
-      constructor.addStatement("$N.bind()", site);
+  private static MethodSpec.Builder bindSites(
+      MethodSpec.Builder constructor, String handler, List<SiteFields.Site> sites) {
+    if (handler == null) {
+      constructor.addComment("The process-wide handler: each call binds to Caches.handler()");
+      for (SiteFields.Site site : sites) {
+        constructor.addStatement("this.$N = null", site.bound());
+      }
+      constructor.addComment(
+          "Resolve every cache alias now: a missing one fails here, not at a first call");
+      for (SiteFields.Site site : sites) {
+        constructor.addStatement("$N.bind()", site.field());
+      }
+    } else {
+      constructor.addComment(
+          "Bind every site to $N now: a missing alias fails here, not at a first call", handler);
+      for (SiteFields.Site site : sites) {
+        constructor.addStatement("this.$N = $N.bind($N)", site.bound(), site.field(), handler);
+      }
     }
     return constructor;
   }
 
-  /** A constructor calling {@code super} with the same parameters and copyable annotations. */
-  private static MethodSpec.Builder constructor(ExecutableElement c) {
+  /**
+   * Whether the handler form of {@code c}, {@code (CacheHandler, c's parameters)}, would have the
+   * erased signature of another mirrored constructor (one whose first parameter is a {@code
+   * CacheHandler}): then only the user's own constructor is mirrored.
+   */
+  private boolean handlerFormTaken(ExecutableElement c, List<ExecutableElement> constructors) {
+    List<String> form = new ArrayList<>();
+    form.add(RuntimeNames.CACHE_HANDLER.canonicalName());
+    form.addAll(erasedParameters(c));
+    return constructors.stream().anyMatch(other -> erasedParameters(other).equals(form));
+  }
+
+  private List<String> erasedParameters(ExecutableElement c) {
+    return c.getParameters().stream()
+        .map(p -> types.erasure(p.asType()).toString())
+        .collect(Collectors.toList());
+  }
+
+  /**
+   * A constructor calling {@code super} with the same parameters and copyable annotations. With
+   * {@code handlerFirst}, it takes a {@code CacheHandler} before them: first, so that a varargs
+   * constructor keeps its varargs last and the two forms never differ only in where the handler is.
+   * An injection marker ({@code @Inject}, {@code @Autowired}) goes on the handler form only, so a
+   * DI container calls that one and gives it the container's handler; other annotations go on both.
+   */
+  private static MethodSpec constructor(
+      ExecutableElement c, boolean handlerFirst, List<SiteFields.Site> sites) {
     MethodSpec.Builder b = MethodSpec.constructorBuilder();
     for (Modifier mod : c.getModifiers()) {
       if (mod == Modifier.PUBLIC || mod == Modifier.PROTECTED) {
@@ -222,14 +296,23 @@ public final class WrapperWriter {
       }
     }
     for (AnnotationMirror a : c.getAnnotationMirrors()) {
-      if (AnnotationCopies.copyable(a)) {
+      if (AnnotationCopies.copyable(a) && (handlerFirst || !AnnotationCopies.marksInjection(a))) {
         b.addAnnotation(AnnotationSpec.get(a));
       }
     }
     for (TypeParameterElement t : c.getTypeParameters()) {
       b.addTypeVariable(TypeVariableName.get(t));
     }
-    List<String> names = new ArrayList<>();
+    NameAllocator names = new NameAllocator();
+    List<String> arguments = new ArrayList<>();
+    for (VariableElement p : c.getParameters()) {
+      arguments.add(names.newName(p.getSimpleName().toString()));
+    }
+    String handler = handlerFirst ? names.newName(HANDLER) : null;
+    if (handlerFirst) {
+      b.addJavadoc("Caches through {@code $N} rather than the process-wide handler.\n", handler);
+      b.addParameter(RuntimeNames.CACHE_HANDLER, handler);
+    }
     for (VariableElement p : c.getParameters()) {
       ParameterSpec.Builder ps =
           ParameterSpec.builder(TypeName.get(p.asType()), p.getSimpleName().toString());
@@ -239,13 +322,13 @@ public final class WrapperWriter {
         }
       }
       b.addParameter(ps.build());
-      names.add(p.getSimpleName().toString());
     }
     b.varargs(c.isVarArgs());
     for (TypeMirror t : c.getThrownTypes()) {
       b.addException(TypeName.get(t));
     }
-    return b.addStatement("super($L)", String.join(", ", names));
+    b.addStatement("super($L)", String.join(", ", arguments));
+    return bindSites(b, handler, sites).build();
   }
 
   /** An interface method the wrapper forwards to its delegate unchanged. */

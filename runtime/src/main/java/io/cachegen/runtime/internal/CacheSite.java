@@ -8,8 +8,10 @@ import io.cachegen.runtime.KeyFunction;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.spi.AbstractCache;
+import io.cachegen.runtime.spi.CacheMetrics;
 import io.cachegen.runtime.spi.DistributedLocking;
 import io.cachegen.runtime.spi.FailureLog;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -20,9 +22,15 @@ import java.util.concurrent.CompletionStage;
  * method in a {@code static final} field, built once from {@link SiteOptions}: {@code
  * CacheSite.cached("users", TYPE).timeout(Timeout.seconds(60)).build()}.
  *
- * <p><b>Binding.</b> {@link #bind()} resolves the alias's {@link BaseCache} from {@link
- * Caches#handler()} and, for a constant key template, makes the stored key once; both are kept
- * until a different handler is installed (checked by identity on every call, one volatile read).
+ * <p><b>Binding.</b> A site is bound once per {@link CacheHandler}: the {@link Bound} holds the
+ * alias's {@link BaseCache} in that handler, the constant key made once, and the site's
+ * single-flight for that handler. The handler keeps its bindings ({@link SiteBindings}), so every
+ * generated instance on one handler shares one {@code Bound}, and instances on two handlers share
+ * nothing. A generated instance constructed with a handler resolves its {@code Bound} once, with
+ * {@link #bind(CacheHandler)}, into an instance field; one constructed without calls {@link
+ * #bind()} on every call, which follows {@link Caches#handler()}: the {@code Bound} of the
+ * process-wide handler is kept until a different handler is installed (checked by identity, one
+ * volatile read).
  *
  * <p><b>The hit path</b> is {@code bind()}, one key build, one {@link Bound#lookup(String)}: no
  * allocation beyond what the backend does. A templated key is built in one concatenation: {@code
@@ -33,9 +41,14 @@ import java.util.concurrent.CompletionStage;
  * empty and {@code finishKey} calls {@link BaseCache#makeKey(String)}.
  *
  * <p><b>The miss path</b> ({@link Bound#load}, {@link Bound#loadAsync}) is {@link MissPath}'s: one
- * computation per made key in this JVM, optionally under a cross-process lock. Generated code reads
+ * computation per made key and handler, optionally under a cross-process lock. Generated code reads
  * {@link Bound#completions(String)} before its lookup and passes it on, so that an uncontended miss
  * is one lookup and one store (on Redis, GET and SET).
+ *
+ * <p><b>Counting.</b> A site with a method name ({@link SiteOptions#method}) counts its hits and
+ * misses for its method as well as its alias (the cache counts both under one check of {@code
+ * record_stats}), and its loads, load failures and load time for both; with {@code
+ * record_stats=false} it counts nothing.
  *
  * <p>Failures follow the alias's failure policy, which the backend applies (see README, "Failure
  * policy"): this class never swallows a {@link CacheException}. With Redis's {@code
@@ -67,6 +80,8 @@ public final class CacheSite {
 
   private final SiteOptions options;
   private final MissPath missPath;
+
+  /** The binding to the process-wide handler last seen by {@link #bind()}. */
   private volatile Bound bound;
 
   CacheSite(SiteOptions options) {
@@ -90,9 +105,12 @@ public final class CacheSite {
   }
 
   /**
-   * The cache of this site's alias in the current handler, with the constant key made. Once that
-   * handler is closed, calls on the cache throw an {@link IllegalStateException} naming the alias
-   * until another handler is installed; the next call then binds to it.
+   * This site bound to the process-wide handler ({@link Caches#handler()}): what generated code
+   * constructed without a handler calls on every call. Once that handler is closed, calls on the
+   * cache throw an {@link IllegalStateException} naming the alias until another handler is
+   * installed; the next call then binds to it.
+   *
+   * @throws io.cachegen.runtime.CacheConfigurationException if the alias is not configured
    */
   public Bound bind() {
     CacheHandler handler = Caches.handler();
@@ -100,16 +118,52 @@ public final class CacheSite {
     if (b != null && b.handler == handler) {
       return b;
     }
-    BaseCache cache = handler.get(options.alias);
-    String constantKey = options.constantKey;
-    b =
-        new Bound(
-            handler,
-            cache,
-            constantKey == null ? null : cache.makeKey(constantKey),
-            defaultPrefix(cache));
+    b = handler.siteBindings().bound(this);
     bound = b;
     return b;
+  }
+
+  /**
+   * This site bound to {@code handler}: what generated code constructed with a handler calls once,
+   * in its constructor, keeping the result. The same {@code Bound} as {@link #bind()} returns while
+   * {@code handler} is the process-wide one.
+   *
+   * @throws io.cachegen.runtime.CacheConfigurationException if the alias is not configured
+   * @throws IllegalStateException naming the alias if {@code handler} is closed
+   */
+  public Bound bind(CacheHandler handler) {
+    Objects.requireNonNull(handler, "handler");
+    return handler.siteBindings().bound(this);
+  }
+
+  /** A new binding to {@code handler}: see {@link SiteBindings}, which keeps one per handler. */
+  Bound newBound(CacheHandler handler) {
+    BaseCache cache = handler.get(options.alias);
+    String constantKey = options.constantKey;
+    CacheMetrics.Counters aliasCounters = aliasCounters(handler, cache);
+    return new Bound(
+        handler,
+        cache,
+        constantKey == null ? null : cache.makeKey(constantKey),
+        defaultPrefix(cache),
+        aliasCounters,
+        aliasCounters != CacheMetrics.Counters.NONE && options.method != null
+            ? handler.metrics().method(options.alias, options.method)
+            : CacheMetrics.Counters.NONE);
+  }
+
+  /**
+   * The counters the alias's cache counts in ({@link AbstractCache#metrics()}), so that its loads
+   * land where its hits do; for another {@link BaseCache}, the alias's in the handler's metrics
+   * unless {@code record_stats=false}.
+   */
+  private CacheMetrics.Counters aliasCounters(CacheHandler handler, BaseCache cache) {
+    if (cache instanceof AbstractCache a) {
+      return a.metrics();
+    }
+    return handler.config().settings(options.alias).booleanOption("record_stats", true)
+        ? handler.metrics().alias(options.alias)
+        : CacheMetrics.Counters.NONE;
   }
 
   /**
@@ -143,7 +197,8 @@ public final class CacheSite {
 
   /**
    * A site bound to one handler's cache: the hit path, stores and evictions; a miss goes to the
-   * site's {@link MissPath}. Immutable; shared by all threads.
+   * site's {@link MissPath} with this binding's {@link SingleFlight}, so one computation per made
+   * key runs per handler. Shared by all threads and all generated instances on the handler.
    */
   public final class Bound {
     final CacheHandler handler;
@@ -151,20 +206,40 @@ public final class CacheSite {
     private final ValueType<?> type;
     private final Timeout timeout;
     private final boolean cacheNull;
-    private final SingleFlight flights;
+
+    /** The computations in flight for this site on this handler. */
+    final SingleFlight flights = new SingleFlight();
+
     private final String madeConstantKey;
     private final String keyPrefix;
     private final boolean prefixed;
     private final KeyMemo memo = new KeyMemo();
     private final FailureLog failureLog;
 
-    Bound(CacheHandler handler, BaseCache cache, String madeConstantKey, String defaultPrefix) {
+    /** The alias's counters, for loads ({@code NONE} with {@code record_stats=false}). */
+    private final CacheMetrics.Counters aliasCounters;
+
+    /** The method's counters, handed to the cache with each lookup; {@code NONE} if not counted. */
+    private final CacheMetrics.Counters methodCounters;
+
+    /** Whether loads are counted and timed. */
+    private final boolean recording;
+
+    Bound(
+        CacheHandler handler,
+        BaseCache cache,
+        String madeConstantKey,
+        String defaultPrefix,
+        CacheMetrics.Counters aliasCounters,
+        CacheMetrics.Counters methodCounters) {
       this.handler = handler;
+      this.aliasCounters = aliasCounters;
+      this.methodCounters = methodCounters;
+      this.recording = aliasCounters != CacheMetrics.Counters.NONE;
       this.cache = cache;
       this.type = options.type;
       this.timeout = options.timeout;
       this.cacheNull = options.cacheNull;
-      this.flights = missPath.flights;
       this.failureLog =
           cache instanceof AbstractCache a
               ? a.failureLog()
@@ -220,9 +295,12 @@ public final class CacheSite {
       return memo.put(argument, madeKey);
     }
 
-    /** The cached value, {@code null} for a cached {@code null}, or {@link #MISS}. */
+    /**
+     * The cached value, {@code null} for a cached {@code null}, or {@link #MISS}; counted for the
+     * alias and the method (by the cache, under its one check of whether it counts).
+     */
     public Object lookup(String madeKey) {
-      return cache.lookup(madeKey, type);
+      return cache.lookup(madeKey, type, methodCounters);
     }
 
     /**
@@ -235,10 +313,10 @@ public final class CacheSite {
     }
 
     /**
-     * The miss path: computes the value with {@code loader} once per made key in this JVM, stores
-     * it and returns it. Rethrows what the loader throws, unwrapped, to every waiting caller. With
-     * the stampede guard on and a cache that implements {@link DistributedLocking}, the computing
-     * thread takes a cross-process lock first. See {@link MissPath}.
+     * The miss path: computes the value with {@code loader} once per made key on this handler,
+     * stores it and returns it. Rethrows what the loader throws, unwrapped, to every waiting
+     * caller. With the stampede guard on and a cache that implements {@link DistributedLocking},
+     * the computing thread takes a cross-process lock first. See {@link MissPath}.
      *
      * @param completions what {@link #completions(String)} returned before the lookup that missed
      */
@@ -263,7 +341,7 @@ public final class CacheSite {
     public <T> CompletableFuture<T> cachedAsync(String madeKey, AsyncLoader loader) {
       Object cached;
       try {
-        cached = cache.lookup(madeKey, type);
+        cached = cache.lookup(madeKey, type, methodCounters);
       } catch (CacheException e) {
         return CompletableFuture.failedFuture(e);
       }
@@ -273,11 +351,55 @@ public final class CacheSite {
     }
 
     /**
-     * The miss path of an asynchronous method: one computation per made key in this JVM; the value
-     * it completes with is stored, a failure is not. Every caller gets its own future.
+     * The miss path of an asynchronous method: one computation per made key on this handler; the
+     * value it completes with is stored, a failure is not. Every caller gets its own future.
      */
     public <T> CompletableFuture<T> loadAsync(String madeKey, AsyncLoader loader) {
       return missPath.loadAsync(this, madeKey, loader);
+    }
+
+    /**
+     * Runs {@code loader}, the computation of a miss, counting it as a load (or a load failure) of
+     * the alias and the method, with its time, when the alias counts.
+     */
+    Object compute(Loader loader) {
+      if (!recording) {
+        try {
+          return loader.load();
+        } catch (Throwable t) {
+          throw Sneaky.rethrow(t);
+        }
+      }
+      long start = System.nanoTime();
+      Object value;
+      try {
+        value = loader.load();
+      } catch (Throwable t) {
+        loadEnded(start, false);
+        throw Sneaky.rethrow(t);
+      }
+      loadEnded(start, true);
+      return value;
+    }
+
+    /** When an asynchronous load starts: what to pass to {@link #loadEnded}. */
+    long loadStarts() {
+      return recording ? System.nanoTime() : 0;
+    }
+
+    /** Counts a load that started at {@code start} ({@link #loadStarts()}) and ended now. */
+    void loadEnded(long start, boolean succeeded) {
+      if (!recording) {
+        return;
+      }
+      long nanos = System.nanoTime() - start;
+      if (succeeded) {
+        aliasCounters.load(nanos);
+        methodCounters.load(nanos);
+      } else {
+        aliasCounters.loadFailure(nanos);
+        methodCounters.loadFailure(nanos);
+      }
     }
 
     /** A second look after a counted miss: not counted again in the stats. */

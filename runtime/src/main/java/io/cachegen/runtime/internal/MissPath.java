@@ -12,14 +12,16 @@ import java.util.concurrent.CompletionStage;
  * CacheSite.Bound#load} and {@link CacheSite.Bound#loadAsync} delegate here; the hit path never
  * comes here.
  *
- * <p>One computation per made key in this JVM ({@link SingleFlight}, one per site, so flights
- * survive a re-bind): other threads missing the same key wait for that computation and get its
- * value, or its exception as is. The computing thread looks the key up a second time only if its
- * caller's completion stamp says another computation of a key in the same stripe completed since
- * the lookup (it may have stored this key meanwhile); that second look is a {@link BaseCache#peek
- * peek}, so each call counts one hit or one miss in the cache's statistics. With the stampede guard
- * on and a cache that implements {@link DistributedLocking}, the computing thread first takes a
- * cross-process lock (waiting at most {@link #LOCK_WAIT}) and always looks again under it.
+ * <p>One computation per made key and handler (the {@link SingleFlight} of the {@link
+ * CacheSite.Bound}, one per site and handler): other threads missing the same key on the same
+ * handler wait for that computation and get its value, or its exception as is; a caller on another
+ * handler computes its own, as another process would. The computing thread looks the key up a
+ * second time only if its caller's completion stamp says another computation of a key in the same
+ * stripe completed since the lookup (it may have stored this key meanwhile); that second look is a
+ * {@link BaseCache#peek peek}, so each call counts one hit or one miss in the cache's statistics.
+ * With the stampede guard on and a cache that implements {@link DistributedLocking}, the computing
+ * thread first takes a cross-process lock (waiting at most {@link #LOCK_WAIT}) and always looks
+ * again under it.
  *
  * <p>An asynchronous computation ({@link #loadAsync}) is one flight too; the value it completes
  * with is stored before the flight lands, a failure is not stored, and every caller gets its own
@@ -30,7 +32,6 @@ final class MissPath {
   static final Duration LOCK_LEASE = Duration.ofSeconds(5);
   static final Duration LOCK_WAIT = Duration.ofSeconds(2);
 
-  final SingleFlight flights = new SingleFlight();
   private final boolean stampedeGuard;
 
   /** What a flight runs: made once per site, so a miss allocates no lambda. */
@@ -45,17 +46,18 @@ final class MissPath {
   }
 
   /**
-   * Computes with {@code loader} once per made key in this JVM, stores and returns the value;
-   * rethrows what the loader throws, unwrapped, to every waiting caller.
+   * Computes with {@code loader} once per made key on {@code bound}'s handler, stores and returns
+   * the value; rethrows what the loader throws, unwrapped, to every waiting caller.
    *
    * @param completions the key's completion stamp, read before the lookup that missed
    */
   Object load(CacheSite.Bound bound, String madeKey, long completions, CacheSite.Loader loader) {
-    return flights.run(madeKey, completions, compute, bound, loader);
+    return bound.flights.run(madeKey, completions, compute, bound, loader);
   }
 
   /** {@link #load(CacheSite.Bound, String, long, CacheSite.Loader)}, always looking again first. */
   Object load(CacheSite.Bound bound, String madeKey, CacheSite.Loader loader) {
+    SingleFlight flights = bound.flights;
     return flights.run(madeKey, ~flights.stamp(madeKey), compute, bound, loader);
   }
 
@@ -63,26 +65,31 @@ final class MissPath {
   @SuppressWarnings("unchecked")
   <T> CompletableFuture<T> loadAsync(
       CacheSite.Bound bound, String madeKey, CacheSite.AsyncLoader loader) {
+    SingleFlight flights = bound.flights;
     SingleFlight.Flight mine = new SingleFlight.Flight();
     CompletableFuture<Object> running = flights.enter(madeKey, mine);
     if (running != null) {
       return (CompletableFuture<T>) mirror(running);
     }
+    long start = bound.loadStarts();
     CompletionStage<?> stage;
     try {
       stage = loader.load();
     } catch (Throwable t) {
+      bound.loadEnded(start, false);
       flights.land(madeKey, mine, false);
       mine.completeExceptionally(t);
       throw Sneaky.rethrow(t);
     }
     if (stage == null) {
+      bound.loadEnded(start, true);
       flights.land(madeKey, mine, false);
       mine.complete(null);
       return null;
     }
     stage.whenComplete(
         (value, failure) -> {
+          bound.loadEnded(start, failure == null);
           boolean stored = false;
           try {
             if (failure == null) {
@@ -124,12 +131,7 @@ final class MissPath {
 
   private static Object computeAndStore(
       CacheSite.Bound bound, String madeKey, CacheSite.Loader loader) {
-    Object value;
-    try {
-      value = loader.load();
-    } catch (Throwable t) {
-      throw Sneaky.rethrow(t);
-    }
+    Object value = bound.compute(loader);
     bound.store(madeKey, value);
     return value;
   }

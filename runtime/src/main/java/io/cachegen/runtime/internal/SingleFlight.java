@@ -6,9 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * <b>Not API.</b> One computation per key at a time in this JVM: a caller that finds another thread
- * computing the same key waits for it and gets its value, or its exception as is. Used by generated
- * {@code @Cached} methods (through {@link CacheSite}) and by {@code getOrSet}.
+ * <b>Not API.</b> One computation per key at a time among the callers of one {@code SingleFlight}:
+ * a caller that finds another thread computing the same key waits for it and gets its value, or its
+ * exception as is. Used by generated {@code @Cached} methods (through {@link CacheSite}: one per
+ * site and handler) and by {@code getOrSet} (one per cache).
  *
  * <p><b>When to look again.</b> A caller looks the key up, misses, then takes the flight; another
  * flight for the same key may have stored the value in between. Rather than looking up again on

@@ -7,12 +7,13 @@ import java.util.Objects;
 /**
  * <b>Not API; only generated code calls it.</b> What one annotated method's {@link CacheSite} is:
  * its alias, value type, timeout, whether it stores {@code null}, whether it takes the stampede
- * guard, and its constant key. Generated code builds it once, in the static initializer, naming
- * only what differs from the annotations' defaults:
+ * guard, its constant key, and the method name it is counted under. Generated code builds it once,
+ * in the static initializer, naming only what differs from the annotations' defaults:
  *
  * <pre>{@code
  * private static final CacheSite USER_SITE = CacheSite.cached("users", ValueType.of(User.class))
  *     .timeout(Timeout.seconds(60))
+ *     .method("UserService.user(long)")
  *     .build();
  * }</pre>
  *
@@ -38,6 +39,7 @@ public final class SiteOptions {
   final boolean cacheNull;
   final boolean stampedeGuard;
   final String constantKey;
+  final String method;
 
   private SiteOptions(
       Kind kind,
@@ -46,7 +48,8 @@ public final class SiteOptions {
       Timeout timeout,
       boolean cacheNull,
       boolean stampedeGuard,
-      String constantKey) {
+      String constantKey,
+      String method) {
     this.kind = kind;
     this.alias = alias;
     this.type = type;
@@ -54,25 +57,35 @@ public final class SiteOptions {
     this.cacheNull = cacheNull;
     this.stampedeGuard = stampedeGuard;
     this.constantKey = constantKey;
+    this.method = method;
   }
 
   /** The defaults for a site of {@code kind}; {@code type} only for {@link Kind#CACHED}. */
   static SiteOptions of(Kind kind, String alias, ValueType<?> type) {
     return new SiteOptions(
-        kind, Objects.requireNonNull(alias, "alias"), type, Timeout.DEFAULT, true, false, null);
+        kind,
+        Objects.requireNonNull(alias, "alias"),
+        type,
+        Timeout.DEFAULT,
+        true,
+        false,
+        null,
+        null);
   }
 
   /** How long stored values stay ({@code @Cached(timeout)}); not for an eviction. */
   public SiteOptions timeout(Timeout timeout) {
     Objects.requireNonNull(timeout, "timeout");
     requireStores("timeout");
-    return new SiteOptions(kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey);
+    return new SiteOptions(
+        kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey, method);
   }
 
   /** Whether a {@code null} result is stored ({@code @Cached(cacheNull)}); not for an eviction. */
   public SiteOptions cacheNull(boolean cacheNull) {
     requireStores("cacheNull");
-    return new SiteOptions(kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey);
+    return new SiteOptions(
+        kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey, method);
   }
 
   /**
@@ -83,7 +96,8 @@ public final class SiteOptions {
     if (kind != Kind.CACHED) {
       throw new IllegalStateException("only a @Cached site takes a stampede guard, not " + this);
     }
-    return new SiteOptions(kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey);
+    return new SiteOptions(
+        kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey, method);
   }
 
   /**
@@ -92,7 +106,22 @@ public final class SiteOptions {
    */
   public SiteOptions constantKey(String constantKey) {
     Objects.requireNonNull(constantKey, "constantKey");
-    return new SiteOptions(kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey);
+    return new SiteOptions(
+        kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey, method);
+  }
+
+  /**
+   * The name its counters are kept under ({@link io.cachegen.runtime.spi.CacheMetrics#method}):
+   * {@code UserService.user(long)}; {@code @Cached} only. Without one, the site counts for its
+   * alias only.
+   */
+  public SiteOptions method(String method) {
+    Objects.requireNonNull(method, "method");
+    if (kind != Kind.CACHED) {
+      throw new IllegalStateException("only a @Cached site is counted per method, not " + this);
+    }
+    return new SiteOptions(
+        kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey, method);
   }
 
   /** The site with these options. */
@@ -123,6 +152,8 @@ public final class SiteOptions {
         + stampedeGuard
         + ", constantKey="
         + constantKey
+        + ", method="
+        + method
         + "]";
   }
 }

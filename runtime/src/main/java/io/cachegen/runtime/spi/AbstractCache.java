@@ -22,16 +22,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Django half of every backend: key making and validation, default timeouts and versions,
- * stats, and the operations Django builds from smaller ones. A backend implements the {@code do*}
- * methods on already-made keys; it overrides the batch methods where it can do them in one round
- * trip.
+ * counting (into the alias's {@link CacheMetrics.Counters}, see {@link #metrics()}), and the
+ * operations Django builds from smaller ones. A backend implements the {@code do*} methods on
+ * already-made keys; it overrides the batch methods where it can do them in one round trip.
  *
  * <p>Lifecycle, as Django's: {@link #close()} releases what the backend holds (connections) and the
  * cache stays usable; {@link #dispose()}, called by the {@link io.cachegen.runtime.CacheHandler}
@@ -53,9 +52,13 @@ public abstract class AbstractCache implements BaseCache {
   private final String keyPrefix;
   private final int version;
   private final Timeout defaultTimeout;
-  private final boolean recordStats;
-  private final LongAdder hits = new LongAdder();
-  private final LongAdder misses = new LongAdder();
+
+  /** The alias's counters; {@link CacheMetrics.Counters#NONE} with {@code record_stats=false}. */
+  private final CacheMetrics.Counters metrics;
+
+  /** Whether anything is counted: the one check a call makes when counting is off. */
+  private final boolean recording;
+
   private final Cache<String, Boolean> reportedKeys =
       Caffeine.newBuilder().maximumSize(10_000).build();
   private final FailureLog failureLog;
@@ -70,12 +73,17 @@ public abstract class AbstractCache implements BaseCache {
    * codec {@code options.serializer} names.
    */
   protected AbstractCache(CacheSettings settings, KeyFunction keyFunction) {
-    this(settings, keyFunction, Codecs.of(settings), DEFAULT_FAILURE_LOG_INTERVAL_MILLIS);
+    this(
+        settings,
+        keyFunction,
+        Codecs.of(settings),
+        new InProcessCounters(),
+        DEFAULT_FAILURE_LOG_INTERVAL_MILLIS);
   }
 
   /**
-   * A cache with the key function and codec its handler resolved ({@code context}), whose per-call
-   * failures are logged at most once per 10 seconds and category.
+   * A cache with the key function, codec and counters its handler resolved ({@code context}), whose
+   * per-call failures are logged at most once per 10 seconds and category.
    */
   protected AbstractCache(CacheSettings settings, BackendContext context) {
     this(settings, context, DEFAULT_FAILURE_LOG_INTERVAL_MILLIS);
@@ -88,13 +96,19 @@ public abstract class AbstractCache implements BaseCache {
    */
   protected AbstractCache(
       CacheSettings settings, BackendContext context, long failureLogIntervalMillis) {
-    this(settings, context.keyFunction(), context.codec(), failureLogIntervalMillis);
+    this(
+        settings,
+        context.keyFunction(),
+        context.codec(),
+        context.metrics(),
+        failureLogIntervalMillis);
   }
 
   private AbstractCache(
       CacheSettings settings,
       KeyFunction keyFunction,
       CacheCodec codec,
+      CacheMetrics.Counters metrics,
       long failureLogIntervalMillis) {
     this.failureLog =
         new FailureLog(settings.alias(), failureLogIntervalMillis, getClass(), System::nanoTime);
@@ -103,7 +117,9 @@ public abstract class AbstractCache implements BaseCache {
     this.keyPrefix = settings.keyPrefix();
     this.version = settings.version();
     this.defaultTimeout = settings.timeout();
-    this.recordStats = settings.booleanOption("record_stats", true);
+    this.metrics =
+        settings.booleanOption("record_stats", true) ? metrics : CacheMetrics.Counters.NONE;
+    this.recording = this.metrics != CacheMetrics.Counters.NONE;
     this.codec = codec;
   }
 
@@ -204,6 +220,7 @@ public abstract class AbstractCache implements BaseCache {
    * ({@link FailureLog.Category#UNREADABLE}).
    */
   protected void reportUnreadable(String madeKey, String why) {
+    metrics.failure(FailureLog.Category.UNREADABLE);
     failureLog.warn(
         FailureLog.Category.UNREADABLE,
         "value under key '"
@@ -217,6 +234,7 @@ public abstract class AbstractCache implements BaseCache {
    * ({@link FailureLog.Category#STORE}).
    */
   protected void reportUnstorable(String madeKey, String why) {
+    metrics.failure(FailureLog.Category.STORE);
     failureLog.warn(FailureLog.Category.STORE, "could not store key '" + madeKey + "'", why);
   }
 
@@ -226,6 +244,17 @@ public abstract class AbstractCache implements BaseCache {
    */
   public FailureLog failureLog() {
     return failureLog;
+  }
+
+  /**
+   * This alias's counters ({@link CacheMetrics.Counters#NONE} with {@code record_stats=false}):
+   * where a backend reports what only it knows, such as failures it ignored under its failure
+   * policy ({@link CacheMetrics.Counters#failure}), entries it evicted, or events of its own
+   * ({@link CacheMetrics.Counters#event}, e.g. a circuit breaker opening). Hits, misses and the
+   * failures that reach the caller are counted here already.
+   */
+  public final CacheMetrics.Counters metrics() {
+    return metrics;
   }
 
   /** The timeout to use: {@link Timeout#DEFAULT} becomes the alias's default. */
@@ -319,23 +348,50 @@ public abstract class AbstractCache implements BaseCache {
   @Internal
   public Object lookup(String madeKey, ValueType<?> type) {
     ensureOpen();
-    return counted(madeKey, type);
+    return counted(madeKey, type, CacheMetrics.Counters.NONE);
   }
 
-  /** {@link #doGet}, counted as a hit or a miss. */
-  private Object counted(String madeKey, ValueType<?> type) {
-    Object value = doGet(madeKey, type);
-    if (recordStats) {
-      (value == MISS ? misses : hits).increment();
+  /**
+   * {@inheritDoc} Counts the hit or miss for the alias and for {@code method} under one check of
+   * whether this alias counts at all.
+   */
+  @Override
+  @Internal
+  public Object lookup(String madeKey, ValueType<?> type, CacheMetrics.Counters method) {
+    ensureOpen();
+    return counted(madeKey, type, method);
+  }
+
+  /** {@link #doGet}, counted as a hit or a miss for the alias and {@code method}. */
+  private Object counted(String madeKey, ValueType<?> type, CacheMetrics.Counters method) {
+    Object value = read(madeKey, type);
+    if (recording) {
+      if (value == MISS) {
+        metrics.misses(1);
+        method.misses(1);
+      } else {
+        metrics.hits(1);
+        method.hits(1);
+      }
     }
     return value;
+  }
+
+  /** {@link #doGet}, counting a failure that reaches the caller. */
+  private Object read(String madeKey, ValueType<?> type) {
+    try {
+      return doGet(madeKey, type);
+    } catch (RuntimeException e) {
+      metrics.failure(FailureLog.Category.LOOKUP);
+      throw e;
+    }
   }
 
   @Override
   @Internal
   public Object peek(String madeKey, ValueType<?> type) {
     ensureOpen();
-    return doGet(madeKey, type);
+    return read(madeKey, type);
   }
 
   @Override
@@ -351,7 +407,17 @@ public abstract class AbstractCache implements BaseCache {
       doDelete(madeKey);
       return false;
     }
-    return doSet(madeKey, value, t, SetMode.ALWAYS);
+    return write(madeKey, value, t, SetMode.ALWAYS);
+  }
+
+  /** {@link #doSet}, counting a failure that reaches the caller. */
+  private boolean write(String madeKey, Object value, Timeout timeout, SetMode mode) {
+    try {
+      return doSet(madeKey, value, timeout, mode);
+    } catch (RuntimeException e) {
+      metrics.failure(FailureLog.Category.STORE);
+      throw e;
+    }
   }
 
   @Override
@@ -365,7 +431,7 @@ public abstract class AbstractCache implements BaseCache {
   @SuppressWarnings("unchecked")
   public <T> T get(String key, ValueType<T> type, T defaultValue, int version) {
     ensureOpen();
-    Object value = counted(checkedKey(key, version), type);
+    Object value = counted(checkedKey(key, version), type, CacheMetrics.Counters.NONE);
     return value == MISS ? defaultValue : (T) value;
   }
 
@@ -391,7 +457,13 @@ public abstract class AbstractCache implements BaseCache {
       madeKeys[i] = checkedKey(callerKeys[i], version);
     }
     List<String> made = Arrays.asList(madeKeys);
-    Object[] values = doGetMany(made, type);
+    Object[] values;
+    try {
+      values = doGetMany(made, type);
+    } catch (RuntimeException e) {
+      metrics.failure(FailureLog.Category.LOOKUP);
+      throw e;
+    }
     Map<String, T> found = new LinkedHashMap<>((int) (n / 0.75f) + 1);
     int missed = 0;
     for (int i = 0; i < values.length; i++) {
@@ -401,12 +473,12 @@ public abstract class AbstractCache implements BaseCache {
         found.put(callerKeys[i], (T) values[i]);
       }
     }
-    if (recordStats) {
+    if (recording) {
       if (missed < values.length) {
-        hits.add(values.length - missed);
+        metrics.hits(values.length - missed);
       }
       if (missed > 0) {
-        misses.add(missed);
+        metrics.misses(missed);
       }
     }
     return found;
@@ -428,7 +500,7 @@ public abstract class AbstractCache implements BaseCache {
       // django-redis returns "not has_key". Either way nothing readable is stored.
       return !doHasKey(made);
     }
-    return doSet(made, value, t, SetMode.IF_ABSENT);
+    return write(made, value, t, SetMode.IF_ABSENT);
   }
 
   @Override
@@ -520,22 +592,35 @@ public abstract class AbstractCache implements BaseCache {
   }
 
   /**
-   * getOrSet's flight: look again if another flight may have stored the key, else compute and add.
+   * getOrSet's flight: look again if another flight may have stored the key, else compute (counted
+   * as a load) and add.
    */
   private Object computeAndAdd(
       String made, ValueType<?> type, Supplier<?> supplier, Timeout timeout, boolean lookAgain) {
     if (lookAgain) {
-      Object again = doGet(made, type);
+      Object again = read(made, type);
       if (again != MISS) {
         return again;
       }
     }
-    Object computed = supplier.get();
+    Object computed;
+    if (recording) {
+      long start = System.nanoTime();
+      try {
+        computed = supplier.get();
+      } catch (RuntimeException | Error e) {
+        metrics.loadFailure(System.nanoTime() - start);
+        throw e;
+      }
+      metrics.load(System.nanoTime() - start);
+    } else {
+      computed = supplier.get();
+    }
     Timeout t = resolve(timeout);
-    if (t.expiresImmediately() || doSet(made, computed, t, SetMode.IF_ABSENT)) {
+    if (t.expiresImmediately() || write(made, computed, t, SetMode.IF_ABSENT)) {
       return computed;
     }
-    Object winner = doGet(made, type);
+    Object winner = read(made, type);
     return winner == MISS ? computed : winner;
   }
 
@@ -590,9 +675,10 @@ public abstract class AbstractCache implements BaseCache {
     }
   }
 
+  /** What this alias's counters hold ({@link CacheMetrics.Counters#snapshot()}). */
   @Override
   public CacheStats stats() {
-    return new CacheStats(hits.sum(), misses.sum());
+    return metrics.snapshot();
   }
 
   /** The value under a key as an integer for {@code incr}, or a {@link CacheValueException}. */

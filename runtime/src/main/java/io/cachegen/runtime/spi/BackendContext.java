@@ -11,5 +11,15 @@ import io.cachegen.runtime.Ticker;
  * @param keyFunction the alias's key function, resolved from {@code key_function}
  * @param ticker the time source for in-process expiry and the Redis circuit breaker's back-off
  * @param codec the alias's codec, resolved from {@code options.serializer} (JSON by default)
+ * @param metrics the alias's counters in its handler's {@link CacheMetrics}, {@link
+ *     CacheMetrics.Counters#NONE} with {@code record_stats=false}: where the cache counts, and
+ *     where a backend reports events of its own ({@link CacheMetrics.Counters#event})
  */
-public record BackendContext(KeyFunction keyFunction, Ticker ticker, CacheCodec codec) {}
+public record BackendContext(
+    KeyFunction keyFunction, Ticker ticker, CacheCodec codec, CacheMetrics.Counters metrics) {
+
+  /** A context whose counters are the cache's own, kept in memory (for a cache built in code). */
+  public BackendContext(KeyFunction keyFunction, Ticker ticker, CacheCodec codec) {
+    this(keyFunction, ticker, codec, new InProcessCounters());
+  }
+}

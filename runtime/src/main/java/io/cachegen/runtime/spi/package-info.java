@@ -5,7 +5,9 @@
  * made keys), {@link io.cachegen.runtime.spi.BackendContext} (what the handler resolved for an
  * alias), {@link io.cachegen.runtime.spi.SetMode}, {@link
  * io.cachegen.runtime.spi.DistributedLocking} (for backends that can lock across processes), {@link
- * io.cachegen.runtime.spi.FailureLog} (rate-limited logs of per-call failures) and {@link
+ * io.cachegen.runtime.spi.FailureLog} (rate-limited logs of per-call failures), {@link
+ * io.cachegen.runtime.spi.CacheMetrics} (where counters go: per alias and per generated method; a
+ * backend reports its own events through it) and {@link
  * io.cachegen.runtime.spi.KeyFunctionProvider}. Application code does not need this package.
  *
  * <p>{@code AbstractCache}'s made-key operations ({@code lookup}, {@code peek}, {@code store},

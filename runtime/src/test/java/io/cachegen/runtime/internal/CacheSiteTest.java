@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cachegen.runtime.BaseCache;
 import io.cachegen.runtime.CacheConfig;
+import io.cachegen.runtime.CacheConfigurationException;
 import io.cachegen.runtime.CacheConnectionException;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.CacheSettings;
@@ -50,6 +51,45 @@ class CacheSiteTest {
     } finally {
       Caches.install(sites.handler());
       next.close();
+    }
+  }
+
+  @Test
+  void bindsOncePerHandlerAndSharesTheInstalledHandlersBinding() {
+    CacheSite site = site("default", false, "all");
+    assertThat(site.bind(sites.handler())).isSameAs(site.bind());
+    CacheHandler other = SiteHandler.handler(Map.of("caches.default.key_prefix", "o"));
+    try {
+      CacheSite.Bound onOther = site.bind(other);
+      assertThat(site.bind(other)).isSameAs(onOther);
+      assertThat(onOther).isNotSameAs(site.bind());
+      assertThat(onOther.cache()).isSameAs(other.get("default"));
+      assertThat(onOther.constantKey()).isEqualTo("o:1:all");
+      assertThat(site.bind().cache())
+          .as("binding to another handler leaves the installed one's binding")
+          .isSameAs(sites.handler().get("default"));
+    } finally {
+      other.close();
+    }
+  }
+
+  @Test
+  void bindingToNoHandlerIsRefused() {
+    CacheSite site = site("default", false, null);
+    assertThatThrownBy(() -> site.bind(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("handler");
+  }
+
+  @Test
+  void bindingToAHandlerWithoutTheAliasFailsNamingIt() {
+    CacheHandler other = SiteHandler.handler(Map.of("caches.default.key_prefix", "o"));
+    try {
+      assertThatThrownBy(() -> site("other", false, null).bind(other))
+          .isInstanceOf(CacheConfigurationException.class)
+          .hasMessageStartingWith("Could not find config for 'other' in caches");
+    } finally {
+      other.close();
     }
   }
 

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cachegen.runtime.BaseCache;
 import io.cachegen.runtime.CacheConnectionException;
+import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.spi.MapCache;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +40,27 @@ class MissPathTest {
     assertThat(calls).hasValue(1);
     assertThat(cache.stats().hits()).isEqualTo(1);
     assertThat(cache.stats().misses()).as("the recheck is not counted").isEqualTo(1);
+  }
+
+  @Test
+  void eachHandlerHasItsOwnFlights() {
+    CacheSite site = site("default", false, "k");
+    CacheSite.Bound installed = site.bind();
+    CacheHandler other =
+        SiteHandler.handler(Map.of("caches.default.location", "another process's memory"));
+    try {
+      CacheSite.Bound onOther = site.bind(other);
+      String key = installed.constantKey();
+      long before = onOther.completions(key);
+      installed.load(key, () -> "v");
+      assertThat(installed.completions(key)).isNotEqualTo(before);
+      assertThat(onOther.completions(key))
+          .as("a computation on one handler is not another handler's")
+          .isEqualTo(before);
+      assertThat(onOther.lookup(key)).isSameAs(CacheSite.MISS);
+    } finally {
+      other.close();
+    }
   }
 
   @Test

@@ -68,6 +68,10 @@ class SiteOptionsTest {
     assertThatThrownBy(() -> CacheSite.evict("users").cacheNull(false))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no cacheNull");
+    assertThatThrownBy(() -> CacheSite.put("users").method("Users.save(long)"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("only a @Cached site is counted per method")
+        .hasMessageContaining("alias=users");
     assertThatThrownBy(() -> CacheSite.cached(null, STRING)).hasMessageContaining("alias");
   }
 }

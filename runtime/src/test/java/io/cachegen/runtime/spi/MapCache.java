@@ -3,7 +3,6 @@ package io.cachegen.runtime.spi;
 import io.cachegen.runtime.BaseCache;
 import io.cachegen.runtime.CacheKeyNotFoundException;
 import io.cachegen.runtime.CacheSettings;
-import io.cachegen.runtime.KeyFunction;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import java.time.Duration;
@@ -35,7 +34,7 @@ public final class MapCache extends AbstractCache implements DistributedLocking 
 
         @Override
         public BaseCache create(CacheSettings settings, BackendContext context) {
-          return new MapCache(settings, context.keyFunction());
+          return new MapCache(settings, context);
         }
       };
 
@@ -59,8 +58,8 @@ public final class MapCache extends AbstractCache implements DistributedLocking 
   /** Runs once, after the next read that missed and before it returns the miss. */
   public volatile Runnable afterNextMiss;
 
-  private MapCache(CacheSettings settings, KeyFunction keyFunction) {
-    super(settings, keyFunction);
+  private MapCache(CacheSettings settings, BackendContext context) {
+    super(settings, context);
   }
 
   @Override

@@ -1,0 +1,80 @@
+package io.cachegen.runtime.spi;
+
+import io.cachegen.runtime.CacheStats;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters kept in memory, one {@link LongAdder} each (contended increments do not serialize);
+ * events by name. {@link #snapshot()} sums them, so it is not atomic across counters.
+ */
+final class InProcessCounters implements CacheMetrics.Counters {
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder loads = new LongAdder();
+  private final LongAdder loadFailures = new LongAdder();
+  private final LongAdder loadNanos = new LongAdder();
+  private final LongAdder lookupFailures = new LongAdder();
+  private final LongAdder storeFailures = new LongAdder();
+  private final LongAdder evictions = new LongAdder();
+  private final ConcurrentHashMap<String, LongAdder> events = new ConcurrentHashMap<>();
+
+  @Override
+  public void hits(long count) {
+    hits.add(count);
+  }
+
+  @Override
+  public void misses(long count) {
+    misses.add(count);
+  }
+
+  @Override
+  public void load(long nanos) {
+    loads.increment();
+    loadNanos.add(nanos);
+  }
+
+  @Override
+  public void loadFailure(long nanos) {
+    loadFailures.increment();
+    loadNanos.add(nanos);
+  }
+
+  @Override
+  public void failure(FailureLog.Category category) {
+    switch (category) {
+      case LOOKUP -> lookupFailures.increment();
+      case STORE -> storeFailures.increment();
+      default -> event(category + "_failure");
+    }
+  }
+
+  @Override
+  public void evictions(long count) {
+    evictions.add(count);
+  }
+
+  @Override
+  public void event(String name) {
+    events.computeIfAbsent(name, n -> new LongAdder()).increment();
+  }
+
+  @Override
+  public CacheStats snapshot() {
+    Map<String, Long> counted = new TreeMap<>();
+    events.forEach((name, count) -> counted.put(name, count.sum()));
+    return new CacheStats(
+        hits.sum(),
+        misses.sum(),
+        loads.sum(),
+        loadFailures.sum(),
+        loadNanos.sum(),
+        lookupFailures.sum(),
+        storeFailures.sum(),
+        evictions.sum(),
+        counted);
+  }
+}
