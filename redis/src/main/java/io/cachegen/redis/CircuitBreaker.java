@@ -1,6 +1,7 @@
 package io.cachegen.redis;
 
 import io.cachegen.runtime.Ticker;
+import io.cachegen.runtime.spi.CacheMetrics;
 import java.math.BigDecimal;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +21,13 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  */
 final class CircuitBreaker {
+  /** Counted in the alias's {@link CacheMetrics} each time a breaker opens. */
+  static final String OPEN_EVENT = "circuit_open";
+
+  /** Counted each time a probe closes a breaker. */
+  static final String CLOSED_EVENT = "circuit_closed";
+
+  private final CacheMetrics.Counters metrics;
   private static final Logger LOG = LoggerFactory.getLogger(CircuitBreaker.class);
 
   /** What {@link #admit()} allows a call to do. */
@@ -53,8 +61,16 @@ final class CircuitBreaker {
    * @param server the server as {@code host:port} (no credentials), for log lines
    * @param retryAfterMillis how long the breaker stays open; 0 turns it off
    * @param clock the time source (the cache handler's ticker, so tests can move it)
+   * @param metrics the alias's counters: {@code circuit_open} each time the breaker opens after
+   *     calls went through, {@code circuit_closed} each time a probe closes it
    */
-  CircuitBreaker(String alias, String server, long retryAfterMillis, Ticker clock) {
+  CircuitBreaker(
+      String alias,
+      String server,
+      long retryAfterMillis,
+      Ticker clock,
+      CacheMetrics.Counters metrics) {
+    this.metrics = metrics;
     this.alias = alias;
     this.server = server;
     this.retryAfterNanos = TimeUnit.MILLISECONDS.toNanos(retryAfterMillis);
@@ -79,6 +95,7 @@ final class CircuitBreaker {
   void answered(Admission admission) {
     if (admission == Admission.PROBE) {
       state.set(CLOSED);
+      metrics.event(CLOSED_EVENT);
       LOG.info("cache '{}': Redis server {} answers again; circuit breaker closed", alias, server);
     }
   }
@@ -105,6 +122,7 @@ final class CircuitBreaker {
     } else if (state.get() == CLOSED) {
       open(failure);
       if (state.compareAndSet(CLOSED, OPEN)) {
+        metrics.event(OPEN_EVENT);
         LOG.warn(
             "cache '{}': Redis server {} timed out or could not be reached ({}); circuit"
                 + " breaker open: calls to it fail at once for the next {} s, then one probe is"

@@ -2,6 +2,7 @@ package io.cachegen.redis;
 
 import io.cachegen.runtime.CacheException;
 import io.cachegen.runtime.Ticker;
+import io.cachegen.runtime.spi.CacheMetrics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,10 +50,15 @@ final class DefaultClient implements AutoCloseable {
   /**
    * @param settings the alias's servers and options
    * @param clock the circuit breakers' time source
+   * @param metrics the alias's counters (the breakers' events)
    * @param sockets wraps each server's socket factory ({@link UnaryOperator#identity()} but in
    *     tests)
    */
-  DefaultClient(RedisSettings settings, Ticker clock, UnaryOperator<JedisSocketFactory> sockets) {
+  DefaultClient(
+      RedisSettings settings,
+      Ticker clock,
+      CacheMetrics.Counters metrics,
+      UnaryOperator<JedisSocketFactory> sockets) {
     this.alias = settings.alias();
     RedisOptions options = settings.options();
     this.fallbackWindowNanos =
@@ -61,7 +67,8 @@ final class DefaultClient implements AutoCloseable {
     List<RedisServer> made = new ArrayList<>();
     try {
       for (RedisLocation location : settings.locations()) {
-        made.add(new RedisServer(alias, location, options, settings.tls(), clock, sockets));
+        made.add(
+            new RedisServer(alias, location, options, settings.tls(), clock, metrics, sockets));
       }
     } catch (RuntimeException e) {
       made.forEach(RedisServer::close);

@@ -93,8 +93,8 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
             options.compressMinSize(),
             options.maxValueSize(),
             new InflationGate(prepared.alias(), options.maxConcurrentInflations()));
-    this.failures = new RedisFailurePolicy(options, failureLog());
-    this.client = new DefaultClient(prepared, context.ticker(), sockets);
+    this.failures = new RedisFailurePolicy(options, failureLog(), metrics());
+    this.client = new DefaultClient(prepared, context.ticker(), metrics(), sockets);
     this.scan = new RedisScan(client, prepared.clearPattern());
     this.get = client::get;
   }

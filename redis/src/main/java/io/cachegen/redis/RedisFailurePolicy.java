@@ -1,5 +1,6 @@
 package io.cachegen.redis;
 
+import io.cachegen.runtime.spi.CacheMetrics;
 import io.cachegen.runtime.spi.FailureLog;
 import io.cachegen.runtime.spi.FailureLog.Category;
 import java.util.concurrent.atomic.LongAdder;
@@ -28,13 +29,16 @@ final class RedisFailurePolicy {
   private final boolean ignoreExceptions;
   private final boolean logIgnoredExceptions;
   private final FailureLog log;
+  private final CacheMetrics.Counters metrics;
   private final LongAdder ignored = new LongAdder();
 
   /**
    * @param options gives {@code ignore_exceptions} and {@code log_ignored_exceptions}
    * @param log the alias's rate-limited failure log
+   * @param metrics the alias's counters: each ignored failure is counted by its category
    */
-  RedisFailurePolicy(RedisOptions options, FailureLog log) {
+  RedisFailurePolicy(RedisOptions options, FailureLog log, CacheMetrics.Counters metrics) {
+    this.metrics = metrics;
     this.ignoreExceptions = options.ignoreExceptions();
     this.logIgnoredExceptions = options.logIgnoredExceptions();
     this.log = log;
@@ -58,6 +62,7 @@ final class RedisFailurePolicy {
         throw e;
       }
       ignored.increment();
+      metrics.failure(category);
       if (logIgnoredExceptions) {
         log.warn(
             category,

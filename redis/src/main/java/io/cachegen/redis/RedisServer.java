@@ -1,6 +1,7 @@
 package io.cachegen.redis;
 
 import io.cachegen.runtime.Ticker;
+import io.cachegen.runtime.spi.CacheMetrics;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import redis.clients.jedis.ClientSetInfoConfig;
@@ -35,6 +36,7 @@ final class RedisServer implements AutoCloseable {
    * @param alias the cache alias, for the breaker's log lines
    * @param tls the TLS options, used if {@code location} is {@code rediss://}
    * @param clock the breaker's time source
+   * @param metrics the alias's counters, for the breaker's events
    * @param sockets wraps the socket factory: {@link UnaryOperator#identity()} except in tests that
    *     count connections and writes
    */
@@ -44,10 +46,11 @@ final class RedisServer implements AutoCloseable {
       RedisOptions options,
       SslOptions tls,
       Ticker clock,
+      CacheMetrics.Counters metrics,
       UnaryOperator<JedisSocketFactory> sockets) {
     this.location = location;
     this.described = location.describe();
-    this.breaker = new CircuitBreaker(alias, described, options.retryAfterMillis(), clock);
+    this.breaker = new CircuitBreaker(alias, described, options.retryAfterMillis(), clock, metrics);
     JedisClientConfig config = clientConfig(location, options, tls);
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(options.maxConnections());

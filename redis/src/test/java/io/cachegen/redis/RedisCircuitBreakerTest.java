@@ -95,6 +95,9 @@ class RedisCircuitBreakerTest {
           .isInstanceOf(RedisConnectionException.class)
           .hasMessageNotContaining("circuit breaker");
       assertThat(cache.client().serversBehindOpenBreaker()).containsExactly(server.hostAndPort());
+      assertThat(cache.stats().events())
+          .as("the alias's metrics count the opening")
+          .containsEntry(CircuitBreaker.OPEN_EVENT, 1L);
       List<Long> afterTimeout = counts.snapshot();
       for (int i = 0; i < 100; i++) {
         assertOpenBreaker(catchThrowable(() -> cache.get("k", String.class)), server);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cachegen.runtime.CacheException;
 import io.cachegen.runtime.CacheSettings;
+import io.cachegen.runtime.CacheStats;
 import io.cachegen.runtime.LogCapture;
+import io.cachegen.runtime.spi.CacheMetrics;
 import io.cachegen.runtime.spi.FailureLog;
 import io.cachegen.runtime.spi.FailureLog.Category;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,7 @@ class RedisFailurePolicyTest {
 
   private final AtomicLong nanos = new AtomicLong(42);
   private final AtomicInteger calls = new AtomicInteger();
+  private final CacheMetrics metrics = CacheMetrics.inProcess();
 
   private RedisFailurePolicy policy(String... options) {
     CacheSettings settings = CacheSettings.defaults("fp", "redis");
@@ -31,7 +34,7 @@ class RedisFailurePolicyTest {
       settings = settings.withOption(options[i], options[i + 1]);
     }
     FailureLog log = new FailureLog("fp", INTERVAL_MS, RedisFailurePolicyTest.class, nanos::get);
-    return new RedisFailurePolicy(RedisOptions.from(settings), log);
+    return new RedisFailurePolicy(RedisOptions.from(settings), log, metrics.alias("fp"));
   }
 
   private String down() {
@@ -79,6 +82,11 @@ class RedisFailurePolicyTest {
         assertThat(p.guard(Category.STORE, "set", this::refused, "skipped")).isEqualTo("skipped");
       }
       assertThat(p.ignoredFailures()).isEqualTo(200);
+      CacheStats counted = metrics.aliasStats().get("fp");
+      assertThat(counted.lookupFailures())
+          .as("ignored lookups, in the alias's metrics")
+          .isEqualTo(100);
+      assertThat(counted.storeFailures()).as("ignored stores").isEqualTo(100);
       assertThat(
               log.count(
                   "cache 'fp': ignored a Redis failure in get (ignore_exceptions=true):"
@@ -103,6 +111,8 @@ class RedisFailurePolicyTest {
       assertThat(log.count("ignored a Redis failure")).isZero();
     }
     assertThat(p.ignoredFailures()).isEqualTo(1);
+    assertThat(metrics.aliasStats().get("fp").events())
+        .containsEntry(Category.EVICT + "_failure", 1L);
   }
 
   @Test
