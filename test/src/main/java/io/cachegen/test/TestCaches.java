@@ -24,7 +24,8 @@ import java.util.TreeMap;
  *   UserService service = new UserServiceCached(caches.handler(), repository);
  *   service.user(1); // a miss: runs the method
  *   service.user(1); // a hit
- *   assertEquals(new CacheStats(1, 1), caches.stats("users"));
+ *   assertEquals(1, caches.stats("users").hits());
+ *   assertEquals(1, caches.methodStats("UserService.user(long)").misses());
  *
  *   caches.ticker().advanceSeconds(301); // past the default timeout (300 s)
  *   service.user(1); // a miss again
