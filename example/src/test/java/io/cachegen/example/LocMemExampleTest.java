@@ -2,10 +2,9 @@ package io.cachegen.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
-import io.cachegen.runtime.ManualTicker;
-import java.util.Map;
+import io.cachegen.test.ManualTicker;
+import io.cachegen.test.TestCaches;
 import org.junit.jupiter.api.Test;
 
 /** The example on the embedded locmem default, with a test clock for expiry. */
@@ -14,10 +13,8 @@ class LocMemExampleTest extends ExampleAppContract {
 
   @Override
   protected CacheHandler newHandler() {
-    return CacheHandler.builder()
-        .config(CacheConfig.fromMap(Map.of("caches.default.backend", "locmem")))
-        .ticker(ticker)
-        .build();
+    // the contract installs it as the process-wide handler and closes it when the next test starts
+    return TestCaches.inMemory().ticker(ticker).build().handler();
   }
 
   @Test

@@ -15,7 +15,7 @@ import io.cachegen.processor.fixtures.User;
 import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Caches;
-import io.cachegen.runtime.ManualTicker;
+import io.cachegen.test.ManualTicker;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;

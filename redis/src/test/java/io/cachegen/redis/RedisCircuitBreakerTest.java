@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.cachegen.runtime.CacheSettings;
 import io.cachegen.runtime.KeyFunction;
-import io.cachegen.runtime.ManualTicker;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.codec.JacksonCodec;
 import io.cachegen.runtime.spi.BackendContext;
+import io.cachegen.test.ManualTicker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

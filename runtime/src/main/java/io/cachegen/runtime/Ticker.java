@@ -2,8 +2,8 @@ package io.cachegen.runtime;
 
 /**
  * A source of nanoseconds for expiry in the in-process backend and for the Redis backend's circuit
- * breaker back-off ({@code options.retry_after}). Tests use {@link ManualTicker} to expire entries,
- * or end a back-off, without sleeping.
+ * breaker back-off ({@code options.retry_after}). Tests use {@code io.cachegen.test.ManualTicker}
+ * (in the {@code cachegen-test} artifact) to expire entries, or end a back-off, without sleeping.
  */
 @FunctionalInterface
 public interface Ticker {

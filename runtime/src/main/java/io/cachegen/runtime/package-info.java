@@ -21,8 +21,8 @@
  *       io.cachegen.runtime.CacheKeyNotFoundException}.
  * </ul>
  *
- * <p><b>Test support:</b> {@link io.cachegen.runtime.ManualTicker}, a ticker tests move by hand; it
- * moves to a {@code cachegen-test} artifact in a later release.
+ * <p><b>Test support</b> is the {@code cachegen-test} artifact ({@code io.cachegen.test}): a ticker
+ * tests move by hand, and isolated in-memory handlers for users' own tests.
  *
  * <p><b>Internal members:</b> a few public members here exist only for generated code or the
  * runtime's other packages and carry {@link io.cachegen.runtime.internal.Internal} ({@code

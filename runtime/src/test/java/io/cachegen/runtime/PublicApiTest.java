@@ -50,7 +50,6 @@ class PublicApiTest {
           "CacheValueException",
           "Caches",
           "KeyFunction",
-          "ManualTicker", // test support; moves to a cachegen-test artifact
           "Ticker",
           "Timeout",
           "ValueType",

@@ -8,7 +8,7 @@ import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.CacheValueException;
 import io.cachegen.runtime.LogCapture;
-import io.cachegen.runtime.ManualTicker;
+import io.cachegen.test.ManualTicker;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,8 +1,8 @@
 package io.cachegen.runtime.locmem;
 
 import io.cachegen.runtime.BaseCacheContract;
-import io.cachegen.runtime.ManualTicker;
 import io.cachegen.runtime.Ticker;
+import io.cachegen.test.ManualTicker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cachegen.runtime.BaseCache;
 import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
-import io.cachegen.runtime.ManualTicker;
+import io.cachegen.test.ManualTicker;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;

@@ -7,7 +7,7 @@ import io.cachegen.runtime.BaseCache;
 import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheConfigurationException;
 import io.cachegen.runtime.CacheHandler;
-import io.cachegen.runtime.ManualTicker;
+import io.cachegen.test.ManualTicker;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
