@@ -366,15 +366,23 @@ public abstract class AbstractCache implements BaseCache {
   private Object counted(String madeKey, ValueType<?> type, CacheMetrics.Counters method) {
     Object value = read(madeKey, type);
     if (recording) {
-      if (value == MISS) {
-        metrics.misses(1);
-        method.misses(1);
-      } else {
-        metrics.hits(1);
-        method.hits(1);
-      }
+      record(value, method);
     }
     return value;
+  }
+
+  /**
+   * Counts {@code value} as a hit or a miss. Kept out of {@link #counted} so that the hit path's
+   * methods stay small enough for the JIT to inline wherever they are called from.
+   */
+  private void record(Object value, CacheMetrics.Counters method) {
+    if (value == MISS) {
+      metrics.misses(1);
+      method.misses(1);
+    } else {
+      metrics.hits(1);
+      method.hits(1);
+    }
   }
 
   /** {@link #doGet}, counting a failure that reaches the caller. */
