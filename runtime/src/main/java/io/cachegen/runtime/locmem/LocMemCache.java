@@ -10,6 +10,7 @@ import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.spi.AbstractCache;
 import io.cachegen.runtime.spi.BackendContext;
+import io.cachegen.runtime.spi.CacheMetrics;
 import io.cachegen.runtime.spi.SetMode;
 import java.time.Duration;
 import java.util.Optional;
@@ -59,8 +60,12 @@ public final class LocMemCache extends AbstractCache {
     this.byValue = prepared.byValue();
     this.location = prepared.settings().location();
     Ticker ticker = context.ticker();
+    // A private store's evictions are this alias's; a shared store's cannot be told apart by
+    // alias, so they are not counted.
+    CacheMetrics.Counters evictions = location.isEmpty() ? metrics() : CacheMetrics.Counters.NONE;
     LocMemStore store =
-        LocMemStores.acquire(prepared, ticker, () -> new LocMemStore(maxEntries, ticker));
+        LocMemStores.acquire(
+            prepared, ticker, () -> new LocMemStore(maxEntries, ticker, evictions));
     this.cache = store.cache;
     this.map = store.map;
     this.eviction = store.eviction;

@@ -3,7 +3,9 @@ package io.cachegen.runtime.locmem;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Policy;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.cachegen.runtime.Ticker;
+import io.cachegen.runtime.spi.CacheMetrics;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -29,8 +31,23 @@ final class LocMemStore {
    */
   final ReentrantLock culling = new ReentrantLock();
 
-  LocMemStore(int maxEntries, Ticker ticker) {
-    this.cache = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
+  /**
+   * @param evictions counts each entry dropped to keep the store within {@code max_entries}
+   *     (Caffeine's own bound and Django's cull, which lowers it for a moment); not expiries or
+   *     deletions
+   */
+  LocMemStore(int maxEntries, Ticker ticker, CacheMetrics.Counters evictions) {
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(maxEntries)
+            .executor(Runnable::run)
+            .evictionListener(
+                (String key, Entry entry, RemovalCause cause) -> {
+                  if (cause == RemovalCause.SIZE) {
+                    evictions.evictions(1);
+                  }
+                })
+            .build();
     this.map = cache.asMap();
     this.eviction = cache.policy().eviction().orElseThrow();
     this.clock = ticker == Ticker.system() ? MillisecondClock.get() : ticker;

@@ -3,6 +3,7 @@ package io.cachegen.runtime.locmem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cachegen.runtime.Ticker;
+import io.cachegen.runtime.spi.CacheMetrics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class EntryExpiryTest {
 
   @Test
   void theDefaultTickerIsReadThroughTheMillisecondClock() throws InterruptedException {
-    LocMemStore store = new LocMemStore(10, Ticker.system());
+    LocMemStore store = new LocMemStore(10, Ticker.system(), CacheMetrics.Counters.NONE);
     assertThat(store.clock).isSameAs(MillisecondClock.get());
     long first = store.clock.read();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -61,6 +62,6 @@ class EntryExpiryTest {
   @Test
   void anotherTickerIsReadDirectly() {
     Ticker custom = () -> 42;
-    assertThat(new LocMemStore(10, custom).clock).isSameAs(custom);
+    assertThat(new LocMemStore(10, custom, CacheMetrics.Counters.NONE).clock).isSameAs(custom);
   }
 }

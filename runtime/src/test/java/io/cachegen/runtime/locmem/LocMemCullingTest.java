@@ -55,6 +55,40 @@ class LocMemCullingTest {
   }
 
   @Test
+  void everyEntryDroppedForRoomIsCountedAsAnEvictionExpiriesAndDeletesAreNot() {
+    LocMemCache cache = cache(30, 3);
+    IntStream.range(0, 30).forEach(i -> cache.set("k" + i, i));
+    cache.delete("k29");
+    cache.set("k29", 29);
+    assertThat(cache.stats().evictions()).as("a delete is not an eviction").isZero();
+    cache.set("new", 1);
+    assertThat(cache.stats().evictions()).as("the cull dropped a third").isEqualTo(10);
+    IntStream.range(0, 9).forEach(i -> cache.set("more" + i, i));
+    cache.set("one-over", 1);
+    assertThat(cache.size()).isEqualTo(30 - 10 + 1);
+    assertThat(cache.stats().evictions()).as("the second cull").isEqualTo(20);
+  }
+
+  @Test
+  void aSharedStoresEvictionsAreNotCountedForAnyOneAlias() {
+    handler =
+        CacheHandler.builder()
+            .config(
+                CacheConfig.fromMap(
+                    Map.of(
+                        "caches.a.location", "shared-eviction-test",
+                        "caches.a.options.max_entries", "3",
+                        "caches.b.location", "shared-eviction-test",
+                        "caches.b.options.max_entries", "3")))
+            .ticker(new ManualTicker())
+            .build();
+    BaseCache a = handler.get("a");
+    IntStream.range(0, 10).forEach(i -> a.set("k" + i, i));
+    assertThat(a.stats().evictions()).isZero();
+    assertThat(handler.get("b").stats().evictions()).isZero();
+  }
+
+  @Test
   void addToAFullCacheCullsToo() {
     LocMemCache cache = cache(30, 3);
     IntStream.range(0, 30).forEach(i -> cache.set("k" + i, i));
