@@ -319,11 +319,13 @@ public interface BaseCache extends AutoCloseable {
   Object lookup(String madeKey, ValueType<?> type);
 
   /**
-   * As {@link #lookup(String, ValueType)}, also counting the hit or miss in {@code method}, a
-   * generated method's counters ({@link CacheMetrics#method}). The default ignores {@code method}.
+   * As {@link #lookup(String, ValueType)}, counting the hit or miss on {@code counters} instead of
+   * the alias's: a generated method's ({@link CacheMetrics#method}), which roll up into the
+   * alias's. The default ignores {@code counters} and counts as {@link #lookup(String, ValueType)}
+   * does.
    */
   @Internal
-  default Object lookup(String madeKey, ValueType<?> type, CacheMetrics.Counters method) {
+  default Object lookup(String madeKey, ValueType<?> type, CacheMetrics.Counters counters) {
     return lookup(madeKey, type);
   }
 

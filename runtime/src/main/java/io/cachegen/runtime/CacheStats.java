@@ -1,5 +1,6 @@
 package io.cachegen.runtime;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -63,5 +64,21 @@ public record CacheStats(
   /** The count of event {@code name}, 0 if it never happened. */
   public long event(String name) {
     return events.getOrDefault(name, 0L);
+  }
+
+  /** These counts and {@code other}'s added up, event by event (as Caffeine's {@code plus}). */
+  public CacheStats plus(CacheStats other) {
+    Map<String, Long> summed = new HashMap<>(events);
+    other.events.forEach((name, count) -> summed.merge(name, count, Long::sum));
+    return new CacheStats(
+        hits + other.hits,
+        misses + other.misses,
+        loads + other.loads,
+        loadFailures + other.loadFailures,
+        totalLoadTimeNanos + other.totalLoadTimeNanos,
+        lookupFailures + other.lookupFailures,
+        storeFailures + other.storeFailures,
+        evictions + other.evictions,
+        summed);
   }
 }

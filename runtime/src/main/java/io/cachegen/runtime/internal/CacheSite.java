@@ -146,10 +146,9 @@ public final class CacheSite {
         cache,
         constantKey == null ? null : cache.makeKey(constantKey),
         defaultPrefix(cache),
-        aliasCounters,
         aliasCounters != CacheMetrics.Counters.NONE && options.method != null
             ? handler.metrics().method(options.alias, options.method)
-            : CacheMetrics.Counters.NONE);
+            : aliasCounters);
   }
 
   /**
@@ -216,11 +215,12 @@ public final class CacheSite {
     private final KeyMemo memo = new KeyMemo();
     private final FailureLog failureLog;
 
-    /** The alias's counters, for loads ({@code NONE} with {@code record_stats=false}). */
-    private final CacheMetrics.Counters aliasCounters;
-
-    /** The method's counters, handed to the cache with each lookup; {@code NONE} if not counted. */
-    private final CacheMetrics.Counters methodCounters;
+    /**
+     * Where this site's lookups and loads are counted: its method's counters, which roll up into
+     * the alias's ({@link CacheMetrics#method}); the alias's for a site without a method name;
+     * {@code NONE} with {@code record_stats=false}. Handed to the cache with each lookup.
+     */
+    private final CacheMetrics.Counters counters;
 
     /** Whether loads are counted and timed. */
     private final boolean recording;
@@ -230,12 +230,10 @@ public final class CacheSite {
         BaseCache cache,
         String madeConstantKey,
         String defaultPrefix,
-        CacheMetrics.Counters aliasCounters,
-        CacheMetrics.Counters methodCounters) {
+        CacheMetrics.Counters counters) {
       this.handler = handler;
-      this.aliasCounters = aliasCounters;
-      this.methodCounters = methodCounters;
-      this.recording = aliasCounters != CacheMetrics.Counters.NONE;
+      this.counters = counters;
+      this.recording = counters != CacheMetrics.Counters.NONE;
       this.cache = cache;
       this.type = options.type;
       this.timeout = options.timeout;
@@ -297,10 +295,10 @@ public final class CacheSite {
 
     /**
      * The cached value, {@code null} for a cached {@code null}, or {@link #MISS}; counted for the
-     * alias and the method (by the cache, under its one check of whether it counts).
+     * method, which is the alias's too (by the cache, under its one check of whether it counts).
      */
     public Object lookup(String madeKey) {
-      return cache.lookup(madeKey, type, methodCounters);
+      return cache.lookup(madeKey, type, counters);
     }
 
     /**
@@ -341,7 +339,7 @@ public final class CacheSite {
     public <T> CompletableFuture<T> cachedAsync(String madeKey, AsyncLoader loader) {
       Object cached;
       try {
-        cached = cache.lookup(madeKey, type, methodCounters);
+        cached = cache.lookup(madeKey, type, counters);
       } catch (CacheException e) {
         return CompletableFuture.failedFuture(e);
       }
@@ -360,7 +358,7 @@ public final class CacheSite {
 
     /**
      * Runs {@code loader}, the computation of a miss, counting it as a load (or a load failure) of
-     * the alias and the method, with its time, when the alias counts.
+     * the method (and so the alias), with its time, when the alias counts.
      */
     Object compute(Loader loader) {
       if (!recording) {
@@ -394,11 +392,9 @@ public final class CacheSite {
       }
       long nanos = System.nanoTime() - start;
       if (succeeded) {
-        aliasCounters.load(nanos);
-        methodCounters.load(nanos);
+        counters.load(nanos);
       } else {
-        aliasCounters.loadFailure(nanos);
-        methodCounters.loadFailure(nanos);
+        counters.loadFailure(nanos);
       }
     }
 

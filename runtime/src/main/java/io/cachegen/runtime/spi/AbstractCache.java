@@ -348,16 +348,16 @@ public abstract class AbstractCache implements BaseCache {
   @Internal
   public Object lookup(String madeKey, ValueType<?> type) {
     ensureOpen();
-    return counted(madeKey, type, CacheMetrics.Counters.NONE);
+    return counted(madeKey, type, metrics);
   }
 
   /**
-   * {@inheritDoc} Counts the hit or miss for the alias and for {@code method} under one check of
-   * whether this alias counts at all.
+   * {@inheritDoc} Counts the hit or miss on {@code counters} (a method's, which roll up into this
+   * alias's) under one check of whether this alias counts at all: one increment per lookup.
    */
   @Override
   @Internal
-  public Object lookup(String madeKey, ValueType<?> type, CacheMetrics.Counters method) {
+  public Object lookup(String madeKey, ValueType<?> type, CacheMetrics.Counters counters) {
     // the generated hit path: flat, so that the JIT inlines all of it into the caller
     ensureOpen();
     Object value;
@@ -367,7 +367,7 @@ public abstract class AbstractCache implements BaseCache {
       throw lookupFailed(e);
     }
     if (recording) {
-      record(value, method);
+      record(value, counters);
     }
     return value;
   }
@@ -378,11 +378,11 @@ public abstract class AbstractCache implements BaseCache {
     return e;
   }
 
-  /** {@link #doGet}, counted as a hit or a miss for the alias and {@code method}. */
-  private Object counted(String madeKey, ValueType<?> type, CacheMetrics.Counters method) {
+  /** {@link #doGet}, counted as a hit or a miss on {@code counters}. */
+  private Object counted(String madeKey, ValueType<?> type, CacheMetrics.Counters counters) {
     Object value = read(madeKey, type);
     if (recording) {
-      record(value, method);
+      record(value, counters);
     }
     return value;
   }
@@ -391,13 +391,11 @@ public abstract class AbstractCache implements BaseCache {
    * Counts {@code value} as a hit or a miss. Kept out of {@link #counted} so that the hit path's
    * methods stay small enough for the JIT to inline wherever they are called from.
    */
-  private void record(Object value, CacheMetrics.Counters method) {
+  private void record(Object value, CacheMetrics.Counters counters) {
     if (value == MISS) {
-      metrics.misses(1);
-      method.misses(1);
+      counters.misses(1);
     } else {
-      metrics.hits(1);
-      method.hits(1);
+      counters.hits(1);
     }
   }
 
@@ -454,7 +452,7 @@ public abstract class AbstractCache implements BaseCache {
   @SuppressWarnings("unchecked")
   public <T> T get(String key, ValueType<T> type, T defaultValue, int version) {
     ensureOpen();
-    Object value = counted(checkedKey(key, version), type, CacheMetrics.Counters.NONE);
+    Object value = counted(checkedKey(key, version), type, metrics);
     return value == MISS ? defaultValue : (T) value;
   }
 

@@ -35,6 +35,12 @@ public interface CacheMetrics {
    * method} ({@code UserService.user(long)}: the type's simple name, the method and its erased
    * parameter types). Called once per method and generated instance's handler; repeated calls
    * return counters feeding the same totals.
+   *
+   * <p><b>A method's counts are its alias's too.</b> What the method's calls do is counted once, on
+   * these counters, not again on {@link #alias}'s: a generated hit costs one increment. The
+   * implementation rolls them up, so that {@link #aliasStats()} (and the alias's {@link
+   * io.cachegen.runtime.BaseCache#stats()}) include them; a monitoring binder increments the
+   * alias's meter as well as the method's here.
    */
   Counters method(String alias, String method);
 

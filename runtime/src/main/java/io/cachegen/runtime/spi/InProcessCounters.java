@@ -4,13 +4,17 @@ import io.cachegen.runtime.CacheStats;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters kept in memory, one {@link LongAdder} each (contended increments do not serialize);
- * events by name. {@link #snapshot()} sums them, so it is not atomic across counters.
+ * events by name. An alias's counters hold its methods' counters as parts ({@link #addPart}): a
+ * generated hit increments one adder, its method's, and the alias's {@link #snapshot()} adds the
+ * parts in. A snapshot sums adders, so it is not atomic across counters.
  */
 final class InProcessCounters implements CacheMetrics.Counters {
+  private final CopyOnWriteArrayList<InProcessCounters> parts = new CopyOnWriteArrayList<>();
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder loads = new LongAdder();
@@ -62,8 +66,22 @@ final class InProcessCounters implements CacheMetrics.Counters {
     events.computeIfAbsent(name, n -> new LongAdder()).increment();
   }
 
+  /** Counts what {@code part} counts as this one's too, in {@link #snapshot()}. */
+  void addPart(InProcessCounters part) {
+    parts.add(part);
+  }
+
   @Override
   public CacheStats snapshot() {
+    CacheStats stats = own();
+    for (InProcessCounters part : parts) {
+      stats = stats.plus(part.own());
+    }
+    return stats;
+  }
+
+  /** What was counted here, without the parts. */
+  private CacheStats own() {
     Map<String, Long> counted = new TreeMap<>();
     events.forEach((name, count) -> counted.put(name, count.sum()));
     return new CacheStats(

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link CacheMetrics#inProcess()}: one {@link InProcessCounters} per alias and per method. */
+/**
+ * {@link CacheMetrics#inProcess()}: one {@link InProcessCounters} per alias and per method; a
+ * method's counters are a part of its alias's, so its counts roll up when the alias is read.
+ */
 final class InProcessMetrics implements CacheMetrics {
   private final ConcurrentHashMap<String, InProcessCounters> aliases = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, InProcessCounters> methods = new ConcurrentHashMap<>();
@@ -17,7 +20,14 @@ final class InProcessMetrics implements CacheMetrics {
 
   @Override
   public Counters method(String alias, String method) {
-    return methods.computeIfAbsent(method, m -> new InProcessCounters());
+    InProcessCounters aliasCounters = (InProcessCounters) alias(alias);
+    return methods.computeIfAbsent(
+        method,
+        m -> {
+          InProcessCounters counters = new InProcessCounters();
+          aliasCounters.addPart(counters);
+          return counters;
+        });
   }
 
   @Override

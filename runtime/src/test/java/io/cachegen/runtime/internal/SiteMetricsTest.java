@@ -204,4 +204,59 @@ class SiteMetricsTest {
       handler.close();
     }
   }
+
+  @Test
+  void aGeneratedHitIsOneIncrementOnTheMethodsCountersNotTwo() {
+    java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CacheMetrics inProcess = CacheMetrics.inProcess();
+    CacheMetrics recording =
+        new CacheMetrics() {
+          @Override
+          public Counters alias(String alias) {
+            return new Counters() {
+              @Override
+              public void hits(long count) {
+                calls.add("alias hit");
+              }
+            };
+          }
+
+          @Override
+          public Counters method(String alias, String method) {
+            return new Counters() {
+              @Override
+              public void hits(long count) {
+                calls.add(method + " hit");
+              }
+            };
+          }
+
+          @Override
+          public Map<String, CacheStats> aliasStats() {
+            return inProcess.aliasStats();
+          }
+
+          @Override
+          public Map<String, CacheStats> methodStats() {
+            return inProcess.methodStats();
+          }
+        };
+    CacheHandler handler =
+        CacheHandler.builder()
+            .config(
+                io.cachegen.runtime.CacheConfig.fromMap(
+                    Map.of("caches.default.location", "metrics-one-increment")))
+            .ticker(new ManualTicker())
+            .metrics(recording)
+            .build();
+    try {
+      CacheSite.Bound bound = site("default").bind(handler);
+      call(bound, ":1:x", () -> "x");
+      calls.clear();
+      call(bound, ":1:x", () -> "never");
+      assertThat(calls).containsExactly(METHOD + " hit");
+    } finally {
+      handler.close();
+    }
+  }
 }
