@@ -90,6 +90,11 @@ final class DefaultClient implements AutoCloseable {
     return servers.stream().filter(s -> s.breaker().isOpen()).map(RedisServer::describe).toList();
   }
 
+  /** The primary (the first server of the location). */
+  RedisServer primary() {
+    return servers.get(0);
+  }
+
   /** Runs a write (or anything that must see the latest data) on the primary. */
   <T> T write(Function<UnifiedJedis, T> command) {
     return call(servers.get(0), command);

@@ -44,7 +44,15 @@ public final class RedisBackendProvider implements CacheBackendProvider {
 
   @Override
   public Set<String> options() {
-    return RedisOptions.NAMES;
+    return OPTIONS;
+  }
+
+  private static final Set<String> OPTIONS = union(RedisOptions.NAMES, NearCacheOptions.NAMES);
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    java.util.Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   /**

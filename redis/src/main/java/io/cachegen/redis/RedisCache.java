@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -65,6 +66,12 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   private final RedisFailurePolicy failures;
   private final RedisScan scan;
 
+  /** The near cache ({@code near_cache=true}), or {@code null}. */
+  private final NearCache near;
+
+  /** What keeps {@link #near} coherent, or {@code null}. */
+  private final NearTracking tracking;
+
   /** {@code GET} on the client, kept so that the hit path allocates no lambda. */
   private final Function<byte[], byte[]> get;
 
@@ -97,6 +104,52 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     this.client = new DefaultClient(prepared, context.ticker(), metrics(), sockets);
     this.scan = new RedisScan(client, prepared.clearPattern());
     this.get = client::get;
+    NearCacheOptions n = prepared.near();
+    if (n == null) {
+      this.near = null;
+      this.tracking = null;
+    } else {
+      this.near =
+          new NearCache(
+              n.maxEntries(),
+              TimeUnit.MILLISECONDS.toNanos(n.maxAgeMillis()),
+              n.byValue(),
+              context.expiryClock(),
+              metrics());
+      int timeout = (int) Math.min(n.livenessIntervalMillis(), options.socketTimeoutMillis());
+      this.tracking =
+          new NearTracking(
+              prepared.alias(),
+              n.trackingPrefix(),
+              near,
+              () -> client.primary().dedicatedConnection(timeout),
+              n.livenessIntervalMillis(),
+              options.logIntervalMillis());
+      tracking.start();
+    }
+  }
+
+  /** The near cache's tracking, or {@code null} without {@code near_cache=true}; for tests. */
+  NearTracking nearTracking() {
+    return tracking;
+  }
+
+  /** The near cache, or {@code null} without {@code near_cache=true}; for tests. */
+  NearCache nearCache() {
+    return near;
+  }
+
+  /** This JVM changed {@code madeKey}: drops its near copy at once. */
+  private void forget(String madeKey) {
+    if (near != null) {
+      near.forget(madeKey);
+    }
+  }
+
+  private void forgetAll(Iterable<String> madeKeys) {
+    if (near != null) {
+      madeKeys.forEach(near::forget);
+    }
   }
 
   /** The servers and how calls pick them. */
@@ -139,6 +192,19 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected Object doGet(String madeKey, ValueType<?> type) {
+    NearCache n = near;
+    if (n != null) {
+      NearCache.Copy copy = n.get(madeKey, type);
+      if (copy != null) {
+        return n.byValue() ? decode(madeKey, copy.stored(), type) : copy.value();
+      }
+      return nearFill(n, madeKey, type);
+    }
+    return far(madeKey, type);
+  }
+
+  /** A lookup in Redis alone. */
+  private Object far(String madeKey, ValueType<?> type) {
     byte[] stored;
     try {
       stored = failures.guard(Category.LOOKUP, "get", get, k(madeKey), null);
@@ -149,6 +215,57 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       return MISS;
     }
     return decode(madeKey, stored, type);
+  }
+
+  /**
+   * A near miss: reads the value and its time to live from the primary in one round trip (replicas
+   * may lag behind the invalidations, which come from the primary) and keeps a copy unless an
+   * invalidation or a flush came in the meantime (see {@link NearCache}).
+   */
+  private Object nearFill(NearCache n, String madeKey, ValueType<?> type) {
+    NearCache.Loading loading = n.startLoading(madeKey);
+    if (loading == null) {
+      return far(madeKey, type); // tracking is not established: nothing may be kept
+    }
+    boolean installed = false;
+    try {
+      byte[] key = k(madeKey);
+      Object[] reply;
+      try {
+        reply =
+            failures.guard(
+                Category.LOOKUP,
+                "get",
+                () ->
+                    client.writePipelined(
+                        pipe -> {
+                          Response<byte[]> value = pipe.get(key);
+                          Response<Long> pttl = pipe.pttl(key);
+                          pipe.sync();
+                          return new Object[] {value.get(), pttl.get()};
+                        }),
+                null);
+      } catch (RedisConnectionException e) {
+        throw e;
+      } catch (CacheException e) { // an error reply about this key (e.g. WRONGTYPE): unreadable
+        reportUnreadable(madeKey, e.getMessage());
+        return MISS;
+      }
+      if (reply == null) {
+        return MISS; // Redis is down and ignore_exceptions=true
+      }
+      byte[] stored = (byte[]) reply[0];
+      Object value = decode(madeKey, stored, type);
+      if (value != MISS) {
+        n.install(madeKey, loading, value, type, stored, (Long) reply[1]);
+        installed = true;
+      }
+      return value;
+    } finally {
+      if (!installed) {
+        n.abandon(madeKey, loading);
+      }
+    }
   }
 
   @Override
@@ -179,11 +296,15 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       return false;
     }
     byte[][] args = SetCommand.args(k(madeKey), bytes, timeout, mode);
-    return failures.guard(
-        Category.STORE,
-        "set",
-        () -> SetCommand.stored(client.write(c -> c.sendCommand(SetCommand.SET, args))),
-        false);
+    try {
+      return failures.guard(
+          Category.STORE,
+          "set",
+          () -> SetCommand.stored(client.write(c -> c.sendCommand(SetCommand.SET, args))),
+          false);
+    } finally {
+      forget(madeKey);
+    }
   }
 
   @Override
@@ -205,6 +326,15 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     if (encoded.isEmpty()) {
       return failed;
     }
+    try {
+      return setPipelined(encoded, timeout, failed);
+    } finally {
+      forgetAll(encoded.keySet());
+    }
+  }
+
+  private List<String> setPipelined(
+      Map<String, byte[]> encoded, Timeout timeout, List<String> failed) {
     List<String> notStored =
         failures.guard(
             Category.STORE,
@@ -240,14 +370,22 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected boolean doDelete(String madeKey) {
-    return failures.guard(
-        Category.EVICT, "delete", () -> client.write(c -> c.del(k(madeKey))) > 0, false);
+    try {
+      return failures.guard(
+          Category.EVICT, "delete", () -> client.write(c -> c.del(k(madeKey))) > 0, false);
+    } finally {
+      forget(madeKey);
+    }
   }
 
   @Override
   protected void doDeleteMany(List<String> madeKeys) {
     byte[][] keys = madeKeys.stream().map(RedisCache::k).toArray(byte[][]::new);
-    failures.guard(Category.EVICT, "delete_many", () -> client.write(c -> c.unlink(keys)), 0L);
+    try {
+      failures.guard(Category.EVICT, "delete_many", () -> client.write(c -> c.unlink(keys)), 0L);
+    } finally {
+      forgetAll(madeKeys);
+    }
   }
 
   @Override
@@ -258,6 +396,14 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected long doIncr(String key, String madeKey, long delta) {
+    try {
+      return incr(key, madeKey, delta);
+    } finally {
+      forget(madeKey);
+    }
+  }
+
+  private long incr(String key, String madeKey, long delta) {
     Object result;
     try {
       result =
@@ -287,6 +433,14 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected boolean doTouch(String madeKey, Timeout timeout) {
+    try {
+      return touchMade(madeKey, timeout);
+    } finally {
+      forget(madeKey); // a copy must not outlive the key's new expiry
+    }
+  }
+
+  private boolean touchMade(String madeKey, Timeout timeout) {
     return failures.guard(
         Category.STORE,
         "touch",
@@ -304,22 +458,33 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
 
   @Override
   protected boolean doMove(String fromMadeKey, String toMadeKey) {
-    Object r =
-        client.write(
-            c -> c.eval(RedisScripts.MOVE_EXISTING, List.of(fromMadeKey, toMadeKey), List.of()));
-    return Long.valueOf(1).equals(r);
+    try {
+      Object r =
+          client.write(
+              c -> c.eval(RedisScripts.MOVE_EXISTING, List.of(fromMadeKey, toMadeKey), List.of()));
+      return Long.valueOf(1).equals(r);
+    } finally {
+      forget(fromMadeKey);
+      forget(toMadeKey);
+    }
   }
 
   @Override
   protected void doClear() {
-    failures.guard(
-        Category.EVICT,
-        "clear",
-        () -> {
-          scan.clear();
-          return null;
-        },
-        null);
+    try {
+      failures.guard(
+          Category.EVICT,
+          "clear",
+          () -> {
+            scan.clear();
+            return null;
+          },
+          null);
+    } finally {
+      if (near != null) {
+        near.flush();
+      }
+    }
   }
 
   /**
@@ -391,18 +556,29 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   /** Sets {@code key} to expire in {@code millis}; returns whether the key exists. */
   public boolean pexpire(String key, long millis) {
     String made = made(key);
-    return failures.guard(
-        Category.STORE, "pexpire", () -> client.write(c -> c.pexpire(k(made), millis)) == 1, false);
+    try {
+      return failures.guard(
+          Category.STORE,
+          "pexpire",
+          () -> client.write(c -> c.pexpire(k(made), millis)) == 1,
+          false);
+    } finally {
+      forget(made);
+    }
   }
 
   /** Sets {@code key} to expire at {@code when}; returns whether the key exists. */
   public boolean expireAt(String key, Instant when) {
     String made = made(key);
-    return failures.guard(
-        Category.STORE,
-        "expire_at",
-        () -> client.write(c -> c.pexpireAt(k(made), when.toEpochMilli())) == 1,
-        false);
+    try {
+      return failures.guard(
+          Category.STORE,
+          "expire_at",
+          () -> client.write(c -> c.pexpireAt(k(made), when.toEpochMilli())) == 1,
+          false);
+    } finally {
+      forget(made);
+    }
   }
 
   /** Removes the expiry of {@code key}; returns whether the key exists. */
@@ -419,7 +595,13 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
    */
   public long deletePattern(String pattern) {
     String glob = madePattern(pattern);
-    return failures.guard(Category.EVICT, "delete_pattern", () -> scan.deleteMatching(glob), 0L);
+    try {
+      return failures.guard(Category.EVICT, "delete_pattern", () -> scan.deleteMatching(glob), 0L);
+    } finally {
+      if (near != null) {
+        near.flush();
+      }
+    }
   }
 
   /**
@@ -503,6 +685,9 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   /** Closes the pools for good, when the handler closes. */
   @Override
   protected void release() {
+    if (tracking != null) {
+      tracking.close();
+    }
     client.close();
   }
 

@@ -5,6 +5,7 @@ import io.cachegen.runtime.spi.CacheMetrics;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -31,6 +32,8 @@ final class RedisServer implements AutoCloseable {
   private final UnifiedJedis client;
   private final String described;
   private final CircuitBreaker breaker;
+  private final RedisOptions options;
+  private final SslOptions tls;
 
   /**
    * @param alias the cache alias, for the breaker's log lines
@@ -49,9 +52,13 @@ final class RedisServer implements AutoCloseable {
       CacheMetrics.Counters metrics,
       UnaryOperator<JedisSocketFactory> sockets) {
     this.location = location;
+    this.options = options;
+    this.tls = tls;
     this.described = location.describe();
     this.breaker = new CircuitBreaker(alias, described, options.retryAfterMillis(), clock, metrics);
-    JedisClientConfig config = clientConfig(location, options, tls);
+    JedisClientConfig config =
+        clientConfig(
+            location, options, tls, options.connectTimeoutMillis(), options.socketTimeoutMillis());
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(options.maxConnections());
     pool.setMaxIdle(options.maxIdle());
@@ -62,13 +69,7 @@ final class RedisServer implements AutoCloseable {
     pool.setJmxEnabled(false);
     // what Jedis builds from a HostAndPort too, with the socket factory made explicit
     JedisSocketFactory socketFactory =
-        location.unixSocket()
-            ? new UnixSocketFactory(
-                location.socketPath(),
-                options.connectTimeoutMillis(),
-                options.socketTimeoutMillis())
-            : new DefaultJedisSocketFactory(
-                new HostAndPort(location.host(), location.port()), config);
+        socketFactory(location, config, options.connectTimeoutMillis());
     this.provider =
         new PooledConnectionProvider(
             new ConnectionFactory(sockets.apply(socketFactory), config), pool);
@@ -76,14 +77,18 @@ final class RedisServer implements AutoCloseable {
   }
 
   private static JedisClientConfig clientConfig(
-      RedisLocation location, RedisOptions options, SslOptions tls) {
+      RedisLocation location,
+      RedisOptions options,
+      SslOptions tls,
+      int connectTimeoutMillis,
+      int socketTimeoutMillis) {
     String user = location.username() != null ? location.username() : options.username();
     String password = location.password() != null ? location.password() : options.password();
     int db = location.db() != null ? location.db() : options.db();
     DefaultJedisClientConfig.Builder b =
         DefaultJedisClientConfig.builder()
-            .connectionTimeoutMillis(options.connectTimeoutMillis())
-            .socketTimeoutMillis(options.socketTimeoutMillis())
+            .connectionTimeoutMillis(connectTimeoutMillis)
+            .socketTimeoutMillis(socketTimeoutMillis)
             .database(db)
             .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
     if (user != null) {
@@ -104,6 +109,26 @@ final class RedisServer implements AutoCloseable {
   /** The Jedis client; every command borrows a pooled connection and returns it. */
   UnifiedJedis client() {
     return client;
+  }
+
+  /**
+   * A new connection of its own, outside the pool (the near cache's tracking connections), with the
+   * alias's credentials, database and TLS, its replies awaited at most {@code socketTimeoutMillis}.
+   * The caller closes it.
+   */
+  Connection dedicatedConnection(int socketTimeoutMillis) {
+    int connectTimeout = Math.min(options.connectTimeoutMillis(), socketTimeoutMillis);
+    JedisClientConfig config =
+        clientConfig(location, options, tls, connectTimeout, socketTimeoutMillis);
+    return new Connection(socketFactory(location, config, connectTimeout), config);
+  }
+
+  private static JedisSocketFactory socketFactory(
+      RedisLocation location, JedisClientConfig config, int connectTimeoutMillis) {
+    return location.unixSocket()
+        ? new UnixSocketFactory(
+            location.socketPath(), connectTimeoutMillis, config.getSocketTimeoutMillis())
+        : new DefaultJedisSocketFactory(new HostAndPort(location.host(), location.port()), config);
   }
 
   /** A pipeline on a pooled connection; closing it returns the connection. */

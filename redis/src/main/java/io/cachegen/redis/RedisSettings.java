@@ -19,13 +19,15 @@ import redis.clients.jedis.SslOptions;
  * @param tls the TLS options of its {@code rediss://} servers ({@code ssl_ca_certs} already read)
  * @param clearPattern the SCAN pattern {@code clear()} deletes by ({@link ClearPattern}); {@code
  *     null} with {@code clear_flushes_db=true}
+ * @param near the near cache's options; {@code null} without {@code near_cache=true}
  */
 record RedisSettings(
     CacheSettings settings,
     RedisOptions options,
     List<RedisLocation> locations,
     SslOptions tls,
-    String clearPattern)
+    String clearPattern,
+    NearCacheOptions near)
     implements CacheBackendProvider.Prepared {
 
   /**
@@ -47,7 +49,8 @@ record RedisSettings(
             settings.describeOption("ssl_ca_certs"));
     String clearPattern =
         options.clearFlushesDb() ? null : ClearPattern.of(settings, context.keyFunction());
-    return new RedisSettings(settings, options, List.copyOf(locations), tls, clearPattern);
+    NearCacheOptions near = NearCacheOptions.parse(settings, context.keyFunction());
+    return new RedisSettings(settings, options, List.copyOf(locations), tls, clearPattern, near);
   }
 
   /**

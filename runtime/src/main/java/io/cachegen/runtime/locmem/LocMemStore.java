@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.cachegen.runtime.Ticker;
+import io.cachegen.runtime.spi.BackendContext;
 import io.cachegen.runtime.spi.CacheMetrics;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -50,6 +51,6 @@ final class LocMemStore {
             .build();
     this.map = cache.asMap();
     this.eviction = cache.policy().eviction().orElseThrow();
-    this.clock = ticker == Ticker.system() ? MillisecondClock.get() : ticker;
+    this.clock = BackendContext.expiryClock(ticker);
   }
 }

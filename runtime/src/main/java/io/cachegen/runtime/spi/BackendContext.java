@@ -18,6 +18,24 @@ import io.cachegen.runtime.Ticker;
 public record BackendContext(
     KeyFunction keyFunction, Ticker ticker, CacheCodec codec, CacheMetrics.Counters metrics) {
 
+  /**
+   * The clock to check an in-process entry's expiry against on every hit: {@link
+   * #expiryClock(Ticker)} of this context's ticker.
+   */
+  public Ticker expiryClock() {
+    return expiryClock(ticker);
+  }
+
+  /**
+   * {@code ticker} itself, except for {@link Ticker#system()}: then {@link System#nanoTime()}
+   * sampled once a millisecond by one daemon thread, so that a hit's expiry check costs a volatile
+   * read rather than a clock call. An entry may then live up to about a millisecond past its
+   * expiry.
+   */
+  public static Ticker expiryClock(Ticker ticker) {
+    return ticker == Ticker.system() ? MillisecondClock.get() : ticker;
+  }
+
   /** A context whose counters are the cache's own, kept in memory (for a cache built in code). */
   public BackendContext(KeyFunction keyFunction, Ticker ticker, CacheCodec codec) {
     this(keyFunction, ticker, codec, new InProcessCounters());

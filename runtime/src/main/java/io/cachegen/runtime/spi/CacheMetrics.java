@@ -94,6 +94,15 @@ public interface CacheMetrics {
      */
     default void event(String name) {}
 
+    /**
+     * A counter of event {@code name} for a hot path (e.g. a near-cache hit): running it counts the
+     * event as {@link #event} does, without looking the name up each time. Asked for once, when the
+     * cache is built; the default calls {@link #event}.
+     */
+    default Runnable eventCounter(String name) {
+      return () -> event(name);
+    }
+
     /** What was counted so far; {@link CacheStats#EMPTY} if nothing is kept. */
     default CacheStats snapshot() {
       return CacheStats.EMPTY;

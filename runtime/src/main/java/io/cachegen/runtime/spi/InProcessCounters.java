@@ -66,6 +66,11 @@ final class InProcessCounters implements CacheMetrics.Counters {
     events.computeIfAbsent(name, n -> new LongAdder()).increment();
   }
 
+  @Override
+  public Runnable eventCounter(String name) {
+    return events.computeIfAbsent(name, n -> new LongAdder())::increment;
+  }
+
   /** Counts what {@code part} counts as this one's too, in {@link #snapshot()}. */
   void addPart(InProcessCounters part) {
     parts.add(part);

@@ -1,4 +1,4 @@
-package io.cachegen.runtime.locmem;
+package io.cachegen.runtime.spi;
 
 import io.cachegen.runtime.Ticker;
 import java.lang.invoke.MethodHandles;
@@ -8,16 +8,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The default clock of locmem expiry: {@link System#nanoTime()} sampled once a millisecond by one
+ * The default clock of in-process expiry (locmem, the Redis near cache; {@link
+ * BackendContext#expiryClock()}): {@link System#nanoTime()} sampled once a millisecond by one
  * daemon thread, so that checking an entry's expiry on a hit costs a volatile read instead of a
  * clock call (on many machines {@code nanoTime} costs more than the whole cache lookup). Redis and
  * memcached keep a cached clock for the same reason. An entry may be served for up to about a
  * millisecond past its timeout; timeouts are whole seconds in Django's model.
  *
- * <p>The thread starts with the first locmem store that uses this clock and never keeps the JVM
- * alive. It only ticks while the clock is read: once a whole check period ({@link
- * #DEFAULT_IDLE_AFTER}, one second) has gone by without a read, it parks without a timeout, so an
- * idle JVM sees no wake-ups from it; the next read wakes it.
+ * <p>The thread starts with the first cache that uses this clock and never keeps the JVM alive. It
+ * only ticks while the clock is read: once a whole check period ({@link #DEFAULT_IDLE_AFTER}, one
+ * second) has gone by without a read, it parks without a timeout, so an idle JVM sees no wake-ups
+ * from it; the next read wakes it.
  *
  * <h2>States</h2>
  *
@@ -73,7 +74,7 @@ final class MillisecondClock implements Ticker {
 
   private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final MillisecondClock INSTANCE =
-      new MillisecondClock(DEFAULT_IDLE_AFTER, "cachegen-locmem-clock");
+      new MillisecondClock(DEFAULT_IDLE_AFTER, "cachegen-expiry-clock");
 
   private static final int TOUCHED = 0;
   private static final int RUNNING = 1;

@@ -1,4 +1,4 @@
-package io.cachegen.runtime.locmem;
+package io.cachegen.runtime.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;

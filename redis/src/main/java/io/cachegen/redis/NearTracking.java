@@ -1,0 +1,344 @@
+package io.cachegen.redis;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.util.SafeEncoder;
+
+/**
+ * Keeps one alias's {@link NearCache} coherent with Redis, over RESP2 (Redis 6.2 or later): Redis's
+ * server-assisted client-side caching in broadcasting mode.
+ *
+ * <p><b>Two dedicated connections</b> to the primary, neither from the pool, so pooled data
+ * connections carry no tracking state:
+ *
+ * <ul>
+ *   <li>the <i>subscriber</i> is subscribed to {@code __redis__:invalidate}; a reader thread turns
+ *       each message into {@link NearCache#invalidate} (a message lists keys) or, for the null
+ *       message FLUSHDB and FLUSHALL send, {@link NearCache#flush};
+ *   <li>the <i>owner</i> runs {@code CLIENT TRACKING ON REDIRECT <subscriber's id> BCAST PREFIX
+ *       <prefix>}: Redis then reports every change to a key under the prefix made by any client
+ *       (another JVM, {@code redis-cli}, a Lua script, expiry, eviction), in every database.
+ * </ul>
+ *
+ * <p><b>Liveness.</b> Redis does not tell the subscriber when the owner's connection dies, and then
+ * stops sending invalidations (redis#11767). So every {@code near_liveness_interval} a watchdog
+ * thread asks the owner {@code CLIENT TRACKINGINFO} (tracking on, broadcasting, redirecting to the
+ * current subscriber, the redirect not broken) and checks that the subscriber answered the previous
+ * interval's {@code PING}, then pings it again. Both connections read with a timeout of one
+ * interval. On any doubt, or when the reader thread loses its connection, the near cache stops
+ * keeping copies and is flushed ({@link NearCache#live(boolean)}), both connections are closed, and
+ * tracking is set up again every interval until it works; meanwhile every read goes to Redis. So
+ * after the tracking is lost a copy is served for at most about one interval (two in the worst
+ * interleaving), and {@code near_max_age} bounds every copy's age whatever happens.
+ *
+ * <p>Failures are logged at most once per {@code ignored_exceptions_log_interval}, plus a line when
+ * tracking comes back.
+ */
+final class NearTracking implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(NearTracking.class);
+
+  /** The channel Redis publishes invalidations on (RESP2 redirect). */
+  static final String CHANNEL = "__redis__:invalidate";
+
+  private final String alias;
+  private final String prefix;
+  private final NearCache near;
+  private final Supplier<Connection> connect;
+  private final long intervalNanos;
+  private final long logIntervalNanos;
+  private final Thread watchdog;
+
+  private volatile boolean closed;
+
+  /** Set by the reader thread when it loses the subscriber connection; read by the watchdog. */
+  private volatile boolean readerLost;
+
+  /** The connections of the current set-up; touched by the watchdog thread only (and close). */
+  private volatile Connection owner;
+
+  private volatile Connection subscriberConnection;
+  private volatile Subscriber subscriber;
+  private volatile long subscriberId;
+  private volatile long ownerId = -1;
+  private long lastFailureLogNanos;
+  private int failuresSinceLive;
+
+  /**
+   * @param alias for thread names and log lines
+   * @param prefix the tracked key prefix
+   * @param connect opens a dedicated connection to the primary (read timeout: about one interval)
+   * @param intervalMillis {@code near_liveness_interval}
+   * @param logIntervalMillis how often a failure may be logged
+   */
+  NearTracking(
+      String alias,
+      String prefix,
+      NearCache near,
+      Supplier<Connection> connect,
+      long intervalMillis,
+      long logIntervalMillis) {
+    this.alias = alias;
+    this.prefix = prefix;
+    this.near = near;
+    this.connect = connect;
+    this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+    this.logIntervalNanos = TimeUnit.MILLISECONDS.toNanos(logIntervalMillis);
+    this.watchdog = new Thread(this::watch, "cachegen-near-" + alias);
+    this.watchdog.setDaemon(true);
+  }
+
+  /** Starts the watchdog, which sets tracking up (reads go to Redis until it has). */
+  void start() {
+    watchdog.start();
+  }
+
+  /** The watchdog's loop: set up, check every interval, tear down on doubt, set up again. */
+  private void watch() {
+    while (!closed) {
+      if (!near.live()) {
+        try {
+          establish();
+          near.live(true);
+          if (failuresSinceLive > 0) {
+            LOG.info(
+                "cache '{}': near cache tracking is back after {} failed attempt(s); copies are"
+                    + " kept again",
+                alias,
+                failuresSinceLive);
+          }
+          failuresSinceLive = 0;
+        } catch (RuntimeException e) {
+          teardown();
+          failed("could not set up tracking", e);
+        }
+      } else {
+        String doubt = check();
+        if (doubt != null) {
+          near.live(false);
+          teardown();
+          failed(doubt, null);
+          continue; // set it up again at once
+        }
+      }
+      LockSupport.parkNanos(this, intervalNanos);
+    }
+    teardown();
+  }
+
+  /** Subscribes, then turns tracking on (in that order: Redis drops what has no subscriber). */
+  private void establish() {
+    teardown();
+    readerLost = false;
+    Connection sub = connect.get();
+    subscriberConnection = sub;
+    subscriberId = clientId(sub);
+    Subscriber s = new Subscriber();
+    subscriber = s;
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                s.proceed(sub, CHANNEL);
+              } catch (RuntimeException e) {
+                // the connection closed or failed; the watchdog decides what it means
+              } finally {
+                if (subscriber == s) {
+                  readerLost = true;
+                  LockSupport.unpark(watchdog);
+                }
+              }
+            },
+            "cachegen-near-" + alias + "-invalidations");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      if (!s.subscribed.await(
+          Math.max(1, TimeUnit.NANOSECONDS.toMillis(intervalNanos)) * 2, TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("no SUBSCRIBE confirmation for " + CHANNEL);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while subscribing", e);
+    }
+    Connection own = connect.get();
+    owner = own;
+    ownerId = clientId(own);
+    own.sendCommand(
+        Protocol.Command.CLIENT,
+        "TRACKING",
+        "ON",
+        "REDIRECT",
+        Long.toString(subscriberId),
+        "BCAST",
+        "PREFIX",
+        prefix);
+    own.getStatusCodeReply();
+    s.lastPingAnswered = true;
+  }
+
+  /** What is wrong with the current set-up, or {@code null}. */
+  private String check() {
+    Subscriber s = subscriber;
+    if (readerLost || s == null) {
+      return "the invalidation connection was lost";
+    }
+    if (!s.lastPingAnswered) {
+      return "the invalidation connection did not answer a PING within "
+          + TimeUnit.NANOSECONDS.toMillis(intervalNanos)
+          + " ms";
+    }
+    String owned = trackingInfoProblem();
+    if (owned != null) {
+      return owned;
+    }
+    try {
+      s.lastPingAnswered = false;
+      s.ping();
+    } catch (RuntimeException e) {
+      return "the invalidation connection failed a PING (" + firstLine(e) + ")";
+    }
+    return null;
+  }
+
+  /** Asks the owner {@code CLIENT TRACKINGINFO}; what is wrong, or {@code null}. */
+  private String trackingInfoProblem() {
+    List<Object> info;
+    try {
+      Connection own = owner;
+      own.sendCommand(Protocol.Command.CLIENT, "TRACKINGINFO");
+      info = own.getObjectMultiBulkReply();
+    } catch (RuntimeException e) {
+      return "the tracking connection failed (" + firstLine(e) + ")";
+    }
+    List<?> flags = List.of();
+    Object redirect = null;
+    for (int i = 0; i + 1 < info.size(); i += 2) {
+      String field = SafeEncoder.encode((byte[]) info.get(i));
+      Object value = info.get(i + 1);
+      if (field.equals("flags") && value instanceof List<?> l) {
+        flags = l.stream().map(f -> SafeEncoder.encode((byte[]) f)).toList();
+      } else if (field.equals("redirect")) {
+        redirect = value;
+      }
+    }
+    if (!flags.contains("on") || !flags.contains("bcast")) {
+      return "tracking is off on the tracking connection (flags " + flags + ")";
+    }
+    if (flags.contains("broken_redirect")) {
+      return "the tracking connection's redirect is broken";
+    }
+    if (!(redirect instanceof Long id) || id != subscriberId) {
+      return "the tracking connection redirects to client " + redirect + ", not " + subscriberId;
+    }
+    return null;
+  }
+
+  private static long clientId(Connection connection) {
+    connection.sendCommand(Protocol.Command.CLIENT, "ID");
+    return connection.getIntegerReply();
+  }
+
+  /** Closes both connections (which ends the reader thread). */
+  private void teardown() {
+    subscriber = null;
+    close(owner);
+    owner = null;
+    close(subscriberConnection);
+    subscriberConnection = null;
+  }
+
+  private static void close(Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (RuntimeException e) {
+        // already broken
+      }
+    }
+  }
+
+  private void failed(String what, RuntimeException e) {
+    failuresSinceLive++;
+    long now = System.nanoTime();
+    if (failuresSinceLive == 1 || now - lastFailureLogNanos >= logIntervalNanos) {
+      lastFailureLogNanos = now;
+      LOG.warn(
+          "cache '{}': near cache {}{}; copies dropped, reads go to Redis until tracking is set up"
+              + " again (retried every {} ms)",
+          alias,
+          what,
+          e == null ? "" : " (" + firstLine(e) + ")",
+          TimeUnit.NANOSECONDS.toMillis(intervalNanos));
+    }
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = e.getMessage();
+    if (m == null) {
+      return e.getClass().getSimpleName();
+    }
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** Whether tracking is set up now. */
+  boolean live() {
+    return near.live();
+  }
+
+  /** The owner connection's client id, for tests that kill it. */
+  long ownerId() {
+    return ownerId;
+  }
+
+  /** The subscriber's client id, for tests; meaningful while {@link #live()}. */
+  long subscriberId() {
+    return subscriberId;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    LockSupport.unpark(watchdog);
+    try {
+      watchdog.join(TimeUnit.NANOSECONDS.toMillis(intervalNanos) * 4 + 1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    teardown();
+    near.live(false);
+  }
+
+  /** The subscriber's pub/sub callbacks, on the reader thread. */
+  private final class Subscriber extends JedisPubSub {
+    final CountDownLatch subscribed = new CountDownLatch(1);
+    volatile boolean lastPingAnswered = true;
+
+    @Override
+    public void onSubscribe(String channel, int subscribedChannels) {
+      subscribed.countDown();
+    }
+
+    @Override
+    public void onMessage(String channel, String key) {
+      if (key == null) {
+        near.flush(); // FLUSHDB / FLUSHALL
+      } else {
+        near.invalidate(key);
+      }
+    }
+
+    @Override
+    public void onPong(String pattern) {
+      lastPingAnswered = true;
+    }
+  }
+}
