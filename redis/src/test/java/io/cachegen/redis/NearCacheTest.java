@@ -235,6 +235,9 @@ class NearCacheTest {
     assertThat(cache.stats().event(NearCache.Events.NEAR_MISS)).isEqualTo(1);
     assertThat(cache.stats().event(NearCache.Events.NEAR_HIT)).isEqualTo(2);
     assertThat(cache.stats().event(NearCache.Events.NEAR_TRACKING)).isEqualTo(1);
+    assertThat(cache.stats().event(NearCache.Events.NEAR_FLUSH))
+        .as("setting tracking up is not a flush")
+        .isZero();
   }
 
   @Test
