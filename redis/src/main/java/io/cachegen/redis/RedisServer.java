@@ -14,6 +14,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.providers.PooledConnectionProvider;
@@ -58,7 +59,12 @@ final class RedisServer implements AutoCloseable {
     this.breaker = new CircuitBreaker(alias, described, options.retryAfterMillis(), clock, metrics);
     JedisClientConfig config =
         clientConfig(
-            location, options, tls, options.connectTimeoutMillis(), options.socketTimeoutMillis());
+            location,
+            options,
+            tls,
+            options.connectTimeoutMillis(),
+            options.socketTimeoutMillis(),
+            false);
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(options.maxConnections());
     pool.setMaxIdle(options.maxIdle());
@@ -81,7 +87,8 @@ final class RedisServer implements AutoCloseable {
       RedisOptions options,
       SslOptions tls,
       int connectTimeoutMillis,
-      int socketTimeoutMillis) {
+      int socketTimeoutMillis,
+      boolean resp2) {
     String user = location.username() != null ? location.username() : options.username();
     String password = location.password() != null ? location.password() : options.password();
     int db = location.db() != null ? location.db() : options.db();
@@ -96,6 +103,9 @@ final class RedisServer implements AutoCloseable {
     }
     if (password != null) {
       b.password(password);
+    }
+    if (resp2) {
+      b.protocol(RedisProtocol.RESP2); // Jedis 8 negotiates RESP3 unless told
     }
     if (options.clientName() != null) {
       b.clientName(options.clientName());
@@ -119,7 +129,7 @@ final class RedisServer implements AutoCloseable {
   Connection dedicatedConnection(int socketTimeoutMillis) {
     int connectTimeout = Math.min(options.connectTimeoutMillis(), socketTimeoutMillis);
     JedisClientConfig config =
-        clientConfig(location, options, tls, connectTimeout, socketTimeoutMillis);
+        clientConfig(location, options, tls, connectTimeout, socketTimeoutMillis, true);
     return new Connection(socketFactory(location, config, connectTimeout), config);
   }
 

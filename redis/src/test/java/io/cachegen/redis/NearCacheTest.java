@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * The near cache against a real server of its own: a second read is served in process, and every
@@ -69,6 +68,14 @@ class NearCacheTest {
 
   private boolean held(RedisCache c, String key) {
     return c.nearCache().holds(c.makeKey(key));
+  }
+
+  /**
+   * SET with PX, as raw arguments: {@code SetParams.px} changed its signature between Jedis lines.
+   */
+  private static void setPx(String key, String value, long millis) {
+    direct.sendCommand(
+        redis.clients.jedis.Protocol.Command.SET, key, value, "PX", Long.toString(millis));
   }
 
   private static long invalidations(RedisCache c) {
@@ -127,7 +134,7 @@ class NearCacheTest {
 
   @Test
   void anExpiringKeyIsNoLongerServed() {
-    direct.set(cache.makeKey("k"), "4", SetParams.setParams().px(300));
+    setPx(cache.makeKey("k"), "4", 300);
     assertThat(cache.get("k", Long.class)).isEqualTo(4L);
     Eventually.within(DEADLINE, "the expired key a miss", () -> cache.get("k", Long.class) == null);
   }
@@ -137,7 +144,7 @@ class NearCacheTest {
     // with active expiry off, Redis expires the key (and reports it) only when someone touches it
     direct.sendCommand(DEBUG, "SET-ACTIVE-EXPIRE", "0");
     try {
-      direct.set(cache.makeKey("k"), "5", SetParams.setParams().px(500));
+      setPx(cache.makeKey("k"), "5", 500);
       warm(cache, "k");
       Eventually.within(
           DEADLINE, "the copy past its TTL not served", () -> cache.get("k", Long.class) == null);
