@@ -248,6 +248,20 @@ class NearCacheTest {
   }
 
   @Test
+  void aHealthyServerKeepsTrackingUpAcrossLivenessChecks() {
+    cache.set("k", 1L);
+    warm(cache, "k");
+    long pings = CommandStats.calls(direct).getOrDefault("ping", 0L);
+    Eventually.within(
+        DEADLINE,
+        "three more liveness PINGs",
+        () -> CommandStats.calls(direct).getOrDefault("ping", 0L) >= pings + 3);
+    assertThat(cache.stats().event(NearCache.Events.NEAR_TRACKING)).isEqualTo(1);
+    assertThat(cache.stats().event(NearCache.Events.NEAR_FLUSH)).isZero();
+    assertThat(held(cache, "k")).isTrue();
+  }
+
+  @Test
   void theNearCacheNeedsAKeyPrefix() {
     CacheConfig config =
         CacheConfig.fromMap(
