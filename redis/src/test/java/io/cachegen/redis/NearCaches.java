@@ -70,9 +70,16 @@ public final class NearCaches {
 
   /** The handler's near-cached alias, once its tracking is set up. */
   public static RedisCache live(CacheHandler handler) {
-    RedisCache cache = (RedisCache) handler.get("near");
+    return live(handler, "near");
+  }
+
+  /** The handler's near-cached {@code alias}, once its tracking is set up. */
+  public static RedisCache live(CacheHandler handler, String alias) {
+    RedisCache cache = (RedisCache) handler.get(alias);
     Eventually.within(
-        Duration.ofSeconds(10), "near cache tracking set up", () -> cache.nearTracking().live());
+        Duration.ofSeconds(10),
+        "near cache tracking of alias " + alias + " set up",
+        () -> cache.nearTracking().live());
     return cache;
   }
 }
