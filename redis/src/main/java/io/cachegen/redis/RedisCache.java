@@ -203,6 +203,15 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     return far(madeKey, type);
   }
 
+  /**
+   * A {@code @Cached(nearCache = false)} method's read: Redis alone, as an alias without a near
+   * cache reads (replicas included, if configured), neither served from nor filling the near cache.
+   */
+  @Override
+  protected Object doGetBypassingNear(String madeKey, ValueType<?> type) {
+    return far(madeKey, type);
+  }
+
   /** A lookup in Redis alone. */
   private Object far(String madeKey, ValueType<?> type) {
     byte[] stored;

@@ -7,6 +7,8 @@ import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheConfigurationException;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Timeout;
+import io.cachegen.runtime.ValueType;
+import io.cachegen.runtime.spi.CacheMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,7 @@ class NearCacheTest {
   }
 
   private boolean held(RedisCache c, String key) {
-    return c.nearCache().holds(c.makeKey(key));
+    return NearCaches.holds(c, c.makeKey(key));
   }
 
   /**
@@ -79,18 +81,12 @@ class NearCacheTest {
   }
 
   private static long invalidations(RedisCache c) {
-    return c.stats().event(NearCache.Events.NEAR_INVALIDATION);
+    return NearCaches.invalidations(c);
   }
 
-  /**
-   * Waits until {@code c} has handled every invalidation Redis sent it so far: writes a key of its
-   * own behind the cache's back and waits for that key's message (they come in order). A write's
-   * own message comes back to the writer too, after its reply, and drops a copy read meanwhile.
-   */
+  /** See {@link NearCaches#settle}: every invalidation Redis sent {@code c} so far handled. */
   private static void settle(RedisCache c) {
-    long before = invalidations(c);
-    direct.set(c.makeKey("settle"), "1");
-    Eventually.within(DEADLINE, "the settle key's invalidation", () -> invalidations(c) > before);
+    NearCaches.settle(c, direct);
   }
 
   /** Reads {@code key} into {@code c}'s near cache, after every earlier invalidation. */
@@ -231,6 +227,32 @@ class NearCacheTest {
     settle(cache);
     assertThat(held(cache, "k")).isFalse();
     assertThat(invalidations(cache) - before).as("k and the settle key only").isEqualTo(2);
+  }
+
+  @Test
+  void aReadBypassingTheNearCacheGoesToRedisEveryTimeAndMakesNoCopy() {
+    // what a @Cached(nearCache = false) method reads with
+    cache.set("held", 1L);
+    warm(cache, "held");
+    cache.set("other", 2L);
+    settle(cache);
+    String held = cache.makeKey("held");
+    String other = cache.makeKey("other");
+    ValueType<Long> type = ValueType.of(Long.class);
+    long nearHits = cache.stats().event(NearCache.Events.NEAR_HIT);
+    Map<String, Long> before = CommandStats.calls(direct);
+    for (int i = 0; i < 10; i++) {
+      assertThat(cache.lookupBypassingNear(held, type, CacheMetrics.Counters.NONE)).isEqualTo(1L);
+      assertThat(cache.peekBypassingNear(other, type)).isEqualTo(2L);
+    }
+    assertThat(CommandStats.delta(before, CommandStats.calls(direct)))
+        .containsEntry("get", 20L)
+        .doesNotContainKey("pttl");
+    assertThat(cache.stats().event(NearCache.Events.NEAR_HIT)).isEqualTo(nearHits);
+    assertThat(held(cache, "held")).as("the copy another reader made is left").isTrue();
+    assertThat(held(cache, "other")).as("no copy made").isFalse();
+    assertThat(cache.get("held", Long.class)).as("and still served to them").isEqualTo(1L);
+    assertThat(cache.stats().event(NearCache.Events.NEAR_HIT)).isEqualTo(nearHits + 1);
   }
 
   @Test
