@@ -4,7 +4,12 @@ import io.cachegen.runtime.CacheConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import java.util.Set;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
@@ -54,6 +59,20 @@ enum JedisLine {
 
   /** A client whose every command borrows a connection from {@code provider} and returns it. */
   abstract UnifiedJedis open(PooledConnectionProvider provider, JedisClientConfig config);
+
+  /**
+   * A cluster client over the seed {@code nodes}: {@code JedisCluster}, which has the same
+   * constructor and binary signatures on every supported line (deprecated from 7.x in favour of
+   * {@code RedisClusterClient}, which 6.0 lacks).
+   */
+  @SuppressWarnings("deprecation")
+  static JedisCluster openCluster(
+      Set<HostAndPort> nodes,
+      JedisClientConfig config,
+      int maxAttempts,
+      GenericObjectPoolConfig<Connection> pool) {
+    return new JedisCluster(nodes, config, maxAttempts, pool);
+  }
 
   /**
    * A pipeline on a connection borrowed from {@code provider}; closing it returns the connection.

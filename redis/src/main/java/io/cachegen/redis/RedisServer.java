@@ -27,7 +27,7 @@ import redis.clients.jedis.providers.PooledConnectionProvider;
  * within {@code socket_connect_timeout + socket_timeout}. Each server has its own {@link
  * CircuitBreaker}, so a hung replica does not stop calls to the primary. Thread-safe.
  */
-final class RedisServer implements AutoCloseable {
+final class RedisServer implements RedisEndpoint {
   private final RedisLocation location;
   private final PooledConnectionProvider provider;
   private final UnifiedJedis client;
@@ -65,14 +65,7 @@ final class RedisServer implements AutoCloseable {
             options.connectTimeoutMillis(),
             options.socketTimeoutMillis(),
             false);
-    ConnectionPoolConfig pool = new ConnectionPoolConfig();
-    pool.setMaxTotal(options.maxConnections());
-    pool.setMaxIdle(options.maxIdle());
-    pool.setMinIdle(options.minIdle());
-    pool.setBlockWhenExhausted(true);
-    pool.setMaxWait(Duration.ofMillis(options.connectTimeoutMillis()));
-    pool.setTestWhileIdle(true);
-    pool.setJmxEnabled(false);
+    ConnectionPoolConfig pool = poolConfig(options);
     // what Jedis builds from a HostAndPort too, with the socket factory made explicit
     JedisSocketFactory socketFactory =
         socketFactory(location, config, options.connectTimeoutMillis());
@@ -82,7 +75,21 @@ final class RedisServer implements AutoCloseable {
     this.client = JedisLine.current().open(provider, config);
   }
 
-  private static JedisClientConfig clientConfig(
+  /** The pool settings of one server (or of each node of a cluster). */
+  static ConnectionPoolConfig poolConfig(RedisOptions options) {
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(options.maxConnections());
+    pool.setMaxIdle(options.maxIdle());
+    pool.setMinIdle(options.minIdle());
+    pool.setBlockWhenExhausted(true);
+    pool.setMaxWait(Duration.ofMillis(options.connectTimeoutMillis()));
+    pool.setTestWhileIdle(true);
+    pool.setJmxEnabled(false);
+    return pool;
+  }
+
+  /** The Jedis client settings of one server (or of every node of a cluster). */
+  static JedisClientConfig clientConfig(
       RedisLocation location,
       RedisOptions options,
       SslOptions tls,
@@ -116,8 +123,8 @@ final class RedisServer implements AutoCloseable {
     return b.build();
   }
 
-  /** The Jedis client; every command borrows a pooled connection and returns it. */
-  UnifiedJedis client() {
+  @Override
+  public UnifiedJedis client() {
     return client;
   }
 
@@ -142,12 +149,13 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** A pipeline on a pooled connection; closing it returns the connection. */
-  Pipeline pipeline() {
+  @Override
+  public Pipeline pipeline() {
     return JedisLine.pipeline(provider);
   }
 
-  /** This server's circuit breaker. */
-  CircuitBreaker breaker() {
+  @Override
+  public CircuitBreaker breaker() {
     return breaker;
   }
 
@@ -156,7 +164,8 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** {@code host:port} or {@code unix:/path}. */
-  String describe() {
+  @Override
+  public String describe() {
     return described;
   }
 
@@ -165,7 +174,8 @@ final class RedisServer implements AutoCloseable {
    * same dead or restarted server, and the next call should open a fresh one) and on {@link
    * DefaultClient#releaseConnections()}. The pool stays open; the calls take no lock of ours.
    */
-  void dropIdleConnections() {
+  @Override
+  public void dropIdleConnections() {
     try {
       provider.getPool().clear();
     } catch (RuntimeException e) {
