@@ -3,16 +3,14 @@ package io.cachegen.redis;
 import io.cachegen.runtime.CacheConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Properties;
-import java.util.Set;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-import redis.clients.jedis.Connection;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
 import redis.clients.jedis.providers.PooledConnectionProvider;
 
 /**
@@ -61,17 +59,14 @@ enum JedisLine {
   abstract UnifiedJedis open(PooledConnectionProvider provider, JedisClientConfig config);
 
   /**
-   * A cluster client over the seed {@code nodes}: {@code JedisCluster}, which has the same
-   * constructor and binary signatures on every supported line (deprecated from 7.x in favour of
-   * {@code RedisClusterClient}, which 6.0 lacks).
+   * A cluster client over {@code provider} (which keeps the slot map and a pool per node): {@code
+   * JedisCluster}, whose constructor and binary signatures are the same on every supported line
+   * (deprecated from 7.x in favour of {@code RedisClusterClient}, which 6.0 lacks).
    */
   @SuppressWarnings("deprecation")
   static JedisCluster openCluster(
-      Set<HostAndPort> nodes,
-      JedisClientConfig config,
-      int maxAttempts,
-      GenericObjectPoolConfig<Connection> pool) {
-    return new JedisCluster(nodes, config, maxAttempts, pool);
+      ClusterConnectionProvider provider, int maxAttempts, Duration maxTotalRetries) {
+    return new JedisCluster(provider, maxAttempts, maxTotalRetries);
   }
 
   /**
