@@ -82,6 +82,19 @@ final class DefaultClient implements AutoCloseable {
       return;
     }
     this.cluster = null;
+    if (settings.sentinelService() != null) {
+      this.servers =
+          List.of(
+              new RedisSentinelEndpoint(
+                  alias,
+                  settings.sentinelService(),
+                  settings.locations(),
+                  options,
+                  settings.tls(),
+                  clock,
+                  metrics));
+      return;
+    }
     List<RedisEndpoint> made = new ArrayList<>();
     try {
       for (RedisLocation location : settings.locations()) {

@@ -11,7 +11,7 @@ import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
-import redis.clients.jedis.providers.PooledConnectionProvider;
+import redis.clients.jedis.providers.ConnectionProvider;
 
 /**
  * The Jedis line on the class path, and how to open a client on it: the one place that knows how
@@ -40,14 +40,14 @@ enum JedisLine {
   /** Jedis 6.0 to 7.1: {@code new UnifiedJedis(provider)}. */
   UNIFIED {
     @Override
-    UnifiedJedis open(PooledConnectionProvider provider, JedisClientConfig config) {
+    UnifiedJedis open(ConnectionProvider provider, JedisClientConfig config) {
       return new UnifiedJedis(provider);
     }
   },
   /** Jedis 7.2 and later: {@code RedisClient.builder()}. */
   REDIS_CLIENT {
     @Override
-    UnifiedJedis open(PooledConnectionProvider provider, JedisClientConfig config) {
+    UnifiedJedis open(ConnectionProvider provider, JedisClientConfig config) {
       return Builder.open(provider, config);
     }
   };
@@ -56,7 +56,7 @@ enum JedisLine {
   static final String SUPPORTED = "Jedis 6.0 to 8.x";
 
   /** A client whose every command borrows a connection from {@code provider} and returns it. */
-  abstract UnifiedJedis open(PooledConnectionProvider provider, JedisClientConfig config);
+  abstract UnifiedJedis open(ConnectionProvider provider, JedisClientConfig config);
 
   /**
    * A cluster client over {@code provider} (which keeps the slot map and a pool per node): {@code
@@ -73,7 +73,7 @@ enum JedisLine {
    * A pipeline on a connection borrowed from {@code provider}; closing it returns the connection.
    * ({@code UnifiedJedis.pipelined()} returns a different type on each line.)
    */
-  static Pipeline pipeline(PooledConnectionProvider provider) {
+  static Pipeline pipeline(ConnectionProvider provider) {
     return new Pipeline(provider.getConnection(), true);
   }
 
@@ -126,7 +126,7 @@ enum JedisLine {
    * enum still loads on Jedis 6.0 to 7.1.
    */
   private static final class Builder {
-    static UnifiedJedis open(PooledConnectionProvider provider, JedisClientConfig config) {
+    static UnifiedJedis open(ConnectionProvider provider, JedisClientConfig config) {
       RedisClient client =
           RedisClient.builder().connectionProvider(provider).clientConfig(config).build();
       return client;
