@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Connection;
@@ -29,15 +29,21 @@ import redis.clients.jedis.util.SafeEncoder;
  * </ul>
  *
  * <p><b>Liveness.</b> Redis does not tell the subscriber when the owner's connection dies, and then
- * stops sending invalidations (redis#11767). So every {@code near_liveness_interval} a watchdog
- * thread asks the owner {@code CLIENT TRACKINGINFO} (tracking on, broadcasting, redirecting to the
- * current subscriber, the redirect not broken) and checks that the subscriber answered the previous
- * interval's {@code PING}, then pings it again. Both connections read with a timeout of one
- * interval. On any doubt, or when the reader thread loses its connection, the near cache stops
- * keeping copies and is flushed ({@link NearCache#live(boolean)}), both connections are closed, and
- * tracking is set up again every interval until it works; meanwhile every read goes to Redis. So
- * after the tracking is lost a copy is served for at most about one interval (two in the worst
- * interleaving), and {@code near_max_age} bounds every copy's age whatever happens.
+ * stops sending invalidations (redis#11767). So a watchdog thread checks both connections twice per
+ * {@code near_liveness_interval}, at a fixed rate: it checks that the subscriber answered the
+ * previous check's {@code PING} and pings it again, then asks the owner {@code CLIENT TRACKINGINFO}
+ * (tracking on, broadcasting, redirecting to the current subscriber, the redirect not broken). Both
+ * connections read with a timeout of half an interval. On any doubt, or as soon as the reader
+ * thread loses its connection, the near cache stops keeping copies and is flushed ({@link
+ * NearCache#live(boolean)}), both connections are closed, and tracking is set up again every
+ * interval until it works; meanwhile every read goes to Redis.
+ *
+ * <p><b>The bound.</b> After the tracking is lost a copy is served for at most one interval: the
+ * last check that passed ended just before the loss, the next one starts half an interval later,
+ * and it fails within half an interval (its {@code TRACKINGINFO} times out, or the {@code PING} it
+ * sent is still unanswered at the check after it). Checking once per interval with a whole
+ * interval's timeout would allow two. {@code near_max_age} bounds every copy's age whatever
+ * happens.
  *
  * <p>Failures are logged at most once per {@code ignored_exceptions_log_interval}, plus a line when
  * tracking comes back.
@@ -51,8 +57,12 @@ final class NearTracking implements AutoCloseable {
   private final String alias;
   private final String prefix;
   private final NearCache near;
-  private final Supplier<Connection> connect;
+  private final IntFunction<Connection> connect;
   private final long intervalNanos;
+
+  /** Half an interval: how often the connections are checked, and how long a check may wait. */
+  private final long checkNanos;
+
   private final long logIntervalNanos;
   private final Thread watchdog;
 
@@ -74,7 +84,8 @@ final class NearTracking implements AutoCloseable {
   /**
    * @param alias for thread names and log lines
    * @param prefix the tracked key prefix
-   * @param connect opens a dedicated connection to the primary (read timeout: about one interval)
+   * @param connect opens a dedicated connection to the primary with the given read timeout in
+   *     milliseconds (or a shorter one)
    * @param intervalMillis {@code near_liveness_interval}
    * @param logIntervalMillis how often a failure may be logged
    */
@@ -82,7 +93,7 @@ final class NearTracking implements AutoCloseable {
       String alias,
       String prefix,
       NearCache near,
-      Supplier<Connection> connect,
+      IntFunction<Connection> connect,
       long intervalMillis,
       long logIntervalMillis) {
     this.alias = alias;
@@ -90,6 +101,7 @@ final class NearTracking implements AutoCloseable {
     this.near = near;
     this.connect = connect;
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+    this.checkNanos = Math.max(1, intervalNanos / 2);
     this.logIntervalNanos = TimeUnit.MILLISECONDS.toNanos(logIntervalMillis);
     this.watchdog = new Thread(this::watch, "cachegen-near-" + alias);
     this.watchdog.setDaemon(true);
@@ -100,9 +112,15 @@ final class NearTracking implements AutoCloseable {
     watchdog.start();
   }
 
-  /** The watchdog's loop: set up, check every interval, tear down on doubt, set up again. */
+  /**
+   * The watchdog's loop: set up, check every half interval (at a fixed rate: a check that waited
+   * for a reply does not push the next one back), tear down on doubt and set up again at once, then
+   * every interval until it works.
+   */
   private void watch() {
     while (!closed) {
+      long started = System.nanoTime();
+      long next = started + checkNanos;
       if (!near.live()) {
         try {
           establish();
@@ -117,7 +135,9 @@ final class NearTracking implements AutoCloseable {
           failuresSinceLive = 0;
         } catch (RuntimeException e) {
           teardown();
+          readerLost = false; // the set-up that failed is gone
           failed("could not set up tracking", e);
+          next = started + intervalNanos;
         }
       } else {
         String doubt = check();
@@ -128,16 +148,29 @@ final class NearTracking implements AutoCloseable {
           continue; // set it up again at once
         }
       }
-      LockSupport.parkNanos(this, intervalNanos);
+      waitUntil(next);
     }
     teardown();
+  }
+
+  /**
+   * Parks until {@code deadline}, or until the reader thread loses its connection or {@link
+   * #close()}: never returns early otherwise (a check must not come before its time, as the last
+   * one's {@code PING} is given until then to be answered).
+   */
+  private void waitUntil(long deadline) {
+    long left;
+    while (!closed && !readerLost && (left = deadline - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(this, left);
+    }
   }
 
   /** Subscribes, then turns tracking on (in that order: Redis drops what has no subscriber). */
   private void establish() {
     teardown();
     readerLost = false;
-    Connection sub = connect.get();
+    int timeoutMillis = (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(checkNanos));
+    Connection sub = connect.apply(timeoutMillis);
     subscriberConnection = sub;
     subscriberId = clientId(sub);
     Subscriber s = new Subscriber();
@@ -168,7 +201,7 @@ final class NearTracking implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while subscribing", e);
     }
-    Connection own = connect.get();
+    Connection own = connect.apply(timeoutMillis);
     owner = own;
     ownerId = clientId(own);
     own.sendCommand(
@@ -184,7 +217,10 @@ final class NearTracking implements AutoCloseable {
     s.lastPingAnswered = true;
   }
 
-  /** What is wrong with the current set-up, or {@code null}. */
+  /**
+   * What is wrong with the current set-up, or {@code null}. Pings the subscriber first, so that the
+   * {@code PING} has until the next check to be answered however long {@code TRACKINGINFO} takes.
+   */
   private String check() {
     Subscriber s = subscriber;
     if (readerLost || s == null) {
@@ -192,12 +228,8 @@ final class NearTracking implements AutoCloseable {
     }
     if (!s.lastPingAnswered) {
       return "the invalidation connection did not answer a PING within "
-          + TimeUnit.NANOSECONDS.toMillis(intervalNanos)
+          + TimeUnit.NANOSECONDS.toMillis(checkNanos)
           + " ms";
-    }
-    String owned = trackingInfoProblem();
-    if (owned != null) {
-      return owned;
     }
     try {
       s.lastPingAnswered = false;
@@ -205,7 +237,7 @@ final class NearTracking implements AutoCloseable {
     } catch (RuntimeException e) {
       return "the invalidation connection failed a PING (" + firstLine(e) + ")";
     }
-    return null;
+    return trackingInfoProblem();
   }
 
   /** Asks the owner {@code CLIENT TRACKINGINFO}; what is wrong, or {@code null}. */
