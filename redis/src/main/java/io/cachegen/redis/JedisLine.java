@@ -90,6 +90,16 @@ enum JedisLine {
     }
   }
 
+  /**
+   * Whether the Jedis on the class path negotiates RESP3 by itself when no protocol is configured
+   * (Jedis 8: {@code HELLO 3}, falling back to RESP2 on a server without it; up to 7.x a connection
+   * speaks RESP2 unless told otherwise). A connection that must speak RESP2 (the near cache's
+   * tracking connections) then asks for it.
+   */
+  static boolean negotiatesResp3() {
+    return part(version(), 0) >= 8;
+  }
+
   /** The line of Jedis {@code version} (as {@link #version()} gives it). */
   static JedisLine of(String version) {
     int major = part(version, 0);

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.util.SafeEncoder;
 
 /**
@@ -140,7 +141,12 @@ final class NearTracking implements AutoCloseable {
           next = started + intervalNanos;
         }
       } else {
-        String doubt = check();
+        String doubt;
+        try {
+          doubt = check();
+        } catch (RuntimeException e) { // never let the watchdog die: nothing would check then
+          doubt = "the check failed (" + firstLine(e) + ")";
+        }
         if (doubt != null) {
           near.live(false);
           teardown();
@@ -165,13 +171,17 @@ final class NearTracking implements AutoCloseable {
     }
   }
 
-  /** Subscribes, then turns tracking on (in that order: Redis drops what has no subscriber). */
+  /**
+   * Subscribes, then turns tracking on (in that order: Redis drops what has no subscriber). Both
+   * connections must speak RESP2 ({@link #requireResp2}).
+   */
   private void establish() {
     teardown();
     readerLost = false;
     int timeoutMillis = (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(checkNanos));
     Connection sub = connect.apply(timeoutMillis);
     subscriberConnection = sub;
+    requireResp2(sub, "invalidation");
     subscriberId = clientId(sub);
     Subscriber s = new Subscriber();
     subscriber = s;
@@ -203,6 +213,7 @@ final class NearTracking implements AutoCloseable {
     }
     Connection own = connect.apply(timeoutMillis);
     owner = own;
+    requireResp2(own, "tracking");
     ownerId = clientId(own);
     own.sendCommand(
         Protocol.Command.CLIENT,
@@ -252,14 +263,20 @@ final class NearTracking implements AutoCloseable {
     }
     List<?> flags = List.of();
     Object redirect = null;
-    for (int i = 0; i + 1 < info.size(); i += 2) {
-      String field = SafeEncoder.encode((byte[]) info.get(i));
-      Object value = info.get(i + 1);
-      if (field.equals("flags") && value instanceof List<?> l) {
-        flags = l.stream().map(f -> SafeEncoder.encode((byte[]) f)).toList();
-      } else if (field.equals("redirect")) {
-        redirect = value;
+    try {
+      for (int i = 0; i + 1 < info.size(); i += 2) {
+        String field = SafeEncoder.encode((byte[]) info.get(i));
+        Object value = info.get(i + 1);
+        if (field.equals("flags") && value instanceof List<?> l) {
+          flags = l.stream().map(f -> SafeEncoder.encode((byte[]) f)).toList();
+        } else if (field.equals("redirect")) {
+          redirect = value;
+        }
       }
+    } catch (RuntimeException e) { // not the RESP2 array of field names and values
+      return "the tracking connection's CLIENT TRACKINGINFO reply could not be read ("
+          + firstLine(e)
+          + ")";
     }
     if (!flags.contains("on") || !flags.contains("bcast")) {
       return "tracking is off on the tracking connection (flags " + flags + ")";
@@ -271,6 +288,22 @@ final class NearTracking implements AutoCloseable {
       return "the tracking connection redirects to client " + redirect + ", not " + subscriberId;
     }
     return null;
+  }
+
+  /**
+   * Refuses a connection that speaks RESP3 (as Jedis 8 negotiates unless told otherwise): Redis
+   * sends a RESP3 subscriber its invalidations as {@code invalidate} push messages, which {@link
+   * JedisPubSub} never reports, so copies would be kept however the keys change; and it answers
+   * {@code CLIENT TRACKINGINFO} with a map. {@link RedisServer#dedicatedConnection} asks for RESP2.
+   */
+  private static void requireResp2(Connection connection, String which) {
+    if (connection.getRedisProtocol() == RedisProtocol.RESP3) {
+      throw new IllegalStateException(
+          "the "
+              + which
+              + " connection speaks RESP3, under which Redis sends invalidations this client does"
+              + " not read; it must speak RESP2");
+    }
   }
 
   private static long clientId(Connection connection) {

@@ -14,6 +14,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.providers.PooledConnectionProvider;
@@ -82,6 +83,20 @@ final class RedisServer implements AutoCloseable {
       SslOptions tls,
       int connectTimeoutMillis,
       int socketTimeoutMillis) {
+    return clientConfig(location, options, tls, connectTimeoutMillis, socketTimeoutMillis, false);
+  }
+
+  /**
+   * @param resp2 whether the connection must speak RESP2 even on a Jedis that negotiates RESP3 by
+   *     itself ({@link JedisLine#negotiatesResp3()})
+   */
+  private static JedisClientConfig clientConfig(
+      RedisLocation location,
+      RedisOptions options,
+      SslOptions tls,
+      int connectTimeoutMillis,
+      int socketTimeoutMillis,
+      boolean resp2) {
     String user = location.username() != null ? location.username() : options.username();
     String password = location.password() != null ? location.password() : options.password();
     int db = location.db() != null ? location.db() : options.db();
@@ -103,6 +118,9 @@ final class RedisServer implements AutoCloseable {
     if (location.tls()) {
       b.sslOptions(tls);
     }
+    if (resp2 && JedisLine.negotiatesResp3()) {
+      b.protocol(RedisProtocol.RESP2);
+    }
     return b.build();
   }
 
@@ -114,12 +132,13 @@ final class RedisServer implements AutoCloseable {
   /**
    * A new connection of its own, outside the pool (the near cache's tracking connections), with the
    * alias's credentials, database and TLS, its replies awaited at most {@code socketTimeoutMillis}.
-   * The caller closes it.
+   * It speaks RESP2 on every Jedis line (tracking needs it, see {@link NearTracking}): on Jedis 8,
+   * which would negotiate RESP3, it asks for RESP2 ({@code HELLO 2}). The caller closes it.
    */
   Connection dedicatedConnection(int socketTimeoutMillis) {
     int connectTimeout = Math.min(options.connectTimeoutMillis(), socketTimeoutMillis);
     JedisClientConfig config =
-        clientConfig(location, options, tls, connectTimeout, socketTimeoutMillis);
+        clientConfig(location, options, tls, connectTimeout, socketTimeoutMillis, true);
     return new Connection(socketFactory(location, config, connectTimeout), config);
   }
 
