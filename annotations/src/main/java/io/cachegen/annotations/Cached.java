@@ -127,4 +127,24 @@ public @interface Cached {
    * }</pre>
    */
   boolean stampedeGuard() default false;
+
+  /**
+   * Whether this method's reads may be served by the alias's near cache (a Redis alias with {@code
+   * options.near_cache=true}: in-process copies of values this JVM read, dropped when Redis says
+   * the key changed). {@code false} makes every lookup of this method, and the second look of its
+   * miss path, go to Redis itself, never to an in-process copy: for values that must never be
+   * served from memory, even milliseconds stale (a balance, a permission). Its values may still be
+   * near-cached for other methods that read the same key with the default.
+   *
+   * <p>Has no effect on an alias without a near cache (locmem, dummy, Redis without {@code
+   * near_cache}): those always read their store. Writes of any method ({@code @Cached} misses,
+   * {@code @CachePut}, {@code @CacheEvict}) drop this JVM's near copies of what they write either
+   * way. To near-cache only some methods instead, give them an alias of their own with {@code
+   * near_cache=true}.
+   *
+   * <pre>{@code
+   * @Cached(key = "balance:{account}", cache = "accounts", nearCache = false)
+   * }</pre>
+   */
+  boolean nearCache() default true;
 }

@@ -30,7 +30,16 @@ class GoldenTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"constant", "template", "overloads", "interface", "nested", "generic", "records"})
+      strings = {
+        "constant",
+        "template",
+        "overloads",
+        "interface",
+        "nested",
+        "generic",
+        "records",
+        "near"
+      })
   void generatedSourceMatchesGolden(String name) throws IOException {
     Path dir = GOLDENS.resolve(name);
     List<JavaFileObject> inputs;

@@ -6,17 +6,24 @@ import io.cachegen.runtime.spi.CacheMetrics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.ConnectionPool;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The servers of one alias and which one serves each call, as django-redis's {@code DefaultClient}:
@@ -42,7 +49,10 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 final class DefaultClient implements AutoCloseable {
   private final String alias;
-  private final List<RedisServer> servers;
+  private final List<RedisEndpoint> servers;
+
+  /** The cluster, when {@code location} is {@code redis-cluster://}; then the one endpoint. */
+  private final RedisClusterEndpoint cluster;
 
   /** How long after its start a read may still move on to another server. */
   private final long fallbackWindowNanos;
@@ -64,14 +74,22 @@ final class DefaultClient implements AutoCloseable {
     this.fallbackWindowNanos =
         TimeUnit.MILLISECONDS.toNanos(
             (long) options.connectTimeoutMillis() + options.socketTimeoutMillis());
-    List<RedisServer> made = new ArrayList<>();
+    if (settings.cluster()) {
+      this.cluster =
+          new RedisClusterEndpoint(
+              alias, settings.locations(), options, settings.tls(), clock, metrics);
+      this.servers = List.of(cluster);
+      return;
+    }
+    this.cluster = null;
+    List<RedisEndpoint> made = new ArrayList<>();
     try {
       for (RedisLocation location : settings.locations()) {
         made.add(
             new RedisServer(alias, location, options, settings.tls(), clock, metrics, sockets));
       }
     } catch (RuntimeException e) {
-      made.forEach(RedisServer::close);
+      made.forEach(RedisEndpoint::close);
       throw e;
     }
     this.servers = List.copyOf(made);
@@ -79,7 +97,7 @@ final class DefaultClient implements AutoCloseable {
 
   /** The servers as {@code host:port}, primary first. */
   public List<String> servers() {
-    return servers.stream().map(RedisServer::describe).toList();
+    return servers.stream().map(RedisEndpoint::describe).toList();
   }
 
   /**
@@ -87,12 +105,17 @@ final class DefaultClient implements AutoCloseable {
    * host:port}, primary first.
    */
   public List<String> serversBehindOpenBreaker() {
-    return servers.stream().filter(s -> s.breaker().isOpen()).map(RedisServer::describe).toList();
+    return servers.stream().filter(s -> s.breaker().isOpen()).map(RedisEndpoint::describe).toList();
   }
 
-  /** The primary (the first server of the location). */
+  /** The primary (the first server of the location); not for a cluster. */
   RedisServer primary() {
-    return servers.get(0);
+    return (RedisServer) servers.get(0);
+  }
+
+  /** Whether this is a Redis Cluster. */
+  boolean cluster() {
+    return cluster != null;
   }
 
   /** Runs a write (or anything that must see the latest data) on the primary. */
@@ -108,7 +131,7 @@ final class DefaultClient implements AutoCloseable {
     if (servers.size() != 1) {
       return read(c -> c.get(key));
     }
-    RedisServer primary = servers.get(0);
+    RedisEndpoint primary = servers.get(0);
     CircuitBreaker.Admission admission = admit(primary);
     try {
       byte[] value = primary.client().get(key);
@@ -127,12 +150,12 @@ final class DefaultClient implements AutoCloseable {
     if (servers.size() == 1) {
       return write(command);
     }
-    List<RedisServer> order = new ArrayList<>(servers.subList(1, servers.size()));
+    List<RedisEndpoint> order = new ArrayList<>(servers.subList(1, servers.size()));
     Collections.shuffle(order, ThreadLocalRandom.current());
     order.add(servers.get(0));
     RedisConnectionException last = null;
     long start = System.nanoTime();
-    for (RedisServer server : order) {
+    for (RedisEndpoint server : order) {
       if (last != null && System.nanoTime() - start >= fallbackWindowNanos) {
         break; // the call has used its time: no other server is tried
       }
@@ -148,20 +171,160 @@ final class DefaultClient implements AutoCloseable {
     throw last;
   }
 
-  /** Runs {@code commands} in one pipeline on the primary (a write). */
-  <T> T writePipelined(Function<Pipeline, T> commands) {
-    RedisServer primary = servers.get(0);
+  /**
+   * Runs {@code commands} in one pipeline on the primary (a write); on a cluster, one batch per
+   * node.
+   */
+  <T> T writePipelined(Function<AbstractPipeline, T> commands) {
+    RedisEndpoint primary = servers.get(0);
     return call(
         primary,
         c -> {
-          try (Pipeline pipe = primary.pipeline()) {
+          try (AbstractPipeline pipe = primary.pipeline()) {
             return commands.apply(pipe);
           }
         });
   }
 
+  /**
+   * {@code GET} of every key, in order: one {@code MGET} on one server (a replica first); on a
+   * cluster, whose keys live on several nodes, one pipeline of GETs, which sends one batch per node
+   * and never a cross-slot command.
+   */
+  List<byte[]> getMany(byte[][] keys) {
+    if (cluster == null) {
+      return read(c -> c.mget(keys));
+    }
+    return writePipelined(
+        pipe -> {
+          List<Response<byte[]>> replies = new ArrayList<>(keys.length);
+          for (byte[] key : keys) {
+            replies.add(pipe.get(key));
+          }
+          pipe.sync();
+          List<byte[]> out = new ArrayList<>(keys.length);
+          for (Response<byte[]> r : replies) {
+            out.add(r.get());
+          }
+          return out;
+        });
+  }
+
+  /** {@code UNLINK} of every key: one command on one server, one pipeline on a cluster. */
+  long unlink(byte[][] keys) {
+    if (cluster == null) {
+      return write(c -> c.unlink(keys));
+    }
+    return writePipelined(
+        pipe -> {
+          List<Response<Long>> replies = new ArrayList<>(keys.length);
+          for (byte[] key : keys) {
+            replies.add(pipe.unlink(key));
+          }
+          pipe.sync();
+          long n = 0;
+          for (Response<Long> r : replies) {
+            n += r.get();
+          }
+          return n;
+        });
+  }
+
+  /**
+   * Where an operation over every key (SCAN, FLUSHDB) runs: the primary, or each primary of a
+   * cluster as the cluster reports them now.
+   */
+  List<ScanNode> scanNodes() {
+    if (cluster == null) {
+      RedisEndpoint primary = servers.get(0);
+      return List.of(
+          new ScanNode() {
+            @Override
+            public String describe() {
+              return primary.describe();
+            }
+
+            @Override
+            public ScanResult<String> scan(String cursor, ScanParams params) {
+              return write(c -> c.scan(cursor, params));
+            }
+
+            @Override
+            public long unlink(String[] keys) {
+              return write(c -> c.unlink(keys));
+            }
+
+            @Override
+            public void flushDb() {
+              write(c -> c.flushDB());
+            }
+          });
+    }
+    Map<String, ConnectionPool> primaries = call(cluster, c -> cluster.primaries());
+    List<ScanNode> nodes = new ArrayList<>();
+    primaries.forEach((address, pool) -> nodes.add(new ClusterNode(address, pool)));
+    return nodes;
+  }
+
+  /** One node of the cluster, over its own pool: commands run there, whatever their keys. */
+  private final class ClusterNode implements ScanNode {
+    private final String address;
+    private final ConnectionPool pool;
+
+    ClusterNode(String address, ConnectionPool pool) {
+      this.address = address;
+      this.pool = pool;
+    }
+
+    @Override
+    public String describe() {
+      return address;
+    }
+
+    /** Runs {@code command} on a connection of this node's pool, through the breaker. */
+    private <T> T onNode(Function<Jedis, T> command) {
+      return DefaultClient.this.call(
+          cluster,
+          c -> {
+            try (Jedis node = new Jedis(pool.getResource())) {
+              return command.apply(node);
+            }
+          });
+    }
+
+    @Override
+    public ScanResult<String> scan(String cursor, ScanParams params) {
+      return onNode(j -> j.scan(cursor, params));
+    }
+
+    @Override
+    public void flushDb() {
+      onNode(Jedis::flushDB);
+    }
+
+    @Override
+    public long unlink(String[] keys) {
+      // keys of several slots: one UNLINK each, in one pipeline to this node
+      return onNode(
+          node -> {
+            try (Pipeline pipe = node.pipelined()) {
+              List<Response<Long>> replies = new ArrayList<>(keys.length);
+              for (String key : keys) {
+                replies.add(pipe.unlink(key));
+              }
+              pipe.sync();
+              long n = 0;
+              for (Response<Long> r : replies) {
+                n += r.get();
+              }
+              return n;
+            }
+          });
+    }
+  }
+
   /** Runs {@code command} on {@code server} through its circuit breaker. */
-  private <T> T call(RedisServer server, Function<UnifiedJedis, T> command) {
+  private <T> T call(RedisEndpoint server, Function<UnifiedJedis, T> command) {
     CircuitBreaker.Admission admission = admit(server);
     try {
       T result = command.apply(server.client());
@@ -180,7 +343,7 @@ final class DefaultClient implements AutoCloseable {
    *
    * @throws RedisConnectionException naming the alias and the server if the breaker is open
    */
-  private CircuitBreaker.Admission admit(RedisServer server) {
+  private CircuitBreaker.Admission admit(RedisEndpoint server) {
     CircuitBreaker.Admission admission = server.breaker().admit();
     if (admission == CircuitBreaker.Admission.REJECT) {
       throw new RedisConnectionException(
@@ -198,7 +361,7 @@ final class DefaultClient implements AutoCloseable {
 
   /** Tells {@code server}'s breaker how the call ended, and translates {@code e}. */
   private RuntimeException failed(
-      RedisServer server, CircuitBreaker.Admission admission, JedisException e) {
+      RedisEndpoint server, CircuitBreaker.Admission admission, JedisException e) {
     if (e instanceof JedisConnectionException) {
       server.breaker().timedOutOrUnreachable(admission, firstLine(e));
     } else if (e instanceof JedisDataException) {
@@ -209,7 +372,7 @@ final class DefaultClient implements AutoCloseable {
     return translate(server, e);
   }
 
-  private RuntimeException translate(RedisServer server, JedisException e) {
+  private RuntimeException translate(RedisEndpoint server, JedisException e) {
     String where = "cache '" + alias + "': Redis server " + server.describe();
     if (e instanceof JedisAccessControlException
         || (e instanceof JedisDataException && isAuthError(e.getMessage()))) {
@@ -295,7 +458,7 @@ final class DefaultClient implements AutoCloseable {
    * pool with {@code min_idle > 0} reopens that many on its next eviction run.
    */
   public void releaseConnections() {
-    for (RedisServer s : servers) {
+    for (RedisEndpoint s : servers) {
       s.dropIdleConnections();
     }
   }
@@ -303,7 +466,7 @@ final class DefaultClient implements AutoCloseable {
   /** Closes the pools for good; later calls fail. */
   @Override
   public void close() {
-    for (RedisServer s : servers) {
+    for (RedisEndpoint s : servers) {
       try {
         s.close();
       } catch (RuntimeException e) {

@@ -4,7 +4,12 @@ import io.cachegen.runtime.CacheConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import java.util.Set;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
@@ -56,6 +61,20 @@ enum JedisLine {
   abstract UnifiedJedis open(PooledConnectionProvider provider, JedisClientConfig config);
 
   /**
+   * A cluster client over the seed {@code nodes}: {@code JedisCluster}, which has the same
+   * constructor and binary signatures on every supported line (deprecated from 7.x in favour of
+   * {@code RedisClusterClient}, which 6.0 lacks).
+   */
+  @SuppressWarnings("deprecation")
+  static JedisCluster openCluster(
+      Set<HostAndPort> nodes,
+      JedisClientConfig config,
+      int maxAttempts,
+      GenericObjectPoolConfig<Connection> pool) {
+    return new JedisCluster(nodes, config, maxAttempts, pool);
+  }
+
+  /**
    * A pipeline on a connection borrowed from {@code provider}; closing it returns the connection.
    * ({@code UnifiedJedis.pipelined()} returns a different type on each line.)
    */
@@ -88,16 +107,6 @@ enum JedisLine {
     } catch (IOException e) {
       return null;
     }
-  }
-
-  /**
-   * Whether the Jedis on the class path negotiates RESP3 by itself when no protocol is configured
-   * (Jedis 8: {@code HELLO 3}, falling back to RESP2 on a server without it; up to 7.x a connection
-   * speaks RESP2 unless told otherwise). A connection that must speak RESP2 (the near cache's
-   * tracking connections) then asks for it.
-   */
-  static boolean negotiatesResp3() {
-    return part(version(), 0) >= 8;
   }
 
   /** The line of Jedis {@code version} (as {@link #version()} gives it). */

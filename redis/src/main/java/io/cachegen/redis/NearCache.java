@@ -187,11 +187,16 @@ final class NearCache {
     map.remove(madeKey);
   }
 
-  /** Drops every copy and every read's marker. */
+  /** Drops every copy and every read's marker, counted as a flush. */
   void flush() {
+    clear();
+    metrics.event(Events.NEAR_FLUSH);
+  }
+
+  /** Drops every copy and every read's marker; a fill in flight keeps nothing. */
+  private void clear() {
     generation.incrementAndGet();
     map.clear();
-    metrics.event(Events.NEAR_FLUSH);
   }
 
   /**
@@ -200,10 +205,12 @@ final class NearCache {
    */
   void live(boolean live) {
     if (!live) {
-      this.live = false;
-      flush();
+      if (this.live) {
+        this.live = false;
+        flush();
+      }
     } else {
-      flush(); // nothing read before tracking started may be kept
+      clear(); // nothing read before tracking started may be kept
       this.live = true;
       metrics.event(Events.NEAR_TRACKING);
     }

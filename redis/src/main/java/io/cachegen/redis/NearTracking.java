@@ -225,6 +225,10 @@ final class NearTracking implements AutoCloseable {
         "PREFIX",
         prefix);
     own.getStatusCodeReply();
+    String problem = trackingInfoProblem(); // also: CLIENT TRACKINGINFO needs Redis 6.2
+    if (problem != null) {
+      throw new IllegalStateException(problem + "; the near cache needs Redis 6.2 or later");
+    }
     s.lastPingAnswered = true;
   }
 

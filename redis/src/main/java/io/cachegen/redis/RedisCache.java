@@ -205,6 +205,15 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     return far(madeKey, type);
   }
 
+  /**
+   * A {@code @Cached(nearCache = false)} method's read: Redis alone, as an alias without a near
+   * cache reads (replicas included, if configured), neither served from nor filling the near cache.
+   */
+  @Override
+  protected Object doGetBypassingNear(String madeKey, ValueType<?> type) {
+    return far(madeKey, type);
+  }
+
   /** A lookup in Redis alone. */
   private Object far(String madeKey, ValueType<?> type) {
     byte[] stored;
@@ -277,7 +286,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       keys[i] = k(madeKeys.get(i));
     }
     List<byte[]> stored =
-        failures.guard(Category.LOOKUP, "get_many", () -> client.read(c -> c.mget(keys)), null);
+        failures.guard(Category.LOOKUP, "get_many", () -> client.getMany(keys), null);
     Object[] out = new Object[keys.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = stored == null ? MISS : decode(madeKeys.get(i), stored.get(i), type);
@@ -302,7 +311,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       return failures.guard(
           Category.STORE,
           "set",
-          () -> SetCommand.stored(client.write(c -> c.sendCommand(SetCommand.SET, args))),
+          () -> SetCommand.stored(client.write(c -> c.sendCommand(args[0], SetCommand.SET, args))),
           false);
     } finally {
       forget(madeKey);
@@ -344,13 +353,16 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
             () ->
                 client.writePipelined(
                     pipe -> {
-                      List<Response<Object>> replies = new ArrayList<>(encoded.size());
+                      List<Response<?>> replies = new ArrayList<>(encoded.size());
+                      boolean cluster = client.cluster();
                       encoded.forEach(
                           (k, bytes) ->
                               replies.add(
-                                  pipe.sendCommand(
-                                      SetCommand.SET,
-                                      SetCommand.args(k(k), bytes, timeout, SetMode.ALWAYS))));
+                                  cluster
+                                      ? SetCommand.routed(pipe, k(k), bytes, timeout)
+                                      : pipe.sendCommand(
+                                          SetCommand.SET,
+                                          SetCommand.args(k(k), bytes, timeout, SetMode.ALWAYS))));
                       pipe.sync();
                       List<String> bad = new ArrayList<>();
                       int i = 0;
@@ -384,7 +396,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   protected void doDeleteMany(List<String> madeKeys) {
     byte[][] keys = madeKeys.stream().map(RedisCache::k).toArray(byte[][]::new);
     try {
-      failures.guard(Category.EVICT, "delete_many", () -> client.write(c -> c.unlink(keys)), 0L);
+      failures.guard(Category.EVICT, "delete_many", () -> client.unlink(keys), 0L);
     } finally {
       forgetAll(madeKeys);
     }
@@ -411,8 +423,11 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       result =
           client.write(
               c ->
-                  c.eval(
-                      RedisScripts.INCR_EXISTING, List.of(madeKey), List.of(Long.toString(delta))));
+                  RedisScripts.eval(
+                      c,
+                      RedisScripts.INCR_EXISTING,
+                      List.of(madeKey),
+                      List.of(Long.toString(delta))));
     } catch (RedisConnectionException e) {
       throw e;
     } catch (CacheException e) {
@@ -450,7 +465,9 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
           if (timeout.isNever()) {
             Object r =
                 client.write(
-                    c -> c.eval(RedisScripts.PERSIST_EXISTING, List.of(madeKey), List.of()));
+                    c ->
+                        RedisScripts.eval(
+                            c, RedisScripts.PERSIST_EXISTING, List.of(madeKey), List.of()));
             return Long.valueOf(1).equals(r);
           }
           return client.write(c -> c.pexpire(k(madeKey), timeout.toMillis())) == 1;
@@ -461,14 +478,41 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   @Override
   protected boolean doMove(String fromMadeKey, String toMadeKey) {
     try {
+      if (client.cluster()) {
+        return moveAcrossSlots(fromMadeKey, toMadeKey);
+      }
       Object r =
           client.write(
-              c -> c.eval(RedisScripts.MOVE_EXISTING, List.of(fromMadeKey, toMadeKey), List.of()));
+              c ->
+                  RedisScripts.eval(
+                      c, RedisScripts.MOVE_EXISTING, List.of(fromMadeKey, toMadeKey), List.of()));
       return Long.valueOf(1).equals(r);
     } finally {
       forget(fromMadeKey);
       forget(toMadeKey);
     }
+  }
+
+  /**
+   * A move on a cluster, where the two keys may live on different nodes so no script can see both:
+   * read the value and its TTL, write it under the new key, delete the old one. Not atomic: a write
+   * to the old key in between is lost, as it would be a moment later anyway.
+   */
+  private boolean moveAcrossSlots(String fromMadeKey, String toMadeKey) {
+    byte[] from = k(fromMadeKey);
+    byte[] value = client.write(c -> c.get(from));
+    if (value == null) {
+      return false;
+    }
+    long pttl = client.write(c -> c.pttl(from));
+    byte[] to = k(toMadeKey);
+    if (pttl > 0) {
+      client.write(c -> c.psetex(to, pttl, value));
+    } else {
+      client.write(c -> c.set(to, value));
+    }
+    client.write(c -> c.del(from));
+    return true;
   }
 
   @Override

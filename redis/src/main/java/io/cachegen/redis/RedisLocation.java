@@ -67,6 +67,58 @@ record RedisLocation(
   }
 
   /**
+   * Whether {@code location} names a Redis Cluster ({@code redis-cluster://} or {@code
+   * rediss-cluster://}).
+   */
+  static boolean isCluster(String location) {
+    String l = location == null ? "" : location.stripLeading();
+    return l.regionMatches(true, 0, "redis-cluster://", 0, 16)
+        || l.regionMatches(true, 0, "rediss-cluster://", 0, 17);
+  }
+
+  /**
+   * Parses a cluster location, {@code redis-cluster://[user:password@]host:port,host:port} (or
+   * {@code rediss-cluster://} for TLS): the seed nodes, each as a {@code redis://} (or {@code
+   * rediss://}) location with the credentials of the URL. A cluster has only database 0, so a
+   * database in the URL is an error.
+   *
+   * @throws CacheConfigurationException naming {@code property} and the seed at fault; never shows
+   *     a password
+   */
+  static List<RedisLocation> parseCluster(String location, String property) {
+    List<LocationUrls.Url> urls = LocationUrls.split(location);
+    Problems problems = new Problems(property, Redaction.location(location), urls.size() > 1);
+    LocationUrls.Url first = urls.get(0);
+    boolean tls = first.scheme().equals("rediss-cluster");
+    String scheme = tls ? "rediss" : "redis";
+    List<RedisLocation> out = new ArrayList<>(urls.size());
+    for (int i = 0; i < urls.size(); i++) {
+      LocationUrls.Url url = urls.get(i);
+      Problems at = problems.at(url);
+      if (i > 0 && url.scheme() != null) {
+        throw at.bad(
+            "is not a seed node of the cluster: write every node as host:port after one "
+                + first.scheme()
+                + "://, e.g. "
+                + first.scheme()
+                + "://10.0.0.1:7000,10.0.0.2:7000");
+      }
+      if (url.userInfo() != null && i > 0) {
+        throw at.bad("has credentials; put them once, after " + first.scheme() + "://");
+      }
+      String rest = url.rest();
+      if (rest.contains("/") || rest.contains("?")) {
+        throw at.bad(
+            "names a database: a Redis Cluster has only database 0; write host:port without /db");
+      }
+      LocationUrls.Url plain =
+          new LocationUrls.Url(url.position(), scheme, first.userInfo(), url.rest());
+      out.add(parse(plain, problems));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * Parses one server URL.
    *
    * @throws CacheConfigurationException naming {@code property} if it is not one Redis URL
@@ -91,7 +143,7 @@ record RedisLocation(
       throw at.bad("is empty (two commas in a row, or one at an end?)");
     }
     if (url.scheme() == null) {
-      throw at.bad("must start with redis://, rediss:// or unix://");
+      throw at.bad("must start with redis://, rediss://, unix:// or redis-cluster://");
     }
     String rest = url.rest();
     int question = rest.indexOf('?');

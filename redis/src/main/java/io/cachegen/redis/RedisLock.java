@@ -62,7 +62,7 @@ public final class RedisLock implements DistributedLocking.Lease {
     long deadline = System.nanoTime() + wait.toNanos();
     long pauseMillis = FIRST_PAUSE_MILLIS;
     while (true) {
-      if (SetCommand.stored(client.write(c -> c.sendCommand(SetCommand.SET, args)))) {
+      if (SetCommand.stored(client.write(c -> c.sendCommand(args[0], SetCommand.SET, args)))) {
         return new RedisLock(key, token, client);
       }
       long left = deadline - System.nanoTime();
@@ -91,7 +91,8 @@ public final class RedisLock implements DistributedLocking.Lease {
     Object r =
         client.write(
             c ->
-                c.eval(
+                RedisScripts.eval(
+                    c,
                     RedisScripts.EXTEND_LOCK,
                     List.of(key),
                     List.of(token, Long.toString(Math.max(1, lease.toMillis())))));
@@ -108,7 +109,8 @@ public final class RedisLock implements DistributedLocking.Lease {
       return;
     }
     try {
-      client.write(c -> c.eval(RedisScripts.RELEASE_LOCK, List.of(key), List.of(token)));
+      client.write(
+          c -> RedisScripts.eval(c, RedisScripts.RELEASE_LOCK, List.of(key), List.of(token)));
     } catch (RuntimeException e) {
       // the lease ends it
     }

@@ -45,10 +45,21 @@ final class RedisScan {
     return clearPattern;
   }
 
-  /** Deletes every key of the alias (by its clear pattern), or the whole database (FLUSHDB). */
+  /**
+   * Deletes every key of the alias (by its clear pattern), or the whole database (FLUSHDB; on a
+   * cluster, FLUSHDB on every primary: the whole cluster's data).
+   */
   void clear() {
     if (clearPattern == null) {
-      client.write(c -> c.flushDB());
+      List<ScanNode> nodes = client.scanNodes();
+      for (int i = 0; i < nodes.size(); i++) {
+        ScanNode node = nodes.get(i);
+        try {
+          node.flushDb();
+        } catch (RuntimeException e) {
+          throw stopped("FLUSHDB", nodes, i, 0, e);
+        }
+      }
     } else {
       deleteMatching(clearPattern);
     }
@@ -61,19 +72,59 @@ final class RedisScan {
    */
   long deleteMatching(String pattern) {
     long deleted = 0;
-    String cursor = ScanParams.SCAN_POINTER_START;
     ScanParams scan = new ScanParams().match(pattern).count(SCAN_BATCH);
-    do {
-      String from = cursor;
-      ScanResult<String> page = client.write(c -> c.scan(from, scan));
-      List<String> keys = page.getResult();
-      if (!keys.isEmpty()) {
-        String[] batch = keys.toArray(String[]::new);
-        deleted += client.write(c -> c.unlink(batch));
+    List<ScanNode> nodes = client.scanNodes();
+    for (int i = 0; i < nodes.size(); i++) {
+      ScanNode node = nodes.get(i);
+      long onNode = 0;
+      String cursor = ScanParams.SCAN_POINTER_START;
+      try {
+        do {
+          ScanResult<String> page = node.scan(cursor, scan);
+          List<String> keys = page.getResult();
+          if (!keys.isEmpty()) {
+            onNode += node.unlink(keys.toArray(String[]::new));
+          }
+          cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+      } catch (RuntimeException e) {
+        if (nodes.size() == 1) {
+          throw e;
+        }
+        throw stopped("deleting by pattern", nodes, i, deleted + onNode, e);
       }
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+      deleted += onNode;
+    }
     return deleted;
+  }
+
+  /**
+   * A failure on node {@code i} of a walk over several nodes, saying how far it got, so a partial
+   * clear is never silent. Keeps a connection failure one (the failure policy treats it as an
+   * outage).
+   */
+  private static RuntimeException stopped(
+      String what, List<ScanNode> nodes, int i, long deleted, RuntimeException e) {
+    String done =
+        i == 0
+            ? "no node was done"
+            : "done on " + nodes.subList(0, i).stream().map(ScanNode::describe).toList();
+    String message =
+        what
+            + " stopped at cluster node "
+            + nodes.get(i).describe()
+            + " ("
+            + done
+            + ", "
+            + deleted
+            + " keys deleted; not reached: "
+            + nodes.subList(i + 1, nodes.size()).stream().map(ScanNode::describe).toList()
+            + "): "
+            + e.getMessage();
+    if (e instanceof RedisConnectionException rce) {
+      return new RedisConnectionException(nodes.get(i).describe(), message, rce);
+    }
+    return new io.cachegen.runtime.CacheException(message, e);
   }
 
   /**
@@ -85,17 +136,24 @@ final class RedisScan {
     Iterator<String> it =
         new Iterator<>() {
           private final ScanParams scan = new ScanParams().match(pattern).count(SCAN_BATCH);
+          private List<ScanNode> nodes;
+          private int node;
           private String cursor = ScanParams.SCAN_POINTER_START;
           private Iterator<String> page = Collections.emptyIterator();
           private boolean done;
 
           @Override
           public boolean hasNext() {
+            if (nodes == null) {
+              nodes = client.scanNodes();
+            }
             while (!page.hasNext() && !done) {
-              String from = cursor;
-              ScanResult<String> result = client.write(c -> c.scan(from, scan));
+              ScanResult<String> result = nodes.get(node).scan(cursor, scan);
               cursor = result.getCursor();
-              done = cursor.equals(ScanParams.SCAN_POINTER_START);
+              if (cursor.equals(ScanParams.SCAN_POINTER_START)) {
+                node++;
+                done = node == nodes.size();
+              }
               page = result.getResult().iterator();
             }
             return page.hasNext();

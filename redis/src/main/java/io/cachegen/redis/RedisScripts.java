@@ -1,5 +1,9 @@
 package io.cachegen.redis;
 
+import java.util.List;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.util.SafeEncoder;
+
 /** The Lua scripts the Redis backend runs; each is atomic on the server. */
 final class RedisScripts {
   private RedisScripts() {}
@@ -35,4 +39,38 @@ final class RedisScripts {
       "if redis.call('GET', KEYS[1]) == ARGV[1] then"
           + " return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end\n"
           + "return 0";
+
+  /**
+   * Runs {@code script} with {@code keys} and {@code args} as {@code EVAL}, sent with the first key
+   * as the routing key so that a cluster client sends it to the key's node on every Jedis line
+   * (Jedis 8's cluster client does not route {@code eval(script, keys, args)} by its keys). The
+   * reply as {@code eval} returns it: bulk strings as {@code String}s, integers as {@code Long}s.
+   */
+  static Object eval(
+      redis.clients.jedis.UnifiedJedis client,
+      String script,
+      List<String> keys,
+      List<String> args) {
+    String[] raw = new String[2 + keys.size() + args.size()];
+    int n = 0;
+    raw[n++] = script;
+    raw[n++] = Integer.toString(keys.size());
+    for (String k : keys) {
+      raw[n++] = k;
+    }
+    for (String a : args) {
+      raw[n++] = a;
+    }
+    return decoded(client.sendCommand(keys.get(0), Protocol.Command.EVAL, raw));
+  }
+
+  private static Object decoded(Object reply) {
+    if (reply instanceof byte[] bytes) {
+      return SafeEncoder.encode(bytes);
+    }
+    if (reply instanceof List<?> list) {
+      return list.stream().map(RedisScripts::decoded).toList();
+    }
+    return reply;
+  }
 }

@@ -27,7 +27,7 @@ import redis.clients.jedis.providers.PooledConnectionProvider;
  * within {@code socket_connect_timeout + socket_timeout}. Each server has its own {@link
  * CircuitBreaker}, so a hung replica does not stop calls to the primary. Thread-safe.
  */
-final class RedisServer implements AutoCloseable {
+final class RedisServer implements RedisEndpoint {
   private final RedisLocation location;
   private final PooledConnectionProvider provider;
   private final UnifiedJedis client;
@@ -59,15 +59,13 @@ final class RedisServer implements AutoCloseable {
     this.breaker = new CircuitBreaker(alias, described, options.retryAfterMillis(), clock, metrics);
     JedisClientConfig config =
         clientConfig(
-            location, options, tls, options.connectTimeoutMillis(), options.socketTimeoutMillis());
-    ConnectionPoolConfig pool = new ConnectionPoolConfig();
-    pool.setMaxTotal(options.maxConnections());
-    pool.setMaxIdle(options.maxIdle());
-    pool.setMinIdle(options.minIdle());
-    pool.setBlockWhenExhausted(true);
-    pool.setMaxWait(Duration.ofMillis(options.connectTimeoutMillis()));
-    pool.setTestWhileIdle(true);
-    pool.setJmxEnabled(false);
+            location,
+            options,
+            tls,
+            options.connectTimeoutMillis(),
+            options.socketTimeoutMillis(),
+            false);
+    ConnectionPoolConfig pool = poolConfig(options);
     // what Jedis builds from a HostAndPort too, with the socket factory made explicit
     JedisSocketFactory socketFactory =
         socketFactory(location, config, options.connectTimeoutMillis());
@@ -77,20 +75,21 @@ final class RedisServer implements AutoCloseable {
     this.client = JedisLine.current().open(provider, config);
   }
 
-  private static JedisClientConfig clientConfig(
-      RedisLocation location,
-      RedisOptions options,
-      SslOptions tls,
-      int connectTimeoutMillis,
-      int socketTimeoutMillis) {
-    return clientConfig(location, options, tls, connectTimeoutMillis, socketTimeoutMillis, false);
+  /** The pool settings of one server (or of each node of a cluster). */
+  static ConnectionPoolConfig poolConfig(RedisOptions options) {
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(options.maxConnections());
+    pool.setMaxIdle(options.maxIdle());
+    pool.setMinIdle(options.minIdle());
+    pool.setBlockWhenExhausted(true);
+    pool.setMaxWait(Duration.ofMillis(options.connectTimeoutMillis()));
+    pool.setTestWhileIdle(true);
+    pool.setJmxEnabled(false);
+    return pool;
   }
 
-  /**
-   * @param resp2 whether the connection must speak RESP2 even on a Jedis that negotiates RESP3 by
-   *     itself ({@link JedisLine#negotiatesResp3()})
-   */
-  private static JedisClientConfig clientConfig(
+  /** The Jedis client settings of one server (or of every node of a cluster). */
+  static JedisClientConfig clientConfig(
       RedisLocation location,
       RedisOptions options,
       SslOptions tls,
@@ -112,28 +111,27 @@ final class RedisServer implements AutoCloseable {
     if (password != null) {
       b.password(password);
     }
+    if (resp2) {
+      b.protocol(RedisProtocol.RESP2); // Jedis 8 negotiates RESP3 unless told
+    }
     if (options.clientName() != null) {
       b.clientName(options.clientName());
     }
     if (location.tls()) {
       b.sslOptions(tls);
     }
-    if (resp2 && JedisLine.negotiatesResp3()) {
-      b.protocol(RedisProtocol.RESP2);
-    }
     return b.build();
   }
 
-  /** The Jedis client; every command borrows a pooled connection and returns it. */
-  UnifiedJedis client() {
+  @Override
+  public UnifiedJedis client() {
     return client;
   }
 
   /**
    * A new connection of its own, outside the pool (the near cache's tracking connections), with the
    * alias's credentials, database and TLS, its replies awaited at most {@code socketTimeoutMillis}.
-   * It speaks RESP2 on every Jedis line (tracking needs it, see {@link NearTracking}): on Jedis 8,
-   * which would negotiate RESP3, it asks for RESP2 ({@code HELLO 2}). The caller closes it.
+   * The caller closes it.
    */
   Connection dedicatedConnection(int socketTimeoutMillis) {
     int connectTimeout = Math.min(options.connectTimeoutMillis(), socketTimeoutMillis);
@@ -151,12 +149,13 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** A pipeline on a pooled connection; closing it returns the connection. */
-  Pipeline pipeline() {
+  @Override
+  public Pipeline pipeline() {
     return JedisLine.pipeline(provider);
   }
 
-  /** This server's circuit breaker. */
-  CircuitBreaker breaker() {
+  @Override
+  public CircuitBreaker breaker() {
     return breaker;
   }
 
@@ -165,7 +164,8 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** {@code host:port} or {@code unix:/path}. */
-  String describe() {
+  @Override
+  public String describe() {
     return described;
   }
 
@@ -174,7 +174,8 @@ final class RedisServer implements AutoCloseable {
    * same dead or restarted server, and the next call should open a fresh one) and on {@link
    * DefaultClient#releaseConnections()}. The pool stays open; the calls take no lock of ours.
    */
-  void dropIdleConnections() {
+  @Override
+  public void dropIdleConnections() {
     try {
       provider.getPool().clear();
     } catch (RuntimeException e) {

@@ -20,6 +20,8 @@ import redis.clients.jedis.SslOptions;
  * @param clearPattern the SCAN pattern {@code clear()} deletes by ({@link ClearPattern}); {@code
  *     null} with {@code clear_flushes_db=true}
  * @param near the near cache's options; {@code null} without {@code near_cache=true}
+ * @param cluster whether {@code location} is a Redis Cluster ({@code redis-cluster://}); then
+ *     {@code locations} are its seed nodes
  */
 record RedisSettings(
     CacheSettings settings,
@@ -27,7 +29,8 @@ record RedisSettings(
     List<RedisLocation> locations,
     SslOptions tls,
     String clearPattern,
-    NearCacheOptions near)
+    NearCacheOptions near,
+    boolean cluster)
     implements CacheBackendProvider.Prepared {
 
   /**
@@ -39,8 +42,11 @@ record RedisSettings(
    */
   static RedisSettings parse(CacheSettings settings, BackendContext context) {
     RedisOptions options = RedisOptions.from(settings);
+    boolean cluster = RedisLocation.isCluster(settings.location());
     List<RedisLocation> locations =
-        RedisLocation.parseAll(settings.location(), settings.describe("location"));
+        cluster
+            ? RedisLocation.parseCluster(settings.location(), settings.describe("location"))
+            : RedisLocation.parseAll(settings.location(), settings.describe("location"));
     checkCredentials(settings, options, locations);
     SslOptions tls =
         TlsSettings.sslOptions(
@@ -50,7 +56,22 @@ record RedisSettings(
     String clearPattern =
         options.clearFlushesDb() ? null : ClearPattern.of(settings, context.keyFunction());
     NearCacheOptions near = NearCacheOptions.parse(settings, context.keyFunction());
-    return new RedisSettings(settings, options, List.copyOf(locations), tls, clearPattern, near);
+    if (near != null && cluster) {
+      throw new CacheConfigurationException(
+          settings.describeOption("near_cache")
+              + " = true is not supported on a Redis Cluster yet ("
+              + settings.describe("location")
+              + " is one): turn it off for this alias");
+    }
+    if (cluster && options.db() != 0) {
+      throw new CacheConfigurationException(
+          settings.describeOption("db")
+              + " = "
+              + options.db()
+              + ": a Redis Cluster has only database 0; remove it");
+    }
+    return new RedisSettings(
+        settings, options, List.copyOf(locations), tls, clearPattern, near, cluster);
   }
 
   /**

@@ -4,7 +4,9 @@ import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.spi.SetMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
@@ -46,6 +48,15 @@ final class SetCommand {
   /** The arguments for storing {@code value} with {@code timeout}. */
   static byte[][] args(byte[] key, byte[] value, Timeout timeout, SetMode mode) {
     return args(key, value, timeout.isNever() ? -1 : timeout.toMillis(), mode);
+  }
+
+  /**
+   * Stores {@code value} in a cluster pipeline, which must see the key to route the command: {@code
+   * PSETEX} (or {@code SET} without expiry) through the pipeline's typed methods, whose signatures
+   * are the same on every Jedis line (raw arguments carry no key a cluster pipeline can read).
+   */
+  static Response<String> routed(AbstractPipeline pipe, byte[] key, byte[] value, Timeout timeout) {
+    return timeout.isNever() ? pipe.set(key, value) : pipe.psetex(key, timeout.toMillis(), value);
   }
 
   /** Whether {@code reply} is {@code OK}: stored (a null reply is "NX/XX said no"). */

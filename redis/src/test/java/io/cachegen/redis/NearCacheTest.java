@@ -7,6 +7,8 @@ import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheConfigurationException;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Timeout;
+import io.cachegen.runtime.ValueType;
+import io.cachegen.runtime.spi.CacheMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,22 +69,24 @@ class NearCacheTest {
   }
 
   private boolean held(RedisCache c, String key) {
-    return c.nearCache().holds(c.makeKey(key));
-  }
-
-  private static long invalidations(RedisCache c) {
-    return c.stats().event(NearCache.Events.NEAR_INVALIDATION);
+    return NearCaches.holds(c, c.makeKey(key));
   }
 
   /**
-   * Waits until {@code c} has handled every invalidation Redis sent it so far: writes a key of its
-   * own behind the cache's back and waits for that key's message (they come in order). A write's
-   * own message comes back to the writer too, after its reply, and drops a copy read meanwhile.
+   * SET with PX, as raw arguments: {@code SetParams.px} changed its signature between Jedis lines.
    */
+  private static void setPx(String key, String value, long millis) {
+    direct.sendCommand(
+        redis.clients.jedis.Protocol.Command.SET, key, value, "PX", Long.toString(millis));
+  }
+
+  private static long invalidations(RedisCache c) {
+    return NearCaches.invalidations(c);
+  }
+
+  /** See {@link NearCaches#settle}: every invalidation Redis sent {@code c} so far handled. */
   private static void settle(RedisCache c) {
-    long before = invalidations(c);
-    direct.set(c.makeKey("settle"), "1");
-    Eventually.within(DEADLINE, "the settle key's invalidation", () -> invalidations(c) > before);
+    NearCaches.settle(c, direct);
   }
 
   /** Reads {@code key} into {@code c}'s near cache, after every earlier invalidation. */
@@ -126,8 +130,7 @@ class NearCacheTest {
 
   @Test
   void anExpiringKeyIsNoLongerServed() {
-    direct.psetex(
-        cache.makeKey("k"), 300, "4"); // not SetParams.px: its signature differs on Jedis 6
+    setPx(cache.makeKey("k"), "4", 300);
     assertThat(cache.get("k", Long.class)).isEqualTo(4L);
     Eventually.within(DEADLINE, "the expired key a miss", () -> cache.get("k", Long.class) == null);
   }
@@ -137,7 +140,7 @@ class NearCacheTest {
     // with active expiry off, Redis expires the key (and reports it) only when someone touches it
     direct.sendCommand(DEBUG, "SET-ACTIVE-EXPIRE", "0");
     try {
-      direct.psetex(cache.makeKey("k"), 500, "5");
+      setPx(cache.makeKey("k"), "5", 500);
       warm(cache, "k");
       Eventually.within(
           DEADLINE, "the copy past its TTL not served", () -> cache.get("k", Long.class) == null);
@@ -227,6 +230,32 @@ class NearCacheTest {
   }
 
   @Test
+  void aReadBypassingTheNearCacheGoesToRedisEveryTimeAndMakesNoCopy() {
+    // what a @Cached(nearCache = false) method reads with
+    cache.set("held", 1L);
+    warm(cache, "held");
+    cache.set("other", 2L);
+    settle(cache);
+    String held = cache.makeKey("held");
+    String other = cache.makeKey("other");
+    ValueType<Long> type = ValueType.of(Long.class);
+    long nearHits = cache.stats().event(NearCache.Events.NEAR_HIT);
+    Map<String, Long> before = CommandStats.calls(direct);
+    for (int i = 0; i < 10; i++) {
+      assertThat(cache.lookupBypassingNear(held, type, CacheMetrics.Counters.NONE)).isEqualTo(1L);
+      assertThat(cache.peekBypassingNear(other, type)).isEqualTo(2L);
+    }
+    assertThat(CommandStats.delta(before, CommandStats.calls(direct)))
+        .containsEntry("get", 20L)
+        .doesNotContainKey("pttl");
+    assertThat(cache.stats().event(NearCache.Events.NEAR_HIT)).isEqualTo(nearHits);
+    assertThat(held(cache, "held")).as("the copy another reader made is left").isTrue();
+    assertThat(held(cache, "other")).as("no copy made").isFalse();
+    assertThat(cache.get("held", Long.class)).as("and still served to them").isEqualTo(1L);
+    assertThat(cache.stats().event(NearCache.Events.NEAR_HIT)).isEqualTo(nearHits + 1);
+  }
+
+  @Test
   void theCountersSayWhatHappened() {
     cache.set("k", 1L);
     warm(cache, "k");
@@ -235,6 +264,23 @@ class NearCacheTest {
     assertThat(cache.stats().event(NearCache.Events.NEAR_MISS)).isEqualTo(1);
     assertThat(cache.stats().event(NearCache.Events.NEAR_HIT)).isEqualTo(2);
     assertThat(cache.stats().event(NearCache.Events.NEAR_TRACKING)).isEqualTo(1);
+    assertThat(cache.stats().event(NearCache.Events.NEAR_FLUSH))
+        .as("setting tracking up is not a flush")
+        .isZero();
+  }
+
+  @Test
+  void aHealthyServerKeepsTrackingUpAcrossLivenessChecks() {
+    cache.set("k", 1L);
+    warm(cache, "k");
+    long pings = CommandStats.calls(direct).getOrDefault("ping", 0L);
+    Eventually.within(
+        DEADLINE,
+        "three more liveness PINGs",
+        () -> CommandStats.calls(direct).getOrDefault("ping", 0L) >= pings + 3);
+    assertThat(cache.stats().event(NearCache.Events.NEAR_TRACKING)).isEqualTo(1);
+    assertThat(cache.stats().event(NearCache.Events.NEAR_FLUSH)).isZero();
+    assertThat(held(cache, "k")).isTrue();
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.cachegen.runtime.CacheHandler;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Handlers with a near-cached Redis alias ({@code near}) for tests: each its own handler, so two of
@@ -37,11 +38,48 @@ public final class NearCaches {
     return CacheHandler.builder().config(CacheConfig.fromMap(props)).build();
   }
 
+  /** Whether {@code cache}'s near cache holds a copy of {@code madeKey}. */
+  public static boolean holds(RedisCache cache, String madeKey) {
+    return cache.nearCache().holds(madeKey);
+  }
+
+  /** How many lookups {@code cache}'s near cache served. */
+  public static long nearHits(RedisCache cache) {
+    return cache.stats().event(NearCache.Events.NEAR_HIT);
+  }
+
+  /** How many invalidations from Redis {@code cache}'s near cache handled. */
+  public static long invalidations(RedisCache cache) {
+    return cache.stats().event(NearCache.Events.NEAR_INVALIDATION);
+  }
+
+  /**
+   * Waits until {@code cache} has handled every invalidation Redis sent it so far: writes a key of
+   * its own through {@code direct}, behind the cache's back, and waits for that key's message (they
+   * come in order). A write's own message comes back to the writer too, after its reply, and drops
+   * a copy read meanwhile: settle before asserting that a read is served from near.
+   */
+  public static void settle(RedisCache cache, UnifiedJedis direct) {
+    long before = invalidations(cache);
+    direct.set(cache.makeKey("settle"), "1");
+    Eventually.within(
+        Duration.ofSeconds(5),
+        "the settle key's invalidation",
+        () -> invalidations(cache) > before);
+  }
+
   /** The handler's near-cached alias, once its tracking is set up. */
   public static RedisCache live(CacheHandler handler) {
-    RedisCache cache = (RedisCache) handler.get("near");
+    return live(handler, "near");
+  }
+
+  /** The handler's near-cached {@code alias}, once its tracking is set up. */
+  public static RedisCache live(CacheHandler handler, String alias) {
+    RedisCache cache = (RedisCache) handler.get(alias);
     Eventually.within(
-        Duration.ofSeconds(10), "near cache tracking set up", () -> cache.nearTracking().live());
+        Duration.ofSeconds(10),
+        "near cache tracking of alias " + alias + " set up",
+        () -> cache.nearTracking().live());
     return cache;
   }
 }

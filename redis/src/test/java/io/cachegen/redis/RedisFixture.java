@@ -208,6 +208,11 @@ public final class RedisFixture {
     return s;
   }
 
+  /** Starts a private server on {@code port} (a cluster node, whose bus port must be free too). */
+  static Server startPrivateOnPort(int port, String... extraArgs) {
+    return startPrivateOn(port, extraArgs);
+  }
+
   private static Server startPrivateOn(int port, String... extraArgs) {
     if (!redisServerOnPath()) {
       throw new IllegalStateException(

@@ -330,11 +330,33 @@ public interface BaseCache extends AutoCloseable {
   }
 
   /**
+   * As {@link #lookup(String, ValueType, CacheMetrics.Counters)}, but never served by an in-process
+   * near cache in front of the backend's store (Redis's {@code near_cache=true}): the store itself
+   * is read, and no near copy is made. For a {@code @Cached(nearCache = false)} method. The
+   * default, for a backend without a near cache, is that lookup.
+   */
+  @Internal
+  default Object lookupBypassingNear(
+      String madeKey, ValueType<?> type, CacheMetrics.Counters counters) {
+    return lookup(madeKey, type, counters);
+  }
+
+  /**
    * As {@link #lookup(String, ValueType)}, but counts neither a hit nor a miss: for a second look
    * after a counted miss (single-flight re-checks), so each request is counted once.
    */
   @Internal
   Object peek(String madeKey, ValueType<?> type);
+
+  /**
+   * As {@link #peek(String, ValueType)}, but never served by a near cache, as {@link
+   * #lookupBypassingNear}: the second look of a {@code @Cached(nearCache = false)} method's miss.
+   * The default, for a backend without a near cache, is {@code peek}.
+   */
+  @Internal
+  default Object peekBypassingNear(String madeKey, ValueType<?> type) {
+    return peek(madeKey, type);
+  }
 
   /** Stores {@code value} under an already-made key; returns whether it stored. */
   @Internal

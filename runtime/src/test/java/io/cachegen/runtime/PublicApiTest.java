@@ -102,7 +102,9 @@ class PublicApiTest {
       List.of(
           "BaseCache.MISS",
           "BaseCache.lookup",
+          "BaseCache.lookupBypassingNear",
           "BaseCache.peek",
+          "BaseCache.peekBypassingNear",
           "BaseCache.remove",
           "BaseCache.store",
           "CacheHandler.siteBindings",
@@ -112,7 +114,9 @@ class PublicApiTest {
           "ValueType.preparedBy",
           "spi.AbstractCache.dispose",
           "spi.AbstractCache.lookup",
+          "spi.AbstractCache.lookupBypassingNear",
           "spi.AbstractCache.peek",
+          "spi.AbstractCache.peekBypassingNear",
           "spi.AbstractCache.remove",
           "spi.AbstractCache.store",
           "spi.AbstractCache.usesDefaultKeyFunction");

@@ -33,6 +33,8 @@ public record CachedMethod(
    *
    * @param timeout seconds, or {@link Cached#DEFAULT_TIMEOUT} (the alias's default) or {@link
    *     Cached#NEVER}
+   * @param nearCache whether reads may be served by the alias's near cache ({@link
+   *     Cached#nearCache()}); always {@code true} for {@code @CachePut}
    */
   public record Store(
       boolean put,
@@ -40,6 +42,7 @@ public record CachedMethod(
       int timeout,
       boolean cacheNull,
       boolean stampedeGuard,
+      boolean nearCache,
       KeyModel key) {}
 
   /** {@code @CacheEvict}. */

@@ -28,7 +28,8 @@ record MethodAnnotations(
 
   /**
    * {@code @Cached} ({@code put == false}) or {@code @CachePut}; {@code stampedeGuard} is always
-   * {@code false} for {@code @CachePut}, which has no such attribute.
+   * {@code false} and {@code nearCache} always {@code true} (the defaults) for {@code @CachePut},
+   * which has neither attribute (it never reads).
    */
   record StoreAnnotation(
       AnnotationMirror mirror,
@@ -38,7 +39,8 @@ record MethodAnnotations(
       int timeout,
       String cache,
       boolean cacheNull,
-      boolean stampedeGuard) {
+      boolean stampedeGuard,
+      boolean nearCache) {
 
     /** {@code Cached} or {@code CachePut}, for messages. */
     String simpleName() {
@@ -107,7 +109,8 @@ record MethodAnnotations(
         Annotations.integer(elements, m, "timeout"),
         Annotations.string(elements, m, CACHE),
         Annotations.bool(elements, m, "cacheNull"),
-        !put && Annotations.bool(elements, m, "stampedeGuard"));
+        !put && Annotations.bool(elements, m, "stampedeGuard"),
+        put || Annotations.bool(elements, m, "nearCache"));
   }
 
   private static EvictAnnotation evict(Elements elements, AnnotationMirror m) {

@@ -123,7 +123,7 @@ final class MethodParser {
       keyChecks.check(m, s, key.isConstant(), content, report);
     }
     return new CachedMethod.Store(
-        s.put(), s.cache(), timeout, s.cacheNull(), s.stampedeGuard(), key);
+        s.put(), s.cache(), timeout, s.cacheNull(), s.stampedeGuard(), s.nearCache(), key);
   }
 
   private CachedMethod.Evict evict(

@@ -147,9 +147,10 @@ final class MethodWriter {
               ? CodeBlock.of("default")
               : CodeBlock.of("<code>$L</code>", javadocText(store.key().template())));
       b.addJavadoc(
-          ", alias <code>$L</code>, timeout $L.\n",
+          ", alias <code>$L</code>, timeout $L$L.\n",
           javadocText(store.alias()),
-          describe(store.timeout()));
+          describe(store.timeout()),
+          store.nearCache() ? "" : ", read past the alias's near cache");
       if (store.timeout() == 0) {
         b.addComment("timeout = 0: never cached (Django's timeout=0)");
         b.addStatement("return $L", call());

@@ -89,6 +89,9 @@ final class SiteFields {
     if (store.stampedeGuard()) {
       steps.add(CodeBlock.of("stampedeGuard(true)"));
     }
+    if (!store.nearCache()) {
+      steps.add(CodeBlock.of("nearCache(false)"));
+    }
     if (store.key().isConstant()) {
       steps.add(CodeBlock.of("constantKey($S)", store.key().constantText()));
     }

@@ -45,6 +45,12 @@ import java.util.concurrent.CompletionStage;
  * {@link Bound#completions(String)} before its lookup and passes it on, so that an uncontended miss
  * is one lookup and one store (on Redis, GET and SET).
  *
+ * <p><b>Near caches.</b> A site with {@code nearCache = false} ({@link SiteOptions#nearCache})
+ * looks up with {@link BaseCache#lookupBypassingNear} and {@link BaseCache#peekBypassingNear}, so
+ * its reads never come from an in-process copy in front of the backend (Redis's {@code
+ * near_cache}); each {@code Bound} decides once, in a final field. Its writes drop near copies as
+ * every write does.
+ *
  * <p><b>Counting.</b> A site with a method name ({@link SiteOptions#method}) counts its hits and
  * misses for its method as well as its alias (the cache counts both under one check of {@code
  * record_stats}), and its loads, load failures and load time for both; with {@code
@@ -225,6 +231,12 @@ public final class CacheSite {
     /** Whether loads are counted and timed. */
     private final boolean recording;
 
+    /**
+     * {@code @Cached(nearCache = false)}: lookups read the backend's store itself ({@link
+     * BaseCache#lookupBypassingNear}), never a near cache. Decided once, per site.
+     */
+    private final boolean bypassNear;
+
     Bound(
         CacheHandler handler,
         BaseCache cache,
@@ -238,6 +250,7 @@ public final class CacheSite {
       this.type = options.type;
       this.timeout = options.timeout;
       this.cacheNull = options.cacheNull;
+      this.bypassNear = !options.nearCache;
       this.failureLog =
           cache instanceof AbstractCache a
               ? a.failureLog()
@@ -296,9 +309,12 @@ public final class CacheSite {
     /**
      * The cached value, {@code null} for a cached {@code null}, or {@link #MISS}; counted for the
      * method, which is the alias's too (by the cache, under its one check of whether it counts).
+     * For a site with {@code nearCache = false}, read past the alias's near cache.
      */
     public Object lookup(String madeKey) {
-      return cache.lookup(madeKey, type, counters);
+      return bypassNear
+          ? cache.lookupBypassingNear(madeKey, type, counters)
+          : cache.lookup(madeKey, type, counters);
     }
 
     /**
@@ -339,7 +355,7 @@ public final class CacheSite {
     public <T> CompletableFuture<T> cachedAsync(String madeKey, AsyncLoader loader) {
       Object cached;
       try {
-        cached = cache.lookup(madeKey, type, counters);
+        cached = lookup(madeKey);
       } catch (CacheException e) {
         return CompletableFuture.failedFuture(e);
       }
@@ -398,9 +414,12 @@ public final class CacheSite {
       }
     }
 
-    /** A second look after a counted miss: not counted again in the stats. */
+    /**
+     * A second look after a counted miss: not counted again in the stats; past the near cache as
+     * {@link #lookup(String)} is.
+     */
     Object recheck(String madeKey) {
-      return cache.peek(madeKey, type);
+      return bypassNear ? cache.peekBypassingNear(madeKey, type) : cache.peek(madeKey, type);
     }
 
     /**

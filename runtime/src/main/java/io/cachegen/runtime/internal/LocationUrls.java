@@ -31,7 +31,9 @@ import java.util.List;
  */
 @Internal
 public final class LocationUrls {
-  private static final String[] SCHEMES = {"redis://", "rediss://", "unix://"};
+  private static final String[] SCHEMES = {
+    "redis://", "rediss://", "unix://", "redis-cluster://", "rediss-cluster://"
+  };
 
   private LocationUrls() {}
 

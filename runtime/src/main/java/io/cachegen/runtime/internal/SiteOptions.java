@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * <b>Not API; only generated code calls it.</b> What one annotated method's {@link CacheSite} is:
  * its alias, value type, timeout, whether it stores {@code null}, whether it takes the stampede
- * guard, its constant key, and the method name it is counted under. Generated code builds it once,
- * in the static initializer, naming only what differs from the annotations' defaults:
+ * guard, whether its reads may be served by a near cache, its constant key, and the method name it
+ * is counted under. Generated code builds it once, in the static initializer, naming only what
+ * differs from the annotations' defaults:
  *
  * <pre>{@code
  * private static final CacheSite USER_SITE = CacheSite.cached("users", ValueType.of(User.class))
@@ -19,9 +20,10 @@ import java.util.Objects;
  *
  * <p>Starts from {@link CacheSite#cached}, {@link CacheSite#put} or {@link CacheSite#evict} with
  * the defaults of {@code @Cached}: the alias's default timeout, {@code null} stored, no stampede
- * guard, no constant key. Immutable: each step returns new options. A step that means nothing for
- * the kind of site (a timeout for an eviction, a stampede guard for a {@code @CachePut}) throws
- * {@link IllegalStateException}: the processor never writes one.
+ * guard, reads through the near cache (if the alias has one), no constant key. Immutable: each step
+ * returns new options. A step that means nothing for the kind of site (a timeout for an eviction, a
+ * stampede guard for a {@code @CachePut}) throws {@link IllegalStateException}: the processor never
+ * writes one.
  */
 @Internal
 public final class SiteOptions {
@@ -38,6 +40,7 @@ public final class SiteOptions {
   final Timeout timeout;
   final boolean cacheNull;
   final boolean stampedeGuard;
+  final boolean nearCache;
   final String constantKey;
   final String method;
 
@@ -48,6 +51,7 @@ public final class SiteOptions {
       Timeout timeout,
       boolean cacheNull,
       boolean stampedeGuard,
+      boolean nearCache,
       String constantKey,
       String method) {
     this.kind = kind;
@@ -56,6 +60,7 @@ public final class SiteOptions {
     this.timeout = timeout;
     this.cacheNull = cacheNull;
     this.stampedeGuard = stampedeGuard;
+    this.nearCache = nearCache;
     this.constantKey = constantKey;
     this.method = method;
   }
@@ -69,6 +74,7 @@ public final class SiteOptions {
         Timeout.DEFAULT,
         true,
         false,
+        true,
         null,
         null);
   }
@@ -78,14 +84,14 @@ public final class SiteOptions {
     Objects.requireNonNull(timeout, "timeout");
     requireStores("timeout");
     return new SiteOptions(
-        kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey, method);
+        kind, alias, type, timeout, cacheNull, stampedeGuard, nearCache, constantKey, method);
   }
 
   /** Whether a {@code null} result is stored ({@code @Cached(cacheNull)}); not for an eviction. */
   public SiteOptions cacheNull(boolean cacheNull) {
     requireStores("cacheNull");
     return new SiteOptions(
-        kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey, method);
+        kind, alias, type, timeout, cacheNull, stampedeGuard, nearCache, constantKey, method);
   }
 
   /**
@@ -97,7 +103,22 @@ public final class SiteOptions {
       throw new IllegalStateException("only a @Cached site takes a stampede guard, not " + this);
     }
     return new SiteOptions(
-        kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey, method);
+        kind, alias, type, timeout, cacheNull, stampedeGuard, nearCache, constantKey, method);
+  }
+
+  /**
+   * Whether lookups may be served by the alias's near cache ({@code @Cached(nearCache)}); {@code
+   * false}: every lookup, and the miss path's second look, reads the backend's store itself ({@link
+   * io.cachegen.runtime.BaseCache#lookupBypassingNear}). No effect on a backend without a near
+   * cache. {@code @Cached} only.
+   */
+  public SiteOptions nearCache(boolean nearCache) {
+    if (kind != Kind.CACHED) {
+      throw new IllegalStateException(
+          "only a @Cached site reads, so only it skips a near cache, not " + this);
+    }
+    return new SiteOptions(
+        kind, alias, type, timeout, cacheNull, stampedeGuard, nearCache, constantKey, method);
   }
 
   /**
@@ -107,7 +128,7 @@ public final class SiteOptions {
   public SiteOptions constantKey(String constantKey) {
     Objects.requireNonNull(constantKey, "constantKey");
     return new SiteOptions(
-        kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey, method);
+        kind, alias, type, timeout, cacheNull, stampedeGuard, nearCache, constantKey, method);
   }
 
   /**
@@ -121,7 +142,7 @@ public final class SiteOptions {
       throw new IllegalStateException("only a @Cached site is counted per method, not " + this);
     }
     return new SiteOptions(
-        kind, alias, type, timeout, cacheNull, stampedeGuard, constantKey, method);
+        kind, alias, type, timeout, cacheNull, stampedeGuard, nearCache, constantKey, method);
   }
 
   /** The site with these options. */
@@ -150,6 +171,8 @@ public final class SiteOptions {
         + cacheNull
         + ", stampedeGuard="
         + stampedeGuard
+        + ", nearCache="
+        + nearCache
         + ", constantKey="
         + constantKey
         + ", method="

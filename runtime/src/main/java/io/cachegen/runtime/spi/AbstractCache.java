@@ -128,6 +128,16 @@ public abstract class AbstractCache implements BaseCache {
   /** The decoded value, {@code null} for a stored null, or {@link #MISS}. */
   protected abstract Object doGet(String madeKey, ValueType<?> type);
 
+  /**
+   * As {@link #doGet}, but from the backend's store itself, never from an in-process near cache in
+   * front of it, and without making a near copy: the reads of {@code @Cached(nearCache = false)}
+   * methods ({@link #lookupBypassingNear}, {@link #peekBypassingNear}). A backend with a near cache
+   * overrides it; the default is {@link #doGet}.
+   */
+  protected Object doGetBypassingNear(String madeKey, ValueType<?> type) {
+    return doGet(madeKey, type);
+  }
+
   /** Stores under {@code mode}; {@code timeout} is resolved and not zero. */
   protected abstract boolean doSet(String madeKey, Object value, Timeout timeout, SetMode mode);
 
@@ -372,6 +382,27 @@ public abstract class AbstractCache implements BaseCache {
     return value;
   }
 
+  /**
+   * {@inheritDoc} Reads with {@link #doGetBypassingNear}; counts as {@link #lookup(String,
+   * ValueType, CacheMetrics.Counters)} does.
+   */
+  @Override
+  @Internal
+  public Object lookupBypassingNear(
+      String madeKey, ValueType<?> type, CacheMetrics.Counters counters) {
+    ensureOpen();
+    Object value;
+    try {
+      value = doGetBypassingNear(madeKey, type);
+    } catch (RuntimeException e) {
+      throw lookupFailed(e);
+    }
+    if (recording) {
+      record(value, counters);
+    }
+    return value;
+  }
+
   /** Counts a lookup failure that reaches the caller, and returns it to be thrown. */
   private RuntimeException lookupFailed(RuntimeException e) {
     metrics.failure(FailureLog.Category.LOOKUP);
@@ -413,6 +444,18 @@ public abstract class AbstractCache implements BaseCache {
   public Object peek(String madeKey, ValueType<?> type) {
     ensureOpen();
     return read(madeKey, type);
+  }
+
+  /** {@inheritDoc} Reads with {@link #doGetBypassingNear}. */
+  @Override
+  @Internal
+  public Object peekBypassingNear(String madeKey, ValueType<?> type) {
+    ensureOpen();
+    try {
+      return doGetBypassingNear(madeKey, type);
+    } catch (RuntimeException e) {
+      throw lookupFailed(e);
+    }
   }
 
   @Override

@@ -62,6 +62,10 @@ class SiteOptionsTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("only a @Cached site takes a stampede guard")
         .hasMessageContaining("alias=users");
+    assertThatThrownBy(() -> CacheSite.put("users").nearCache(false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("only a @Cached site reads")
+        .hasMessageContaining("alias=users");
     assertThatThrownBy(() -> CacheSite.evict("users").timeout(Timeout.NEVER))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("an eviction site stores nothing, so it takes no timeout");

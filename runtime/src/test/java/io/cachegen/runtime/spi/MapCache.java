@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Backend {@code "map"} for tests of what {@link AbstractCache} and generated code's helpers do
- * around a backend: values by reference in a map, no expiry, and a cross-process lock as Redis
- * offers one, with hooks for what another process or caller does meanwhile. Not a cache to test.
+ * around a backend: values by reference in a map, no expiry, a near tier in front of it and a
+ * cross-process lock as Redis offers them, with hooks for what another process or caller does
+ * meanwhile. Not a cache to test.
  */
 public final class MapCache extends AbstractCache implements DistributedLocking {
   /** The provider of backend {@code "map"}. */
@@ -41,6 +42,13 @@ public final class MapCache extends AbstractCache implements DistributedLocking 
   /** The stored values by made key. */
   public final Map<String, Object> values = new ConcurrentHashMap<>();
 
+  /**
+   * A stand-in for a near cache in front of the store (as Redis's {@code near_cache}): copies by
+   * made key that {@link #doGet} serves before {@link #values} and {@link #doGetBypassingNear}
+   * ignores. Tests put into it; nothing else does.
+   */
+  public final Map<String, Object> near = new ConcurrentHashMap<>();
+
   /** The lock keys asked for, in order. */
   public final List<String> locksTaken = new CopyOnWriteArrayList<>();
 
@@ -64,6 +72,12 @@ public final class MapCache extends AbstractCache implements DistributedLocking 
 
   @Override
   protected Object doGet(String madeKey, ValueType<?> type) {
+    Object copy = near.get(madeKey);
+    return copy != null ? copy : doGetBypassingNear(madeKey, type);
+  }
+
+  @Override
+  protected Object doGetBypassingNear(String madeKey, ValueType<?> type) {
     Object value = values.getOrDefault(madeKey, MISS);
     Runnable hook = afterNextMiss;
     if (value == MISS && hook != null) {

@@ -1,0 +1,156 @@
+package io.cachegen.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * A private Redis Cluster for tests: {@code primaries} primaries with {@code replicas} replicas
+ * each, {@code redis-server --cluster-enabled yes} processes started through {@link RedisFixture}
+ * (so they die with the JVM) on free loopback ports whose cluster bus port (the port + 10000) is
+ * free too, joined with {@code redis-cli --cluster create}, {@code cluster-node-timeout} 1 s. Start
+ * one per test class; {@link #close()} stops every node. Never touches a server it did not start.
+ */
+public final class RedisClusterFixture implements AutoCloseable {
+  /** The nodes' {@code cluster-node-timeout}. */
+  public static final Duration NODE_TIMEOUT = Duration.ofSeconds(1);
+
+  private final List<RedisFixture.Server> nodes;
+
+  private RedisClusterFixture(List<RedisFixture.Server> nodes) {
+    this.nodes = nodes;
+  }
+
+  /**
+   * Starts and joins the cluster, and waits until every node reports {@code cluster_state:ok} and
+   * knows every other.
+   *
+   * @throws IllegalStateException saying why if it does not come up
+   */
+  public static RedisClusterFixture start(int primaries, int replicas) {
+    RedisFixture.assumeRedisServerOnPath();
+    int count = primaries * (1 + replicas);
+    List<RedisFixture.Server> nodes = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        nodes.add(
+            RedisFixture.startPrivateOnPort(
+                clusterPort(),
+                "--cluster-enabled",
+                "yes",
+                "--cluster-config-file",
+                "nodes.conf",
+                "--cluster-node-timeout",
+                Long.toString(NODE_TIMEOUT.toMillis())));
+      }
+      List<String> cmd = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
+      for (RedisFixture.Server n : nodes) {
+        cmd.add("127.0.0.1:" + n.port());
+      }
+      cmd.addAll(List.of("--cluster-replicas", Integer.toString(replicas), "--cluster-yes"));
+      Process create = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!create.waitFor(60, TimeUnit.SECONDS) || create.exitValue() != 0) {
+        throw new IllegalStateException("redis-cli --cluster create failed:\n" + out);
+      }
+      RedisClusterFixture cluster = new RedisClusterFixture(List.copyOf(nodes));
+      cluster.awaitHealthy(count, Duration.ofSeconds(30));
+      return cluster;
+    } catch (IOException e) {
+      nodes.forEach(RedisFixture.Server::close);
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      nodes.forEach(RedisFixture.Server::close);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (RuntimeException e) {
+      nodes.forEach(RedisFixture.Server::close);
+      throw e;
+    }
+  }
+
+  /** Waits until every live node says {@code cluster_state:ok} and knows {@code known} nodes. */
+  public void awaitHealthy(int known, Duration deadline) {
+    Eventually.within(
+        deadline,
+        "cluster_state:ok and cluster_known_nodes:" + known + " on every node",
+        () ->
+            nodes.stream()
+                .allMatch(
+                    n -> {
+                      String info = clusterInfo(n);
+                      return info.contains("cluster_state:ok")
+                          && info.contains("cluster_known_nodes:" + known);
+                    }));
+  }
+
+  /** {@code CLUSTER INFO} of {@code node}, or "" if it does not answer. */
+  public static String clusterInfo(RedisFixture.Server node) {
+    try (UnifiedJedis j = RedisFixture.directClient(node.url())) {
+      Object info = j.sendCommand(redis.clients.jedis.Protocol.Command.CLUSTER, "INFO");
+      return redis.clients.jedis.util.SafeEncoder.encode((byte[]) info);
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** A free port p (1024..55535) whose bus port p + 10000 is free too. */
+  private static int clusterPort() {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int p = RedisFixture.freePort();
+      if (p > 55535) {
+        continue;
+      }
+      try (ServerSocket bus = new ServerSocket(p + 10000)) {
+        bus.setReuseAddress(true);
+        return p;
+      } catch (IOException taken) {
+        // try another
+      }
+    }
+    throw new IllegalStateException("no free port pair (p, p + 10000) for a cluster node");
+  }
+
+  /** Every node, in the order they were started. */
+  public List<RedisFixture.Server> nodes() {
+    return nodes;
+  }
+
+  /** The location of the cluster: {@code redis-cluster://} and two seed nodes. */
+  public String location() {
+    return "redis-cluster://"
+        + nodes.subList(0, Math.min(2, nodes.size())).stream()
+            .map(n -> "127.0.0.1:" + n.port())
+            .collect(Collectors.joining(","));
+  }
+
+  /** The nodes that are primaries now (their {@code ROLE}). */
+  public List<RedisFixture.Server> primaries() {
+    List<RedisFixture.Server> out = new ArrayList<>();
+    for (RedisFixture.Server n : nodes) {
+      try (UnifiedJedis j = RedisFixture.directClient(n.url())) {
+        Object role = j.sendCommand(redis.clients.jedis.Protocol.Command.ROLE);
+        if (role instanceof List<?> l
+            && !l.isEmpty()
+            && "master".equals(redis.clients.jedis.util.SafeEncoder.encode((byte[]) l.get(0)))) {
+          out.add(n);
+        }
+      } catch (RuntimeException e) {
+        // down: not a primary now
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    nodes.forEach(RedisFixture.Server::close);
+  }
+}

@@ -1,0 +1,231 @@
+package io.cachegen.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cachegen.runtime.CacheConfig;
+import io.cachegen.runtime.CacheConfigurationException;
+import io.cachegen.runtime.CacheException;
+import io.cachegen.runtime.CacheHandler;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * Redis Cluster specifics on a private cluster of three primaries with a replica each: keys spread
+ * over every primary, multi-key operations across slots, clear() confined to the alias on every
+ * primary, atomic counters, and clear errors for a bad cluster location.
+ */
+@Tag("redis")
+class RedisClusterTest {
+  private static final String PASSWORD = "cluster-Pa55";
+  private static RedisClusterFixture cluster;
+  private final List<CacheHandler> handlers = new ArrayList<>();
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = RedisClusterFixture.start(3, 1);
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    cluster.close();
+  }
+
+  @AfterEach
+  void closeHandlers() {
+    handlers.forEach(CacheHandler::close);
+  }
+
+  private RedisCache cache(String prefix, String... extra) {
+    Map<String, String> props = new HashMap<>();
+    props.put("caches.c.backend", "redis");
+    props.put("caches.c.location", cluster.location());
+    props.put("caches.c.key_prefix", prefix);
+    for (int i = 0; i < extra.length; i += 2) {
+      props.put("caches.c." + extra[i], extra[i + 1]);
+    }
+    CacheHandler handler = CacheHandler.builder().config(CacheConfig.fromMap(props)).build();
+    handlers.add(handler);
+    return (RedisCache) handler.get("c");
+  }
+
+  /** The keys under {@code prefix} on each primary, by port. */
+  private static Map<Integer, List<String>> keysByPrimary(String prefix) {
+    Map<Integer, List<String>> out = new LinkedHashMap<>();
+    for (RedisFixture.Server primary : cluster.primaries()) {
+      List<String> keys = new ArrayList<>();
+      try (UnifiedJedis redis = RedisFixture.directClient(primary.url())) {
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+          ScanResult<String> page =
+              redis.scan(cursor, new ScanParams().match(prefix + ":*").count(1000));
+          keys.addAll(page.getResult());
+          cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+      }
+      out.put(primary.port(), keys);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> hundred() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int i = 0; i < 100; i++) {
+      values.put("k" + i, "v" + i);
+    }
+    return values;
+  }
+
+  @Test
+  void theClusterHasSixNodesAndKeysLandOnEveryPrimary() {
+    assertThat(RedisClusterFixture.clusterInfo(cluster.nodes().get(0)))
+        .contains("cluster_known_nodes:6");
+    String prefix = RedisFixture.uniquePrefix();
+    RedisCache c = cache(prefix);
+    assertThat(c.setMany(hundred())).isEmpty();
+    Map<Integer, List<String>> byPrimary = keysByPrimary(prefix);
+    assertThat(byPrimary).hasSize(3);
+    assertThat(byPrimary.values()).allSatisfy(keys -> assertThat(keys).isNotEmpty());
+    assertThat(byPrimary.values().stream().mapToInt(List::size).sum()).isEqualTo(100);
+  }
+
+  @Test
+  void getManyAcrossSlotsReturnsEveryValueWithoutACrossSlotError() {
+    RedisCache c = cache(RedisFixture.uniquePrefix());
+    c.setMany(hundred());
+    Map<String, Object> got = c.getMany(new ArrayList<>(hundred().keySet()), Object.class);
+    assertThat(got).isEqualTo(hundred());
+    c.deleteMany(List.of("k1", "k2", "k50", "k99"));
+    assertThat(c.getMany(List.of("k1", "k2", "k3"), Object.class)).containsOnlyKeys("k3");
+  }
+
+  @Test
+  void clearEmptiesEveryPrimaryOfThisAliasesKeysAndLeavesAnotherAliasAlone() {
+    String mine = RedisFixture.uniquePrefix();
+    String theirs = RedisFixture.uniquePrefix();
+    RedisCache c = cache(mine);
+    RedisCache other = cache(theirs);
+    c.setMany(hundred());
+    other.setMany(hundred());
+    c.clear();
+    assertThat(keysByPrimary(mine).values()).allSatisfy(keys -> assertThat(keys).isEmpty());
+    assertThat(keysByPrimary(theirs).values().stream().mapToInt(List::size).sum()).isEqualTo(100);
+  }
+
+  @Test
+  void deletePatternAndIterKeysCoverEveryPrimary() {
+    RedisCache c = cache(RedisFixture.uniquePrefix());
+    c.setMany(hundred());
+    assertThat(c.iterKeys("k*").collect(Collectors.toSet())).isEqualTo(hundred().keySet());
+    assertThat(c.deletePattern("k1*")).isEqualTo(11); // k1, k10..k19
+    assertThat(c.iterKeys("k*").count()).isEqualTo(89);
+  }
+
+  @Test
+  void incrStaysAtomicUnderConcurrency() throws Exception {
+    RedisCache c = cache(RedisFixture.uniquePrefix());
+    c.set("n", 0L);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 250; i++) {
+                    c.incr("n", 1);
+                  }
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(c.get("n", Long.class)).isEqualTo(1000L);
+  }
+
+  @Test
+  void aVersionBumpMovesAValueAcrossSlots() {
+    RedisCache c = cache(RedisFixture.uniquePrefix());
+    c.set("moved", "value");
+    assertThat(c.incrVersion("moved")).isEqualTo(2);
+    assertThat(c.get("moved", String.class)).isNull();
+    assertThat(c.get("moved", io.cachegen.runtime.ValueType.of(String.class), null, 2))
+        .isEqualTo("value");
+  }
+
+  @Test
+  void aDatabaseInAClusterLocationIsAnError() {
+    String location = cluster.location() + "/1";
+    CacheConfig config =
+        CacheConfig.fromMap(
+            Map.of(
+                "caches.c.backend", "redis",
+                "caches.c.location", location,
+                "caches.c.key_prefix", "p"));
+    assertThatThrownBy(() -> CacheHandler.builder().config(config).build())
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.c.location")
+        .hasMessageContaining("only database 0");
+  }
+
+  @Test
+  void aClusterLocationOnAServerThatIsNoClusterNodeSaysSo() {
+    try (RedisFixture.Server plain = RedisFixture.startPrivate("--requirepass", PASSWORD)) {
+      String location = "redis-cluster://:" + PASSWORD + "@127.0.0.1:" + plain.port();
+      CacheHandler handler =
+          CacheHandler.builder()
+              .config(
+                  CacheConfig.fromMap(
+                      Map.of(
+                          "caches.c.backend", "redis",
+                          "caches.c.location", location,
+                          "caches.c.key_prefix", "p")))
+              .build();
+      handlers.add(handler);
+      assertThatThrownBy(() -> handler.get("c").get("k", String.class))
+          .isInstanceOf(CacheException.class)
+          .hasMessageContaining("127.0.0.1:" + plain.port())
+          .hasMessageContaining("cluster support disabled")
+          .hasMessageNotContaining(PASSWORD);
+    }
+  }
+
+  @Test
+  void unreachableSeedNodesAreNamedWithoutThePassword() {
+    int port = RedisFixture.freePort();
+    String location = "redis-cluster://:" + PASSWORD + "@127.0.0.1:" + port;
+    CacheHandler handler =
+        CacheHandler.builder()
+            .config(
+                CacheConfig.fromMap(
+                    Map.of(
+                        "caches.c.backend", "redis",
+                        "caches.c.location", location,
+                        "caches.c.key_prefix", "p",
+                        "caches.c.options.socket_timeout", "0.5")))
+            .build();
+    handlers.add(handler);
+    assertThatThrownBy(() -> handler.get("c").get("k", String.class))
+        .isInstanceOf(CacheException.class)
+        .hasMessageContaining("127.0.0.1:" + port)
+        .hasMessageNotContaining(PASSWORD);
+  }
+}
