@@ -209,22 +209,19 @@ class NearCacheChaosTest {
   }
 
   private long invalidations() {
-    return cache.stats().event(NearCache.Events.NEAR_INVALIDATION);
+    return NearCaches.invalidations(cache);
   }
 
   private boolean held(String key) {
-    return cache.nearCache().holds(cache.makeKey(key));
+    return NearCaches.holds(cache, cache.makeKey(key));
   }
 
   /**
-   * Waits until the cache has handled every invalidation Redis sent it so far (a key of its own
-   * written behind its back; messages come in order), so that a copy read now is not dropped by the
-   * message of an earlier write, then reads {@code key} into the near cache.
+   * Reads {@code key} into the near cache once every invalidation Redis sent so far was handled (a
+   * write's own message comes back after its reply and would drop a copy read meanwhile).
    */
   private void warm(String key) {
-    long before = invalidations();
-    direct.set(cache.makeKey("settle"), "1");
-    Eventually.within(DEADLINE, "the settle key's invalidation", () -> invalidations() > before);
+    NearCaches.settle(cache, direct);
     assertThat(cache.get(key, Object.class)).isNotNull();
     assertThat(held(key)).as("a copy of " + key).isTrue();
   }
