@@ -1,8 +1,10 @@
 package io.cachegen.redis;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -79,6 +81,10 @@ final class NearTracking implements AutoCloseable {
   private volatile Subscriber subscriber;
   private volatile long subscriberId;
   private volatile long ownerId = -1;
+
+  /** The last barrier {@link #awaitInvalidationsHandled} sent. */
+  private final AtomicLong barriers = new AtomicLong();
+
   private long lastFailureLogNanos;
   private int failuresSinceLive;
 
@@ -248,7 +254,7 @@ final class NearTracking implements AutoCloseable {
     }
     try {
       s.lastPingAnswered = false;
-      s.ping();
+      s.sendPing(null);
     } catch (RuntimeException e) {
       return "the invalidation connection failed a PING (" + firstLine(e) + ")";
     }
@@ -373,6 +379,35 @@ final class NearTracking implements AutoCloseable {
     return subscriberId;
   }
 
+  /**
+   * For tests: waits until the subscriber has handled every invalidation Redis sent it before this
+   * call. It sends a {@code PING} with a payload of its own on the subscriber, whose reply Redis
+   * queues after every message sent before it. (Waiting for the invalidation count to grow after a
+   * write is not enough: an earlier write's message still on its way would satisfy it.)
+   *
+   * @return whether it did within {@code timeout}; false if tracking is not set up meanwhile
+   */
+  boolean awaitInvalidationsHandled(Duration timeout) {
+    Subscriber s = subscriber;
+    if (s == null) {
+      return false;
+    }
+    long barrier = barriers.incrementAndGet();
+    try {
+      s.sendPing(Long.toString(barrier));
+    } catch (RuntimeException e) {
+      return false;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (s.barrierAnswered.get() < barrier) {
+      if (System.nanoTime() - deadline > 0 || subscriber != s) {
+        return false;
+      }
+      LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
+    }
+    return true;
+  }
+
   @Override
   public void close() {
     closed = true;
@@ -405,9 +440,28 @@ final class NearTracking implements AutoCloseable {
       }
     }
 
+    /** The highest {@link #awaitInvalidationsHandled} barrier answered. */
+    final AtomicLong barrierAnswered = new AtomicLong();
+
+    /**
+     * Sends a {@code PING}: the watchdog's ({@code payload} null) or a test's barrier. One thread
+     * writes to the connection at a time; the reader thread only reads.
+     */
+    synchronized void sendPing(String payload) {
+      if (payload == null) {
+        ping();
+      } else {
+        ping(payload);
+      }
+    }
+
     @Override
-    public void onPong(String pattern) {
-      lastPingAnswered = true;
+    public void onPong(String payload) {
+      if (payload == null || payload.isEmpty()) {
+        lastPingAnswered = true;
+      } else {
+        barrierAnswered.accumulateAndGet(Long.parseLong(payload), Math::max);
+      }
     }
   }
 }

@@ -71,6 +71,23 @@ class NearTrackingTest {
     }
   }
 
+  /**
+   * {@link NearTracking#awaitInvalidationsHandled}, which {@link NearCaches#settle} relies on: once
+   * it returns, the message of every write made before it was handled, every time.
+   */
+  @Test
+  void theBarrierComesAfterEveryEarlierInvalidation() {
+    try (CacheHandler handler = NearCaches.handler(server.url(), RedisFixture.uniquePrefix())) {
+      RedisCache cache = NearCaches.live(handler);
+      for (int i = 0; i < 200; i++) {
+        long before = NearCaches.invalidations(cache);
+        direct.set(cache.makeKey("k" + i), "1");
+        assertThat(cache.nearTracking().awaitInvalidationsHandled(DEADLINE)).isTrue();
+        assertThat(NearCaches.invalidations(cache)).as("after write %d", i).isEqualTo(before + 1);
+      }
+    }
+  }
+
   @Test
   void aSubscriberThatSpeaksResp3IsRefused() {
     // the subscriber is opened first, and refused before the owner is opened
