@@ -30,9 +30,9 @@ public @interface CacheEvict {
 
   /**
    * The key templates to remove, in the language of {@link Cached#key()} (<code>{param}</code>
-   * placeholders, <code>{{</code> and <code>}}</code> for literal braces). Required unless {@link
-   * #allEntries()} is set. A template without placeholders is fine here, whatever the parameters:
-   * evicting one fixed entry is normal.
+   * placeholders, <code>{#param}</code> for the hash tag: write it where the template of the key
+   * you evict has it). Required unless {@link #allEntries()} is set. A template without
+   * placeholders is fine here, whatever the parameters: evicting one fixed entry is normal.
    *
    * <pre>{@code
    * @CacheEvict(key = {"user:{id}", "user-orders:{id}"})

@@ -30,9 +30,9 @@ public @interface CachePut {
 
   /**
    * The key template, in the language of {@link Cached#key()} (<code>{param}</code> placeholders,
-   * <code>{{</code> and <code>}}</code> for literal braces); empty means this method's default key.
-   * A method with parameters whose template uses none of them is a compile error unless {@link
-   * #constantKey()} is set.
+   * <code>{#param}</code> for the hash tag); empty means this method's default key. A method with
+   * parameters whose template uses none of them is a compile error unless {@link #constantKey()} is
+   * set.
    *
    * <pre>{@code
    * @CachePut(key = "user:{id}")

@@ -56,13 +56,17 @@ public @interface Cached {
   /**
    * The key template (see {@link io.cachegen.annotations the package overview}); empty means the
    * default key, built from the class, the method, its parameter types and the arguments.
-   * Placeholders are <code>{param}</code> or <code>{param.property}</code>; <code>{{</code> and
-   * <code>}}</code> are literal braces, so <code>"user:{{id}}"</code> is the constant key <code>
-   * user:{id}</code>, not the argument.
+   * Placeholders are <code>{param}</code> or <code>{param.property}</code>. One placeholder may be
+   * written <code>{#param}</code>: its value is then also the key's Redis Cluster hash tag, between
+   * the only braces of the made key, so that keys with the same value share a slot. Literal braces
+   * are a compile error.
    *
    * <pre>{@code
    * @Cached(key = "user:{user.id}:orders:{status}")
    * List<Order> orders(User user, Status status)
+   *
+   * @Cached(key = "user:{#id}:orders")   // made key users:1:user:{42}:orders
+   * List<Order> orders(long id)
    * }</pre>
    *
    * <p>A method with parameters whose template uses none of them (every call would share one entry)

@@ -206,16 +206,16 @@ class ErrorsTest {
             "import io.cachegen.annotations.Cached;",
             "public class S {",
             "  @Cached(",
-            "      key = \"user:{{id}}\")",
+            "      key = \"user\")",
             "  public String user(long id) { return \"\"; }",
             "}");
     assertSingleError(
         src,
-        "[CacheGenConstantKey] key template \"user:{{id}}\" uses no parameter of user(long),"
+        "[CacheGenConstantKey] key template \"user\" uses no parameter of user(long),"
             + " so every call shares one cache entry. Name the parameters in placeholders, e.g."
-            + " key = \"user:{id}\" ({{ and }} are literal braces), or write constantKey = true if"
+            + " key = \"user:{id}\", or write constantKey = true if"
             + " one entry for all arguments is what you want",
-        "key = \"user:{{id}}\"");
+        "key = \"user\"");
   }
 
   @Test

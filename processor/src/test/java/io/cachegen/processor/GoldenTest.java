@@ -38,7 +38,8 @@ class GoldenTest {
         "nested",
         "generic",
         "records",
-        "near"
+        "near",
+        "hashtag"
       })
   void generatedSourceMatchesGolden(String name) throws IOException {
     Path dir = GOLDENS.resolve(name);

@@ -139,7 +139,7 @@ class KeyBehaviourTest {
                 Map.of("k", List.of(new Tag("a", "b"))),
                 Optional.of(new Tag("c", "d")),
                 new Tag[] {new Tag("e", "f"), null}))
-        .endsWith(":{k=[Tag[a=a,b=b]]}:Tag[a=c,b=d]:[Tag[a=e,b=f],\\0]");
+        .endsWith(":[k=[Tag[a=a,b=b]]]:Tag[a=c,b=d]:[Tag[a=e,b=f],\\0]");
     assertThat(KeyedServiceCached.keyForTagsByName(null, Optional.empty(), null))
         .endsWith(":\\0:\\0:\\0");
 
@@ -167,6 +167,53 @@ class KeyBehaviourTest {
 
     assertThat(KeyedServiceCached.keyForTagged(new Tag("a/b", "c")))
         .isNotEqualTo(KeyedServiceCached.keyForTagged(new Tag("a", "b/c")));
+  }
+
+  @Test
+  void argumentsNeverPutBracesInKeys() {
+    install();
+    Map<String, List<String>> values = Map.of("{k}", List.of("}", "{{"));
+    String key = KeyedServiceCached.keyForBraces("a{b}", values);
+    assertThat(key).isEqualTo("braces:a\\ob\\c:[\\ok\\c=[\\c,\\o\\o]]").doesNotContain("{", "}");
+    // injective still: a brace and the text of its escape are different arguments
+    service.braces("{", Map.of());
+    service.braces("\\o", Map.of());
+    service.braces("o", Map.of());
+    service.braces("{", Map.of());
+    service.braces("{", Map.of("{", List.of()));
+    service.braces("{", Map.of("\\o", List.of()));
+    assertThat(service.calls("braces")).isEqualTo(5);
+  }
+
+  @Test
+  void theHashTagIsTheOnlyBracesOfAKey() {
+    install(Map.of("caches.default.key_prefix", "app"), null, null);
+    assertThat(KeyedServiceCached.keyForPage(new User(1, "ann"), 2)).isEqualTo("user:{ann}:page:2");
+    assertThat(KeyedServiceCached.keyForPage(new User(1, "a{b}"), 2))
+        .isEqualTo("user:{a\\ob\\c}:page:2");
+    assertThat(KeyedServiceCached.keyForPage(new User(1, ""), 2))
+        .isEqualTo("user:{" + KeyParts.EMPTY_TAG + "}:page:2");
+    assertThat(KeyedServiceCached.keyForPage(null, 2)).isEqualTo("user:{\\0}:page:2");
+    assertThat(KeyedServiceCached.keyForById(42)).isEqualTo("id:{42}");
+
+    BaseCache cache = handler.get("default");
+    service.page(new User(1, "ann"), 2);
+    service.page(new User(7, "ann"), 2); // the id is not in the key
+    assertThat(service.calls("page")).isEqualTo(1);
+    assertThat(cache.makeKey(KeyedServiceCached.keyForPage(new User(1, "ann"), 2)))
+        .isEqualTo("app:1:user:{ann}:page:2");
+    assertThat(cache.hasKey(KeyedServiceCached.keyForPage(new User(1, "ann"), 2))).isTrue();
+    service.forgetPage(new User(3, "ann"), 2); // @CacheEvict of the same shape and tag
+    assertThat(cache.hasKey(KeyedServiceCached.keyForPage(new User(1, "ann"), 2))).isFalse();
+    service.page(new User(1, ""), 2);
+    assertThat(cache.hasKey(KeyedServiceCached.keyForPage(new User(1, ""), 2))).isTrue();
+    KeyedServiceCached.evictPage(new User(1, ""), 2);
+    assertThat(cache.hasKey(KeyedServiceCached.keyForPage(new User(1, ""), 2))).isFalse();
+
+    service.byId(42); // the memoized made key has the tag too
+    service.byId(42);
+    assertThat(service.calls("byId")).isEqualTo(1);
+    assertThat(cache.hasKey("id:{42}")).isTrue();
   }
 
   @Test

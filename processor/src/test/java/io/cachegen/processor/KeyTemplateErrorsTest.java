@@ -60,11 +60,11 @@ class KeyTemplateErrorsTest {
     assertSingleError(
         compile("@Cached(key = \"user:{a}:{\")", "String a"),
         "[CacheGenTemplate] bad key template \"user:{a}:{\": unclosed '{' at position 9."
-            + " Placeholders look like {param} or {param.property}; write {{ and }} for literal"
-            + " braces");
+            + " Placeholders look like {param} or {param.property}; {#param} also makes the value"
+            + " the key's hash tag");
     assertSingleError(
-        compile("@Cached(key = \"{a}{{{\")", "String a"),
-        "[CacheGenTemplate] bad key template \"{a}{{{\": unclosed '{' at position 5");
+        compile("@Cached(key = \"{a}:{b\")", "String a, String b"),
+        "[CacheGenTemplate] bad key template \"{a}:{b\": unclosed '{' at position 4");
   }
 
   @Test
@@ -72,11 +72,11 @@ class KeyTemplateErrorsTest {
     assertSingleError(
         compile("@Cached(key = \"user:{a}}\")", "String a"),
         "[CacheGenTemplate] bad key template \"user:{a}}\": unmatched '}' at position 8."
-            + " Placeholders look like {param} or {param.property}; write {{ and }} for literal"
-            + " braces");
+            + " Placeholders look like {param} or {param.property}; {#param} also makes the value"
+            + " the key's hash tag");
     assertSingleError(
-        compile("@Cached(key = \"{a}:}}}\")", "String a"),
-        "[CacheGenTemplate] bad key template \"{a}:}}}\": unmatched '}' at position 6");
+        compile("@Cached(key = \"{a}:}\")", "String a"),
+        "[CacheGenTemplate] bad key template \"{a}:}\": unmatched '}' at position 4");
   }
 
   @Test

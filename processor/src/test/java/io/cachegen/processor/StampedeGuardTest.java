@@ -103,6 +103,18 @@ class StampedeGuardTest {
     assertThat(service.guarded("1")).isEqualTo("g1");
     assertThat(service.calls("guarded")).isEqualTo(1);
     String madeKey = Caches.cache().makeKey(CountingServiceCached.keyForGuarded("1"));
+    // in the made key's Redis Cluster slot: the whole made key is the lock's hash tag
+    assertThat(locked).containsExactly("{" + madeKey + "}:lock");
+    assertThat(released).hasValue(1);
+  }
+
+  @Test
+  void aKeyWithAHashTagLocksUnderTheSameTag() {
+    install();
+    CountingService service = new CountingServiceCached();
+    assertThat(service.guardedTagged("{1}")).isEqualTo("t{1}");
+    String madeKey = Caches.cache().makeKey(CountingServiceCached.keyForGuardedTagged("{1}"));
+    assertThat(madeKey).endsWith("guarded:{\\o1\\c}:tagged");
     assertThat(locked).containsExactly(madeKey + ":lock");
     assertThat(released).hasValue(1);
   }

@@ -192,12 +192,12 @@ public class UserServiceCached extends UserService {
   }
 
   /**
-   * Cached {@link UserService#odd(test.UserService.Status)}: key <code>odd *&#47; &#123;&#123;literal&#125;&#125; &#64;see &lt;b&gt;:&#123;status&#125;</code>, alias <code>a*&#47;b</code>, timeout the alias's default.
+   * Cached {@link UserService#odd(test.UserService.Status)}: key <code>odd *&#47; (literal) &#64;see &lt;b&gt;:&#123;status&#125;</code>, alias <code>a*&#47;b</code>, timeout the alias's default.
    */
   @Override
   public String odd(UserService.Status status) {
     CacheSite.Bound bound = this.oddSite != null ? this.oddSite : ODD_SITE.bind();
-    String key = bound.finishKey(bound.keyPrefix() + "odd */ {literal} @see <b>:" + KeyParts.name(status));
+    String key = bound.finishKey(bound.keyPrefix() + "odd */ (literal) @see <b>:" + KeyParts.name(status));
     long completions = bound.completions(key);
     Object cached = bound.lookup(key);
     if (cached != CacheSite.MISS) {
@@ -210,7 +210,7 @@ public class UserServiceCached extends UserService {
    * The caller key (before the alias's key function) that {@link UserService#odd(test.UserService.Status)} caches these arguments under.
    */
   public static String keyForOdd(UserService.Status status) {
-    return "odd */ {literal} @see <b>:" + KeyParts.name(status);
+    return "odd */ (literal) @see <b>:" + KeyParts.name(status);
   }
 
   /**

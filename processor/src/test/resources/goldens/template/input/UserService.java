@@ -51,7 +51,7 @@ public class UserService {
     return account.region();
   }
 
-  @Cached(key = "odd */ {{literal}} @see <b>:{status}", cache = "a*/b")
+  @Cached(key = "odd */ (literal) @see <b>:{status}", cache = "a*/b")
   public String odd(Status status) {
     return "odd";
   }

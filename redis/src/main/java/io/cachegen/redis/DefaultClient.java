@@ -82,6 +82,19 @@ final class DefaultClient implements AutoCloseable {
       return;
     }
     this.cluster = null;
+    if (settings.sentinelService() != null) {
+      this.servers =
+          List.of(
+              new RedisSentinelEndpoint(
+                  alias,
+                  settings.sentinelService(),
+                  settings.locations(),
+                  options,
+                  settings.tls(),
+                  clock,
+                  metrics));
+      return;
+    }
     List<RedisEndpoint> made = new ArrayList<>();
     try {
       for (RedisLocation location : settings.locations()) {
@@ -105,6 +118,9 @@ final class DefaultClient implements AutoCloseable {
    * host:port}, primary first.
    */
   public List<String> serversBehindOpenBreaker() {
+    if (cluster != null) {
+      return cluster.nodesBehindOpenBreaker();
+    }
     return servers.stream().filter(s -> s.breaker().isOpen()).map(RedisEndpoint::describe).toList();
   }
 
@@ -113,9 +129,27 @@ final class DefaultClient implements AutoCloseable {
     return (RedisServer) servers.get(0);
   }
 
+  /** Which endpoint serves {@code key} now ({@code cluster node host:port} on a cluster). */
+  String nodeDescription(byte[] key) {
+    return cluster != null ? cluster.nodeFor(key).describe() : servers.get(0).describe();
+  }
+
   /** Whether this is a Redis Cluster. */
   boolean cluster() {
     return cluster != null;
+  }
+
+  /**
+   * Runs a command on {@code key} that writes (or must see the latest data): on the primary; on a
+   * cluster, on the key's node, through that node's breaker.
+   */
+  <T> T write(byte[] key, Function<UnifiedJedis, T> command) {
+    return call(cluster != null ? cluster.nodeFor(key) : servers.get(0), command);
+  }
+
+  /** A read of {@code key}: as {@link #read(Function)}; on a cluster, on the key's node. */
+  <T> T read(byte[] key, Function<UnifiedJedis, T> command) {
+    return cluster != null ? call(cluster.nodeFor(key), command) : read(command);
   }
 
   /** Runs a write (or anything that must see the latest data) on the primary. */
@@ -131,7 +165,7 @@ final class DefaultClient implements AutoCloseable {
     if (servers.size() != 1) {
       return read(c -> c.get(key));
     }
-    RedisEndpoint primary = servers.get(0);
+    RedisEndpoint primary = cluster != null ? cluster.nodeFor(key) : servers.get(0);
     CircuitBreaker.Admission admission = admit(primary);
     try {
       byte[] value = primary.client().get(key);

@@ -3,17 +3,15 @@ package io.cachegen.redis;
 import io.cachegen.runtime.CacheConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Properties;
-import java.util.Set;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-import redis.clients.jedis.Connection;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.providers.PooledConnectionProvider;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
+import redis.clients.jedis.providers.ConnectionProvider;
 
 /**
  * The Jedis line on the class path, and how to open a client on it: the one place that knows how
@@ -42,14 +40,14 @@ enum JedisLine {
   /** Jedis 6.0 to 7.1: {@code new UnifiedJedis(provider)}. */
   UNIFIED {
     @Override
-    UnifiedJedis open(PooledConnectionProvider provider, JedisClientConfig config) {
+    UnifiedJedis open(ConnectionProvider provider, JedisClientConfig config) {
       return new UnifiedJedis(provider);
     }
   },
   /** Jedis 7.2 and later: {@code RedisClient.builder()}. */
   REDIS_CLIENT {
     @Override
-    UnifiedJedis open(PooledConnectionProvider provider, JedisClientConfig config) {
+    UnifiedJedis open(ConnectionProvider provider, JedisClientConfig config) {
       return Builder.open(provider, config);
     }
   };
@@ -58,27 +56,24 @@ enum JedisLine {
   static final String SUPPORTED = "Jedis 6.0 to 8.x";
 
   /** A client whose every command borrows a connection from {@code provider} and returns it. */
-  abstract UnifiedJedis open(PooledConnectionProvider provider, JedisClientConfig config);
+  abstract UnifiedJedis open(ConnectionProvider provider, JedisClientConfig config);
 
   /**
-   * A cluster client over the seed {@code nodes}: {@code JedisCluster}, which has the same
-   * constructor and binary signatures on every supported line (deprecated from 7.x in favour of
-   * {@code RedisClusterClient}, which 6.0 lacks).
+   * A cluster client over {@code provider} (which keeps the slot map and a pool per node): {@code
+   * JedisCluster}, whose constructor and binary signatures are the same on every supported line
+   * (deprecated from 7.x in favour of {@code RedisClusterClient}, which 6.0 lacks).
    */
   @SuppressWarnings("deprecation")
   static JedisCluster openCluster(
-      Set<HostAndPort> nodes,
-      JedisClientConfig config,
-      int maxAttempts,
-      GenericObjectPoolConfig<Connection> pool) {
-    return new JedisCluster(nodes, config, maxAttempts, pool);
+      ClusterConnectionProvider provider, int maxAttempts, Duration maxTotalRetries) {
+    return new JedisCluster(provider, maxAttempts, maxTotalRetries);
   }
 
   /**
    * A pipeline on a connection borrowed from {@code provider}; closing it returns the connection.
    * ({@code UnifiedJedis.pipelined()} returns a different type on each line.)
    */
-  static Pipeline pipeline(PooledConnectionProvider provider) {
+  static Pipeline pipeline(ConnectionProvider provider) {
     return new Pipeline(provider.getConnection(), true);
   }
 
@@ -131,7 +126,7 @@ enum JedisLine {
    * enum still loads on Jedis 6.0 to 7.1.
    */
   private static final class Builder {
-    static UnifiedJedis open(PooledConnectionProvider provider, JedisClientConfig config) {
+    static UnifiedJedis open(ConnectionProvider provider, JedisClientConfig config) {
       RedisClient client =
           RedisClient.builder().connectionProvider(provider).clientConfig(config).build();
       return client;

@@ -28,7 +28,7 @@ record NearCacheOptions(
     boolean byValue,
     String trackingPrefix) {
 
-  /** The option names, all meaningful only with {@code near_cache=true}. */
+  /** The option names; all but {@code near_cache} are ignored unless it is true. */
   static final Set<String> NAMES =
       Set.of(
           "near_cache",
@@ -42,51 +42,38 @@ record NearCacheOptions(
    * The near cache options of {@code settings}, or {@code null} if {@code near_cache} is not true.
    *
    * @param keyFunction the alias's key function (only the default one yields a tracking prefix)
-   * @throws CacheConfigurationException naming the property at fault: a near option without {@code
-   *     near_cache=true}, a bad number, or no prefix to track
+   * @throws CacheConfigurationException naming the property at fault: a bad value (checked even
+   *     with the near cache off, where the options are otherwise ignored), or no prefix to track
    */
   static NearCacheOptions parse(CacheSettings settings, KeyFunction keyFunction) {
-    if (!settings.booleanOption("near_cache", false)) {
-      for (String name : NAMES) {
-        if (!name.equals("near_cache") && settings.option(name).isPresent()) {
-          throw new CacheConfigurationException(
-              settings.describeOption(name)
-                  + " is set but "
-                  + settings.property("options.near_cache")
-                  + " is not true: it applies to the near cache only; remove it or turn the near"
-                  + " cache on");
-        }
-      }
-      return null;
-    }
+    boolean on = settings.booleanOption("near_cache", false);
+    // the values are checked whether or not the near cache is on, so a typo never waits for it
     int maxEntries = settings.intOption("near_max_entries", 10_000, 1);
     long maxAge = settings.secondsOptionAsMillis("near_max_age", 60_000);
     positive(settings, "near_max_age", maxAge);
     long interval = settings.secondsOptionAsMillis("near_liveness_interval", 1_000);
     positive(settings, "near_liveness_interval", interval);
     boolean byValue = settings.booleanOption("store_by_value", true);
-    String prefix = settings.option("near_tracking_prefix").orElse(null);
-    if (prefix != null) {
-      if (prefix.isEmpty()) {
+    String prefix = settings.option("near_tracking_prefix").filter(p -> !p.isEmpty()).orElse(null);
+    if (!on) {
+      return null;
+    }
+    if (prefix == null) {
+      if (keyFunction != KeyFunction.DEFAULT) {
         throw new CacheConfigurationException(
-            settings.describeOption("near_tracking_prefix")
-                + " is empty: Redis would report every key of the server; name the prefix every"
-                + " key of this alias starts with");
+            settings.property("options.near_cache")
+                + " = true needs the prefix every key of this alias starts with, and "
+                + settings.describe("key_function")
+                + " makes its own keys: set "
+                + settings.property("options.near_tracking_prefix"));
       }
-    } else if (keyFunction != KeyFunction.DEFAULT) {
-      throw new CacheConfigurationException(
-          settings.property("options.near_cache")
-              + " = true needs the prefix every key of this alias starts with, and "
-              + settings.describe("key_function")
-              + " makes its own keys: set "
-              + settings.property("options.near_tracking_prefix"));
-    } else if (settings.keyPrefix().isEmpty()) {
-      throw new CacheConfigurationException(
-          settings.property("options.near_cache")
-              + " = true needs a key prefix, so that Redis reports changes to this alias's keys"
-              + " only: set "
-              + settings.property("key_prefix"));
-    } else {
+      if (settings.keyPrefix().isEmpty()) {
+        throw new CacheConfigurationException(
+            settings.property("options.near_cache")
+                + " = true needs a key prefix, so that Redis reports changes to this alias's keys"
+                + " only: set "
+                + settings.property("key_prefix"));
+      }
       prefix = settings.keyPrefix() + ":";
     }
     return new NearCacheOptions(maxEntries, maxAge, interval, byValue, prefix);

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * ssl_check_hostname} [true]. The near cache ({@link NearCacheOptions}): {@code near_cache}
  * [false], {@code near_max_entries} [10,000], {@code near_max_age} [60 seconds], {@code
  * near_liveness_interval} [1 second], {@code near_tracking_prefix} [key_prefix + ":"], {@code
- * store_by_value} [true]; each but {@code near_cache} is an error without {@code near_cache=true}.
+ * store_by_value} [true]; each but {@code near_cache} is ignored (though checked) unless it is on.
  *
  * <p>A call on a server that hangs returns (or, with {@code ignore_exceptions}, gives up) within
  * {@code socket_connect_timeout + socket_timeout}; a read whose replica hangs moves on to the other

@@ -311,7 +311,9 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       return failures.guard(
           Category.STORE,
           "set",
-          () -> SetCommand.stored(client.write(c -> c.sendCommand(args[0], SetCommand.SET, args))),
+          () ->
+              SetCommand.stored(
+                  client.write(args[0], c -> c.sendCommand(args[0], SetCommand.SET, args))),
           false);
     } finally {
       forget(madeKey);
@@ -386,7 +388,10 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   protected boolean doDelete(String madeKey) {
     try {
       return failures.guard(
-          Category.EVICT, "delete", () -> client.write(c -> c.del(k(madeKey))) > 0, false);
+          Category.EVICT,
+          "delete",
+          () -> client.write(k(madeKey), c -> c.del(k(madeKey))) > 0,
+          false);
     } finally {
       forget(madeKey);
     }
@@ -405,7 +410,10 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   @Override
   protected boolean doHasKey(String madeKey) {
     return failures.guard(
-        Category.LOOKUP, "has_key", () -> client.read(c -> c.exists(k(madeKey))), false);
+        Category.LOOKUP,
+        "has_key",
+        () -> client.read(k(madeKey), c -> c.exists(k(madeKey))),
+        false);
   }
 
   @Override
@@ -422,6 +430,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
     try {
       result =
           client.write(
+              k(madeKey),
               c ->
                   RedisScripts.eval(
                       c,
@@ -465,12 +474,13 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
           if (timeout.isNever()) {
             Object r =
                 client.write(
+                    k(madeKey),
                     c ->
                         RedisScripts.eval(
                             c, RedisScripts.PERSIST_EXISTING, List.of(madeKey), List.of()));
             return Long.valueOf(1).equals(r);
           }
-          return client.write(c -> c.pexpire(k(madeKey), timeout.toMillis())) == 1;
+          return client.write(k(madeKey), c -> c.pexpire(k(madeKey), timeout.toMillis())) == 1;
         },
         false);
   }
@@ -500,18 +510,18 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
    */
   private boolean moveAcrossSlots(String fromMadeKey, String toMadeKey) {
     byte[] from = k(fromMadeKey);
-    byte[] value = client.write(c -> c.get(from));
+    byte[] value = client.write(from, c -> c.get(from));
     if (value == null) {
       return false;
     }
-    long pttl = client.write(c -> c.pttl(from));
+    long pttl = client.write(from, c -> c.pttl(from));
     byte[] to = k(toMadeKey);
     if (pttl > 0) {
-      client.write(c -> c.psetex(to, pttl, value));
+      client.write(to, c -> c.psetex(to, pttl, value));
     } else {
-      client.write(c -> c.set(to, value));
+      client.write(to, c -> c.set(to, value));
     }
-    client.write(c -> c.del(from));
+    client.write(from, c -> c.del(from));
     return true;
   }
 
@@ -584,7 +594,9 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   /** As {@link #ttl(String)}, to the millisecond. */
   public Timeout pttl(String key) {
     String made = made(key);
-    long ms = failures.guard(Category.LOOKUP, "pttl", () -> client.read(c -> c.pttl(k(made))), -2L);
+    long ms =
+        failures.guard(
+            Category.LOOKUP, "pttl", () -> client.read(k(made), c -> c.pttl(k(made))), -2L);
     if (ms == -1) {
       return Timeout.NEVER;
     }
@@ -606,7 +618,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       return failures.guard(
           Category.STORE,
           "pexpire",
-          () -> client.write(c -> c.pexpire(k(made), millis)) == 1,
+          () -> client.write(k(made), c -> c.pexpire(k(made), millis)) == 1,
           false);
     } finally {
       forget(made);
@@ -620,7 +632,7 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
       return failures.guard(
           Category.STORE,
           "expire_at",
-          () -> client.write(c -> c.pexpireAt(k(made), when.toEpochMilli())) == 1,
+          () -> client.write(k(made), c -> c.pexpireAt(k(made), when.toEpochMilli())) == 1,
           false);
     } finally {
       forget(made);

@@ -2,11 +2,13 @@ package io.cachegen.redis;
 
 import io.cachegen.runtime.Ticker;
 import io.cachegen.runtime.spi.CacheMetrics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import redis.clients.jedis.ClusterPipeline;
 import redis.clients.jedis.Connection;
@@ -17,6 +19,8 @@ import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
+import redis.clients.jedis.util.JedisClusterCRC16;
 import redis.clients.jedis.util.SafeEncoder;
 
 /**
@@ -33,9 +37,23 @@ final class RedisClusterEndpoint implements RedisEndpoint {
   /** How many times Jedis retries a command whose node moved or failed, as Jedis's default. */
   static final int MAX_ATTEMPTS = 5;
 
+  /**
+   * How often the slot map is read again even when no command was redirected: a failover is
+   * followed within this (a MOVED reply or a connection failure refreshes it at once).
+   */
+  static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(1);
+
   private final JedisCluster cluster;
+  private final ClusterConnectionProvider provider;
   private final String described;
   private final CircuitBreaker breaker;
+  private final String alias;
+  private final long retryAfterMillis;
+  private final Ticker clock;
+  private final CacheMetrics.Counters metrics;
+
+  /** One view per node, each with its own breaker, by {@code host:port}. */
+  private final ConcurrentHashMap<String, Node> nodes = new ConcurrentHashMap<>();
 
   /**
    * @param seeds the seed nodes (user, password and TLS from the first)
@@ -49,7 +67,12 @@ final class RedisClusterEndpoint implements RedisEndpoint {
       CacheMetrics.Counters metrics) {
     this.described =
         "cluster " + seeds.stream().map(RedisLocation::describe).collect(Collectors.joining(","));
-    this.breaker = new CircuitBreaker(alias, described, options.retryAfterMillis(), clock, metrics);
+    // operations over several nodes (pipelines, scans) pass no breaker: each node has its own
+    this.breaker = new CircuitBreaker(alias, described, 0, clock, metrics);
+    this.alias = alias;
+    this.retryAfterMillis = options.retryAfterMillis();
+    this.clock = clock;
+    this.metrics = metrics;
     JedisClientConfig config =
         RedisServer.clientConfig(
             seeds.get(0),
@@ -63,8 +86,14 @@ final class RedisClusterEndpoint implements RedisEndpoint {
       nodes.add(new HostAndPort(seed.host(), seed.port()));
     }
     try {
+      this.provider =
+          new ClusterConnectionProvider(
+              nodes, config, RedisServer.poolConfig(options), TOPOLOGY_REFRESH);
       this.cluster =
-          JedisLine.openCluster(nodes, config, MAX_ATTEMPTS, RedisServer.poolConfig(options));
+          JedisLine.openCluster(
+              provider,
+              MAX_ATTEMPTS,
+              Duration.ofMillis((long) options.socketTimeoutMillis() * MAX_ATTEMPTS));
     } catch (JedisException e) {
       throw new RedisConnectionException(
           described,
@@ -99,6 +128,77 @@ final class RedisClusterEndpoint implements RedisEndpoint {
   @Override
   public UnifiedJedis client() {
     return cluster;
+  }
+
+  /**
+   * The node that serves {@code key} now, as Jedis's slot map says, with its own circuit breaker: a
+   * dead primary opens the breaker of its slots only, so keys on the healthy primaries are still
+   * served.
+   */
+  RedisEndpoint nodeFor(byte[] key) {
+    HostAndPort node = provider.getNode(JedisClusterCRC16.getSlot(key));
+    String name = node == null ? "unknown" : node.getHost() + ":" + node.getPort();
+    Node view = nodes.get(name);
+    return view != null ? view : nodes.computeIfAbsent(name, Node::new);
+  }
+
+  /** The nodes whose breaker is open now, as {@code host:port}. */
+  List<String> nodesBehindOpenBreaker() {
+    return nodes.values().stream()
+        .filter(n -> n.breaker.isOpen())
+        .map(n -> n.name)
+        .sorted()
+        .toList();
+  }
+
+  /** One node: calls for its keys go through the cluster client and this node's breaker. */
+  private final class Node implements RedisEndpoint {
+    private final String name;
+    private final String described;
+    private final CircuitBreaker breaker;
+
+    Node(String name) {
+      this.name = name;
+      this.described = "cluster node " + name;
+      this.breaker = new CircuitBreaker(alias, described, retryAfterMillis, clock, metrics);
+    }
+
+    @Override
+    public UnifiedJedis client() {
+      return cluster;
+    }
+
+    @Override
+    public ClusterPipeline pipeline() {
+      return cluster.pipelined();
+    }
+
+    @Override
+    public CircuitBreaker breaker() {
+      return breaker;
+    }
+
+    @Override
+    public String describe() {
+      return described;
+    }
+
+    @Override
+    public void dropIdleConnections() {
+      ConnectionPool pool = cluster.getClusterNodes().get(name);
+      if (pool != null) {
+        try {
+          pool.clear();
+        } catch (RuntimeException e) {
+          // best effort
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      // the cluster's pools close with the cluster
+    }
   }
 
   @Override

@@ -118,6 +118,70 @@ record RedisLocation(
     return List.copyOf(out);
   }
 
+  /** Whether {@code location} names Redis Sentinel ({@code redis-sentinel://}). */
+  static boolean isSentinel(String location) {
+    String l = location == null ? "" : location.stripLeading();
+    return l.regionMatches(true, 0, "redis-sentinel://", 0, 17);
+  }
+
+  /**
+   * A Sentinel location: the sentinels (each as a {@code redis://} location carrying the data
+   * nodes' credentials and database from the URL) and the service name.
+   */
+  record Sentinels(List<RedisLocation> sentinels, String service) {}
+
+  /**
+   * Parses {@code redis-sentinel://[user:password@]host:port,host:port/serviceName[?db=N]}: the
+   * sentinels to ask, the service (master) name they monitor, and the data nodes' credentials and
+   * database (the sentinels' own credentials are {@code options.sentinel_username} and {@code
+   * options.sentinel_password}).
+   *
+   * @throws CacheConfigurationException naming {@code property} and the part at fault; never shows
+   *     a password
+   */
+  static Sentinels parseSentinel(String location, String property) {
+    List<LocationUrls.Url> urls = LocationUrls.split(location);
+    Problems problems = new Problems(property, Redaction.location(location), urls.size() > 1);
+    LocationUrls.Url first = urls.get(0);
+    LocationUrls.Url last = urls.get(urls.size() - 1);
+    String lastRest = last.rest();
+    int slash = lastRest.indexOf('/');
+    if (slash < 0) {
+      throw problems
+          .at(last)
+          .bad(
+              "names no service: write redis-sentinel://host:port,host:port/serviceName, with the"
+                  + " name the sentinels monitor (sentinel monitor <name> ...)");
+    }
+    int question = lastRest.indexOf('?', slash);
+    String service = lastRest.substring(slash + 1, question < 0 ? lastRest.length() : question);
+    if (service.isEmpty() || service.contains("/")) {
+      throw problems.at(last).bad("names no service after the last sentinel's host:port");
+    }
+    String query = question < 0 ? "" : lastRest.substring(question);
+    List<RedisLocation> out = new ArrayList<>(urls.size());
+    for (int i = 0; i < urls.size(); i++) {
+      LocationUrls.Url url = urls.get(i);
+      Problems at = problems.at(url);
+      if (i > 0 && url.scheme() != null) {
+        throw at.bad(
+            "is not a sentinel: write every sentinel as host:port after one redis-sentinel://,"
+                + " e.g. redis-sentinel://10.0.0.1:26379,10.0.0.2:26379/mymaster");
+      }
+      if (url.userInfo() != null && i > 0) {
+        throw at.bad("has credentials; put them once, after redis-sentinel://");
+      }
+      String rest = i == urls.size() - 1 ? lastRest.substring(0, slash) : url.rest();
+      if (rest.contains("/") || rest.contains("?")) {
+        throw at.bad("has a path or query; only the last sentinel is followed by /serviceName");
+      }
+      LocationUrls.Url plain =
+          new LocationUrls.Url(url.position(), "redis", first.userInfo(), rest + "/" + query);
+      out.add(parse(plain, problems));
+    }
+    return new Sentinels(List.copyOf(out), service);
+  }
+
   /**
    * Parses one server URL.
    *

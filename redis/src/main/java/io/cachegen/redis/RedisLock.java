@@ -62,7 +62,8 @@ public final class RedisLock implements DistributedLocking.Lease {
     long deadline = System.nanoTime() + wait.toNanos();
     long pauseMillis = FIRST_PAUSE_MILLIS;
     while (true) {
-      if (SetCommand.stored(client.write(c -> c.sendCommand(args[0], SetCommand.SET, args)))) {
+      if (SetCommand.stored(
+          client.write(args[0], c -> c.sendCommand(args[0], SetCommand.SET, args)))) {
         return new RedisLock(key, token, client);
       }
       long left = deadline - System.nanoTime();
@@ -90,6 +91,7 @@ public final class RedisLock implements DistributedLocking.Lease {
   public boolean extend(Duration lease) {
     Object r =
         client.write(
+            key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
             c ->
                 RedisScripts.eval(
                     c,
@@ -110,6 +112,7 @@ public final class RedisLock implements DistributedLocking.Lease {
     }
     try {
       client.write(
+          key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
           c -> RedisScripts.eval(c, RedisScripts.RELEASE_LOCK, List.of(key), List.of(token)));
     } catch (RuntimeException e) {
       // the lease ends it

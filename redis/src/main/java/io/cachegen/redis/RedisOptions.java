@@ -32,7 +32,9 @@ final class RedisOptions {
           "retry_after",
           "clear_flushes_db",
           "ssl_ca_certs",
-          "ssl_check_hostname");
+          "ssl_check_hostname",
+          "sentinel_username",
+          "sentinel_password");
 
   private final String password;
   private final String username;
@@ -54,6 +56,8 @@ final class RedisOptions {
   private final boolean clearFlushesDb;
   private final String sslCaCerts;
   private final boolean sslCheckHostname;
+  private final String sentinelUsername;
+  private final String sentinelPassword;
 
   private RedisOptions(CacheSettings s) {
     this.password = s.option("password").filter(p -> !p.isEmpty()).orElse(null);
@@ -94,6 +98,8 @@ final class RedisOptions {
     this.clearFlushesDb = s.booleanOption("clear_flushes_db", false);
     this.sslCaCerts = s.option("ssl_ca_certs").filter(c -> !c.isEmpty()).orElse(null);
     this.sslCheckHostname = s.booleanOption("ssl_check_hostname", true);
+    this.sentinelUsername = s.option("sentinel_username").filter(u -> !u.isEmpty()).orElse(null);
+    this.sentinelPassword = s.option("sentinel_password").filter(p -> !p.isEmpty()).orElse(null);
   }
 
   /**
@@ -234,6 +240,16 @@ final class RedisOptions {
   /** {@code ssl_check_hostname}: whether TLS checks the server's name; true by default. */
   public boolean sslCheckHostname() {
     return sslCheckHostname;
+  }
+
+  /** {@code sentinel_username}: the sentinels' ACL user (Redis Sentinel only), or null. */
+  public String sentinelUsername() {
+    return sentinelUsername;
+  }
+
+  /** {@code sentinel_password}: the sentinels' password (Redis Sentinel only), or null. */
+  public String sentinelPassword() {
+    return sentinelPassword;
   }
 
   @Override

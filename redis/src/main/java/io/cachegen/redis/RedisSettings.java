@@ -22,6 +22,8 @@ import redis.clients.jedis.SslOptions;
  * @param near the near cache's options; {@code null} without {@code near_cache=true}
  * @param cluster whether {@code location} is a Redis Cluster ({@code redis-cluster://}); then
  *     {@code locations} are its seed nodes
+ * @param sentinelService the service name when {@code location} is Redis Sentinel ({@code
+ *     redis-sentinel://}), else {@code null}; then {@code locations} are the sentinels
  */
 record RedisSettings(
     CacheSettings settings,
@@ -30,7 +32,8 @@ record RedisSettings(
     SslOptions tls,
     String clearPattern,
     NearCacheOptions near,
-    boolean cluster)
+    boolean cluster,
+    String sentinelService)
     implements CacheBackendProvider.Prepared {
 
   /**
@@ -43,10 +46,18 @@ record RedisSettings(
   static RedisSettings parse(CacheSettings settings, BackendContext context) {
     RedisOptions options = RedisOptions.from(settings);
     boolean cluster = RedisLocation.isCluster(settings.location());
-    List<RedisLocation> locations =
-        cluster
-            ? RedisLocation.parseCluster(settings.location(), settings.describe("location"))
-            : RedisLocation.parseAll(settings.location(), settings.describe("location"));
+    String sentinelService = null;
+    List<RedisLocation> locations;
+    if (cluster) {
+      locations = RedisLocation.parseCluster(settings.location(), settings.describe("location"));
+    } else if (RedisLocation.isSentinel(settings.location())) {
+      RedisLocation.Sentinels sentinels =
+          RedisLocation.parseSentinel(settings.location(), settings.describe("location"));
+      locations = sentinels.sentinels();
+      sentinelService = sentinels.service();
+    } else {
+      locations = RedisLocation.parseAll(settings.location(), settings.describe("location"));
+    }
     checkCredentials(settings, options, locations);
     SslOptions tls =
         TlsSettings.sslOptions(
@@ -70,8 +81,22 @@ record RedisSettings(
               + options.db()
               + ": a Redis Cluster has only database 0; remove it");
     }
+    if (near != null && sentinelService != null) {
+      throw new CacheConfigurationException(
+          settings.describeOption("near_cache")
+              + " = true is not supported with Redis Sentinel yet ("
+              + settings.describe("location")
+              + " is one): turn it off for this alias");
+    }
     return new RedisSettings(
-        settings, options, List.copyOf(locations), tls, clearPattern, near, cluster);
+        settings,
+        options,
+        List.copyOf(locations),
+        tls,
+        clearPattern,
+        near,
+        cluster,
+        sentinelService);
   }
 
   /**

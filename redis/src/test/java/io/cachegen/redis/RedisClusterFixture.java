@@ -48,7 +48,13 @@ public final class RedisClusterFixture implements AutoCloseable {
                 "--cluster-config-file",
                 "nodes.conf",
                 "--cluster-node-timeout",
-                Long.toString(NODE_TIMEOUT.toMillis())));
+                Long.toString(NODE_TIMEOUT.toMillis()),
+                // a replica may take over however long ago it last heard from its primary
+                // (the default refuses after an idle spell, and a test cluster is mostly idle)
+                "--cluster-replica-validity-factor",
+                "0",
+                "--repl-ping-replica-period",
+                "1"));
       }
       List<String> cmd = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
       for (RedisFixture.Server n : nodes) {

@@ -208,6 +208,47 @@ public final class RedisFixture {
     return s;
   }
 
+  /**
+   * Starts a Redis Sentinel on a free port, monitoring {@code primary} as {@code service} with
+   * quorum {@code quorum}, {@code down-after-milliseconds} 1000 and {@code failover-timeout} 5000,
+   * from a config file of its own (Sentinel rewrites it), plus {@code extraLines} (e.g. {@code
+   * requirepass x}, {@code sentinel auth-pass ...}).
+   */
+  public static Server startSentinel(
+      Server primary, String service, int quorum, String... extraLines) {
+    if (!redisServerOnPath()) {
+      throw new IllegalStateException(
+          "redis-server is not on the PATH; install it with apt-get install -y redis-server");
+    }
+    IllegalStateException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Server s = new Server(freePort(), 0, null, List.of("--sentinel"));
+      List<String> lines =
+          new ArrayList<>(
+              List.of(
+                  "sentinel monitor " + service + " 127.0.0.1 " + primary.port() + " " + quorum,
+                  "sentinel down-after-milliseconds " + service + " 1000",
+                  "sentinel failover-timeout " + service + " 5000",
+                  "sentinel parallel-syncs " + service + " 1"));
+      lines.addAll(List.of(extraLines));
+      Path conf = s.dir.resolve("sentinel.conf");
+      try {
+        Files.write(conf, lines);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      s.configFile = conf;
+      try {
+        s.start();
+        STARTED.add(s);
+        return s;
+      } catch (IllegalStateException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
   /** Starts a private server on {@code port} (a cluster node, whose bus port must be free too). */
   static Server startPrivateOnPort(int port, String... extraArgs) {
     return startPrivateOn(port, extraArgs);
@@ -323,6 +364,9 @@ public final class RedisFixture {
     private volatile long pid;
     private volatile boolean paused;
 
+    /** A config file given first on the command line (a sentinel needs one), or null. */
+    private volatile Path configFile;
+
     Server(int port, int tlsPort, Path caFile, List<String> extraArgs) {
       this.port = port;
       this.tlsPort = tlsPort;
@@ -382,6 +426,9 @@ public final class RedisFixture {
                   "no",
                   "--protected-mode",
                   "no"));
+      if (configFile != null) {
+        cmd.add(1, configFile.toString());
+      }
       cmd.addAll(extraArgs);
       List<String> watched = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "redis-fixture"));
       watched.addAll(cmd.subList(1, cmd.size()));
@@ -411,7 +458,8 @@ public final class RedisFixture {
                         log.append(line).append('\n');
                       }
                     }
-                    if (line.contains("Ready to accept connections")) {
+                    if (line.contains("Ready to accept connections")
+                        || line.contains("+monitor master")) {
                       ready.complete(null);
                     }
                   }

@@ -50,12 +50,29 @@ public enum Messages {
           + " non-private constructor"),
   TEMPLATE(
       "CacheGenTemplate",
-      "bad key template \"%s\": %s. Placeholders look like {param} or {param.property}; write {{"
-          + " and }} for literal braces"),
+      "bad key template \"%s\": %s. Placeholders look like {param} or {param.property}; {#param}"
+          + " also makes the value the key's hash tag"),
+  LITERAL_BRACE(
+      "CacheGenLiteralBrace",
+      "key template \"%s\": %s at position %d is a literal brace, which key templates do not"
+          + " allow: Redis Cluster takes the text between the first { and the next } of a key as"
+          + " its hash tag, the part that picks the key's slot, so a made key holds braces only"
+          + " around the hash tag a {#param} placeholder names. Write other characters, e.g."
+          + " \"%s\""),
+  HASH_TAG(
+      "CacheGenHashTag",
+      "key template \"%s\": %s and %s both name a hash tag, but Redis Cluster reads only the"
+          + " first one of a key. Keep one {#param} and write the other as {param}"),
+  HASH_TAG_CONFLICT(
+      "CacheGenHashTagConflict",
+      "key templates \"%s\" (%s) and \"%s\" (%s) make keys of one shape in cache alias \"%s\""
+          + " but %s, so one entry would have two keys and each method would miss what the other"
+          + " stores or evicts. Put the hash tag {#...} on the same placeholder in both, or in"
+          + " neither"),
   CONSTANT_KEY(
       "CacheGenConstantKey",
       "key template \"%s\" uses no parameter of %s, so every call shares one cache entry. Name the"
-          + " parameters in placeholders, e.g. key = \"%s\"%s, or write constantKey = true if one"
+          + " parameters in placeholders, e.g. key = \"%s\", or write constantKey = true if one"
           + " entry for all arguments is what you want"),
   NOT_CONSTANT(
       "CacheGenNotConstant",

@@ -41,9 +41,16 @@ final class KeyForms {
     return List.copyOf(records.values());
   }
 
-  /** An argument whose value, at the end of {@code path}, is of {@code type}. */
+  /**
+   * An argument whose value, at the end of {@code path}, is of {@code type}; {@code hashTag} when
+   * it is the key's hash tag.
+   */
   KeyModel.Argument argument(
-      String parameter, List<KeyModel.Property> path, TypeMirror type, Character escaped) {
+      String parameter,
+      List<KeyModel.Property> path,
+      TypeMirror type,
+      Character escaped,
+      boolean hashTag) {
     TypeKind kind = type.getKind();
     KeyModel.Rendering rendering;
     if (kind == TypeKind.CHAR) {
@@ -64,9 +71,10 @@ final class KeyForms {
       // boxes (null is \0, Character escaped), UUIDs, collections, arrays, toString() types
       Optional<KeyModel.Form> form =
           keyTypes.needsForm(type) ? Optional.of(form(type)) : Optional.empty();
-      return new KeyModel.Argument(parameter, path, KeyModel.Rendering.OBJECT, form, escaped);
+      return new KeyModel.Argument(
+          parameter, path, KeyModel.Rendering.OBJECT, form, escaped, hashTag);
     }
-    return new KeyModel.Argument(parameter, path, rendering, Optional.empty(), escaped);
+    return new KeyModel.Argument(parameter, path, rendering, Optional.empty(), escaped, hashTag);
   }
 
   /** How non-null values of {@code type} render. */

@@ -29,13 +29,16 @@ public record KeyModel(String template, List<Part> parts, List<RecordForm> recor
    *     when {@code KeyParts.of(value)} alone renders it
    * @param escaped a character to escape in the rendered text (the one that separates it from the
    *     next argument, when the forms do not escape it already), or {@code null}
+   * @param hashTag whether the rendered text is the key's hash tag ({@code {#param}} in the
+   *     template): written between braces, and never empty ({@code KeyParts.tag})
    */
   public record Argument(
       String parameter,
       List<Property> path,
       Rendering rendering,
       Optional<Form> form,
-      Character escaped)
+      Character escaped,
+      boolean hashTag)
       implements Part {
 
     /**
@@ -111,6 +114,33 @@ public record KeyModel(String template, List<Part> parts, List<RecordForm> recor
     List<Argument> arguments =
         parts.stream().filter(Argument.class::isInstance).map(Argument.class::cast).toList();
     return arguments.size() == 1 && arguments.get(0).isIntegral() ? arguments.get(0) : null;
+  }
+
+  /**
+   * The key's shape: its literal text with each argument as {@code \0}, whatever its name, type or
+   * hash tag. Keys of one shape in one alias address the same entries when their arguments agree
+   * ({@code user:{id}} and {@code user:{user.id}}), so they must agree on the hash tag too.
+   */
+  public String shape() {
+    StringBuilder sb = new StringBuilder();
+    for (Part p : parts) {
+      sb.append(p instanceof Text t ? t.text() : "\0");
+    }
+    return sb.toString();
+  }
+
+  /** The position of the hash tag among the key's arguments (from 0); {@code -1} without one. */
+  public int hashTagIndex() {
+    int index = 0;
+    for (Part p : parts) {
+      if (p instanceof Argument a) {
+        if (a.hashTag()) {
+          return index;
+        }
+        index++;
+      }
+    }
+    return -1;
   }
 
   /** Whether the key has no argument parts. */

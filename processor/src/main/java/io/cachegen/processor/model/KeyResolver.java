@@ -23,13 +23,16 @@ import javax.lang.model.util.Types;
  * KeyModel.RecordForm}), never through their {@code toString()}. A placeholder followed by text and
  * another placeholder escapes the first character of that text; templates where that cannot
  * separate the values are rejected ({@link TemplateChecks}). A {@code null} anywhere along a
- * property path renders as {@code \0}.
+ * property path renders as {@code \0}. A {@code {#param}} placeholder is the key's hash tag ({@link
+ * KeyModel.Argument#hashTag()}); literal braces never reach a key ({@link KeyTemplate} rejects
+ * them).
  */
 public final class KeyResolver {
   /**
    * Characters every key form escapes already, so a template separator among them needs no escape
-   * of its own: a compile-time copy of the runtime's {@code KeyParts.STRUCTURAL} (the owner; the
-   * processor does not depend on the runtime), checked equal to it by a test.
+   * of its own (braces are among them, though templates never hold literal ones): a compile-time
+   * copy of the runtime's {@code KeyParts.STRUCTURAL} (the owner; the processor does not depend on
+   * the runtime), checked equal to it by a test.
    */
   static final String KEY_PARTS_STRUCTURAL = "\\:,[]={}";
 
@@ -84,7 +87,11 @@ public final class KeyResolver {
     try {
       parsed = KeyTemplate.parse(template);
     } catch (KeyTemplate.SyntaxException e) {
-      return Result.error(Messages.TEMPLATE, template, e.getMessage());
+      Object[] details = e.details();
+      Object[] args = new Object[details.length + 1];
+      args[0] = template;
+      System.arraycopy(details, 0, args, 1, details.length);
+      return Result.error(e.message(), args);
     }
     Result ambiguous = TemplateChecks.ambiguity(parsed);
     if (ambiguous != null) {
@@ -136,7 +143,7 @@ public final class KeyResolver {
           Result.error(
               Messages.UNKNOWN_NAME,
               template,
-              "{" + p.text() + "} names no parameter of " + method.getSimpleName() + "()",
+              p.written() + " names no parameter of " + method.getSimpleName() + "()",
               names.isEmpty() ? "none (the method has no parameters)" : String.join(", ", names)));
     }
     TypeMirror type = param.asType();
@@ -151,9 +158,8 @@ public final class KeyResolver {
             Result.error(
                 Messages.UNKNOWN_NAME,
                 template,
-                "{"
-                    + p.text()
-                    + "}: "
+                p.written()
+                    + ": "
                     + types.erasure(type)
                     + " (type of "
                     + walked
@@ -172,12 +178,14 @@ public final class KeyResolver {
           null,
           Result.error(
               Messages.UNSTABLE_KEY,
-              "{" + p.text() + "} of type " + type,
+              p.written() + " of type " + type,
               problem,
               suggestedPath(p.text(), type, pkg)));
     }
     return new Resolved(
-        forms.argument(param.getSimpleName().toString(), List.copyOf(path), type, escaped), null);
+        forms.argument(
+            param.getSimpleName().toString(), List.copyOf(path), type, escaped, p.hashTag()),
+        null);
   }
 
   private Result defaultKey(TypeElement owner, ExecutableElement method, KeyForms forms) {
@@ -203,7 +211,7 @@ public final class KeyResolver {
             suggestedPath(v.getSimpleName().toString(), v.asType(), elements.getPackageOf(method)));
       }
       parts.add(new KeyModel.Text(":"));
-      parts.add(forms.argument(v.getSimpleName().toString(), List.of(), v.asType(), null));
+      parts.add(forms.argument(v.getSimpleName().toString(), List.of(), v.asType(), null, false));
     }
     return Result.ok(new KeyModel("", List.copyOf(parts), forms.records()));
   }

@@ -22,13 +22,13 @@ final class TemplateChecks {
       if (!(segments.get(i) instanceof KeyTemplate.Placeholder p)) {
         continue;
       }
-      String fix = t.source().replace("{" + p.text() + "}", "{" + p.text() + "}:");
+      String fix = t.source().replace(p.written(), p.written() + ":");
       KeyTemplate.Segment next = segments.get(i + 1);
       if (next instanceof KeyTemplate.Placeholder q) {
         return KeyResolver.Result.error(
             Messages.AMBIGUOUS_KEY,
             t.source(),
-            "{" + p.text() + "} and {" + q.text() + "} have nothing between them",
+            p.written() + " and " + q.written() + " have nothing between them",
             fix);
       }
       if (i + 2 == segments.size()) {
@@ -39,7 +39,7 @@ final class TemplateChecks {
         return KeyResolver.Result.error(
             Messages.AMBIGUOUS_KEY,
             t.source(),
-            "the text after {" + p.text() + "} starts with '" + c + "', which a value can contain",
+            "the text after " + p.written() + " starts with '" + c + "', which a value can contain",
             fix);
       }
     }

@@ -1,30 +1,77 @@
 package io.cachegen.processor.validation;
 
 import io.cachegen.processor.base.Messages;
+import io.cachegen.processor.model.KeyModel;
 import io.cachegen.processor.model.ValueShapes;
 import io.cachegen.processor.validation.MethodAnnotations.StoreAnnotation;
 import java.util.HashMap;
 import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
- * Checks on resolved {@code @Cached}/{@code @CachePut} keys that look beyond the template: that
- * {@code constantKey} agrees with whether the key uses the arguments, and that two methods of one
- * type sharing an alias and a template store the same type. One instance per type.
+ * Checks on resolved keys that look beyond the template: that {@code constantKey} agrees with
+ * whether a {@code @Cached}/{@code @CachePut} key uses the arguments, that two methods of one type
+ * sharing an alias and a template store the same type, and that keys of one shape in one alias (a
+ * {@code @Cached} and its {@code @CacheEvict}, say) put their hash tag on the same placeholder. One
+ * instance per type.
  */
 final class KeyChecks {
   private final Types types;
-  private final ValueShapes shapes;
+  private final ValueShapes valueShapes;
 
   /** The first method of each {@code alias + \0 + template}. */
   private final Map<String, ExecutableElement> templates = new HashMap<>();
 
-  KeyChecks(Types types, ValueShapes shapes) {
+  /** The first key of each {@code alias + \0 + shape}, with its method. */
+  private final Map<String, ShapedKey> shapes = new HashMap<>();
+
+  /** A key and the method it belongs to. */
+  private record ShapedKey(ExecutableElement method, KeyModel key) {}
+
+  KeyChecks(Types types, ValueShapes valueShapes) {
     this.types = types;
-    this.shapes = shapes;
+    this.valueShapes = valueShapes;
+  }
+
+  /**
+   * Reports a key of {@code m} ({@code @Cached}, {@code @CachePut} or one of a {@code @CacheEvict})
+   * whose shape an earlier key in {@code alias} has with its hash tag on another placeholder, or
+   * without one where it has one (or the reverse): one entry would have two keys.
+   */
+  void checkHashTag(
+      ExecutableElement m,
+      String alias,
+      KeyModel key,
+      AnnotationMirror mirror,
+      AnnotationValue written,
+      Report report) {
+    ShapedKey other = shapes.putIfAbsent(alias + "\u0000" + key.shape(), new ShapedKey(m, key));
+    if (other == null || other.key().hashTagIndex() == key.hashTagIndex()) {
+      return;
+    }
+    String difference;
+    if (key.hashTagIndex() < 0) {
+      difference = "only the first names a hash tag";
+    } else if (other.key().hashTagIndex() < 0) {
+      difference = "only the second names a hash tag";
+    } else {
+      difference = "they put the hash tag on different placeholders";
+    }
+    report.error(
+        Messages.HASH_TAG_CONFLICT.format(
+            other.key().template(),
+            Signatures.describe(other.method()),
+            key.template(),
+            Signatures.describe(m),
+            alias,
+            difference),
+        m,
+        mirror,
+        written);
   }
 
   /** Reports what is wrong with the resolved key of {@code m}: constant or not, or shared. */
@@ -51,13 +98,9 @@ final class KeyChecks {
     }
     String template = store.key();
     if (constant && !store.constantKey()) {
-      String braces =
-          template.contains("{{") || template.contains("}}")
-              ? " ({{ and }} are literal braces)"
-              : "";
       report.error(
           Messages.CONSTANT_KEY.format(
-              template, Signatures.signature(types, m), suggestion(m, template), braces),
+              template, Signatures.signature(types, m), suggestion(m, template)),
           m,
           store.mirror(),
           store.writtenKey());
@@ -75,19 +118,11 @@ final class KeyChecks {
     return true;
   }
 
-  /** {@code template} with {{name}} made a placeholder, else with every parameter appended. */
+  /** {@code template} with every parameter appended as a placeholder. */
   private static String suggestion(ExecutableElement m, String template) {
-    String suggestion = template;
-    for (VariableElement p : m.getParameters()) {
-      String name = p.getSimpleName().toString();
-      suggestion = suggestion.replace("{{" + name + "}}", "{" + name + "}");
-    }
-    if (suggestion.equals(template)) {
-      StringBuilder sb = new StringBuilder(template);
-      m.getParameters().forEach(p -> sb.append(":{").append(p.getSimpleName()).append('}'));
-      suggestion = sb.toString();
-    }
-    return suggestion;
+    StringBuilder sb = new StringBuilder(template);
+    m.getParameters().forEach(p -> sb.append(":{").append(p.getSimpleName()).append('}'));
+    return sb.toString();
   }
 
   private void reportConflict(
@@ -96,7 +131,7 @@ final class KeyChecks {
     if (other == null) {
       return;
     }
-    TypeMirror otherContent = shapes.content(other.getReturnType());
+    TypeMirror otherContent = valueShapes.content(other.getReturnType());
     if (otherContent != null && !types.isSameType(otherContent, content)) {
       report.error(
           Messages.KEY_CONFLICT.format(

@@ -121,6 +121,7 @@ final class MethodParser {
     KeyModel key = key(type, m, s.key(), s.mirror(), s.writtenKey(), report);
     if (key != null) {
       keyChecks.check(m, s, key.isConstant(), content, report);
+      keyChecks.checkHashTag(m, s.cache(), key, s.mirror(), s.writtenKey(), report);
     }
     return new CachedMethod.Store(
         s.put(), s.cache(), timeout, s.cacheNull(), s.stampedeGuard(), s.nearCache(), key);
@@ -142,6 +143,7 @@ final class MethodParser {
       }
       KeyModel key = key(type, m, template, e.mirror(), written, report);
       if (key != null) {
+        keyChecks.checkHashTag(m, e.cache(), key, e.mirror(), written, report);
         evictKeys.add(key);
       }
     }

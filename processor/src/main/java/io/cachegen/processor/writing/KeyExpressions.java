@@ -24,9 +24,9 @@ import javax.lang.model.element.VariableElement;
 
 /**
  * Turns {@link KeyModel}s into code: the caller key as one concatenation of literal text and
- * rendered arguments, and the static helpers that append records component-wise. The same key
- * always gives the same text, so it can be written at several places (the lookup, {@code keyForX},
- * an eviction).
+ * rendered arguments (the hash tag's between braces), and the static helpers that append records
+ * component-wise. The same key always gives the same text, so it can be written at several places
+ * (the lookup, {@code keyForX}, an eviction).
  */
 final class KeyExpressions {
   private final ClassName generated;
@@ -93,7 +93,11 @@ final class KeyExpressions {
         pendingText.append(t.text());
         continue;
       }
-      Rendered v = argument((KeyModel.Argument) p, lambdas);
+      KeyModel.Argument a = (KeyModel.Argument) p;
+      Rendered v = argument(a, lambdas);
+      if (a.hashTag()) {
+        pendingText.append('{');
+      }
       if (pendingText.length() > 0) {
         b.add(first ? "$S" : " + $S", pendingText.toString());
         pendingText.setLength(0);
@@ -104,6 +108,9 @@ final class KeyExpressions {
       }
       b.add(first ? "$L" : " + $L", v.code());
       first = false;
+      if (a.hashTag()) {
+        pendingText.append('}');
+      }
     }
     if (pendingText.length() > 0 || first) {
       b.add(first ? "$S" : " + $S", pendingText.toString());
@@ -112,8 +119,9 @@ final class KeyExpressions {
   }
 
   /**
-   * {@code argument} read along its path, rendered, escaped, and {@code KeyParts.NULL} when a step
-   * before the end of the path is {@code null}.
+   * {@code argument} read along its path, rendered, escaped, {@code KeyParts.NULL} when a step
+   * before the end of the path is {@code null}, and never empty when it is the hash tag (whose
+   * braces {@link #concatenation} writes).
    */
   private Rendered argument(KeyModel.Argument argument, Lambdas lambdas) {
     CodeBlock expr = CodeBlock.of("$N", argument.parameter());
@@ -135,6 +143,12 @@ final class KeyExpressions {
                   value.asString(),
                   charLiteral(argument.escaped())),
               false);
+    }
+    if (argument.hashTag()
+        && (argument.rendering() == KeyModel.Rendering.STRING
+            || argument.rendering() == KeyModel.Rendering.OBJECT)) {
+      // Redis ignores an empty hash tag; other renderings and KeyParts.NULL are never empty
+      value = keyParts("tag", value.code());
     }
     if (!guards.isEmpty()) {
       value =

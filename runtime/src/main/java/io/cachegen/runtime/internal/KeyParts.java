@@ -16,13 +16,14 @@ import java.util.Set;
  * <ul>
  *   <li>{@code null}: {@code \0}, anywhere (also for a {@code null} met along a property path);
  *   <li>strings and {@code char}s: the text with {@code \} and the structural characters {@code : ,
- *       [ ] = { }} escaped by a {@code \}, so {@code "user:42"} stays {@code user\:42} and {@code
- *       "42"} stays {@code 42};
+ *       [ ] =} escaped by a {@code \}, and the braces written {@code \o} (<code>&#123;</code>) and
+ *       {@code \c} (<code>&#125;</code>), so {@code "user:42"} becomes {@code user\:42}, {@code
+ *       "a{b}"} becomes {@code a\ob\c} and {@code "42"} stays {@code 42};
  *   <li>primitives and boxes: their text ({@code Character}: escaped, as {@code char});
  *   <li>enums: {@code name()}; {@code UUID}s and any other type with its own {@code toString()}:
  *       that text, escaped as strings are;
  *   <li>lists, other collections and arrays: {@code [a,b]} of their elements' forms, in order;
- *       sets: {@code [a,b]} sorted by element form, maps: {@code {k=v,k2=v2}} sorted by entry form,
+ *       sets: {@code [a,b]} sorted by element form, maps: {@code [k=v,k2=v2]} sorted by entry form,
  *       so equal sets and maps give equal keys whatever their class or iteration order, in every
  *       JVM;
  *   <li>{@code Optional}: its content's form, {@code \0} when empty;
@@ -30,8 +31,21 @@ import java.util.Set;
  *       ({@link Form}) that calls the accessors directly; this class never renders a record itself.
  * </ul>
  *
- * <p>Since every structural character inside an element is escaped and {@code \} itself is, each
- * form reads back to exactly one value: different arguments never give one form.
+ * <p>Every {@code \} in a form starts a two-character escape ({@code \\ \: \, \[ \] \= \o \c}, a
+ * template separator's, below, or the whole form {@code \0}), each standing for one character, and
+ * the structural characters appear unescaped only as the structure of collections, maps and
+ * records: each form reads back to exactly one value of its type, so different arguments never give
+ * one form.
+ *
+ * <h2>No braces: Redis Cluster hash tags</h2>
+ *
+ * <p>No form holds a <code>&#123;</code> or <code>&#125;</code>. Redis Cluster hashes only the part
+ * of a key between its first <code>&#123;</code> and the next <code>&#125;</code> (its hash tag)
+ * when there is one, and does not read backslashes, so a brace from an argument would decide which
+ * slot a key lands on. The only braces in a key built by generated code are the ones it writes
+ * around the value of a template's {@code {#param}} placeholder, its hash tag ({@link
+ * #tag(String)}); the processor rejects literal braces in templates. (The alias's {@code
+ * key_prefix}, before every key, is the user's own and written as is.)
  *
  * <h2>Key templates</h2>
  *
@@ -42,7 +56,8 @@ import java.util.Set;
  * form of {@code a} has {@code -} escaped, so {@code a="x-y", b="z"} gives {@code x\-y-z} and
  * {@code a="x", b="y-z"} gives {@code x-y-z}. For that rule to suffice, the processor rejects two
  * placeholders with nothing between them and literal text after a placeholder that starts with a
- * letter, a digit or {@code \}. Prefer {@code :} between placeholders: it needs no extra escaping.
+ * letter, a digit or {@code \} (so the letters of {@code \o}, {@code \c} and {@code \e} never need
+ * it). Prefer {@code :} between placeholders: it needs no extra escaping.
  *
  * <p>Thread-safe. Methods that return a form return their argument itself, not a copy, when nothing
  * needs escaping.
@@ -67,18 +82,38 @@ public final class KeyParts {
   private KeyParts() {}
 
   /**
-   * The characters escaped in every string form: {@code \} and the structural {@code : , [ ] = {
-   * }}. The one definition of the set: {@link #structural(char)} tests it (a test ties the two),
-   * and the processor, which decides at compile time which template separators need escaping,
-   * checks its copy against this constant in a test.
+   * The characters no form holds unescaped: {@code \} and the structural {@code : , [ ] = { }}.
+   * Strings and chars write each as {@code \} and the character itself ({@code \:}), except the
+   * braces, written {@code \o} and {@code \c}, so that no form holds a brace at all (see the class
+   * description). The one definition of the set: {@link #structural(char)} tests it (a test ties
+   * the two), and the processor, which decides at compile time which template separators need
+   * escaping, checks its copy against this constant in a test.
    */
   public static final String STRUCTURAL = "\\:,[]={}";
+
+  /**
+   * The content of a hash tag whose value's form is empty: {@code \e}, which no form is or holds.
+   * Redis ignores an empty hash tag {@code {}}, so {@link #tag(String)} never leaves one.
+   */
+  public static final String EMPTY_TAG = "\\e";
 
   /** Whether {@code c} is in {@link #STRUCTURAL}: a switch, since escaping runs per character. */
   static boolean structural(char c) {
     return switch (c) {
       case '\\', ':', ',', '[', ']', '=', '{', '}' -> true;
       default -> false;
+    };
+  }
+
+  /**
+   * What follows the {@code \} that escapes the structural {@code c}: {@code c} itself, but {@code
+   * o} for <code>&#123;</code> and {@code c} for <code>&#125;</code>.
+   */
+  private static char escaped(char c) {
+    return switch (c) {
+      case '{' -> 'o';
+      case '}' -> 'c';
+      default -> c;
     };
   }
 
@@ -99,7 +134,7 @@ public final class KeyParts {
 
   /** A {@code char} argument, escaped. */
   public static String character(char c) {
-    return structural(c) ? "\\" + c : String.valueOf(c);
+    return structural(c) ? "\\" + escaped(c) : String.valueOf(c);
   }
 
   /** An enum argument: its name. */
@@ -109,8 +144,8 @@ public final class KeyParts {
 
   /**
    * {@code form} with every {@code c} escaped as {@code \c}; {@code form} itself when it holds no
-   * {@code c}. For a template separator {@code c} that is not structural (so never already
-   * escaped), not a letter or digit and not {@code \}.
+   * {@code c}. For a template separator {@code c} that is not structural (so never already escaped,
+   * and never a brace), not a letter or digit and not {@code \}.
    */
   public static String escape(String form, char c) {
     int first = form.indexOf(c);
@@ -126,6 +161,16 @@ public final class KeyParts {
       sb.append(ch);
     }
     return sb.toString();
+  }
+
+  /**
+   * The text generated code writes between the braces of a key's hash tag ({@code {#param}} in the
+   * template): {@code form} itself, or {@link #EMPTY_TAG} when it is empty (Redis would ignore
+   * {@code {}}). Returns {@code form} itself when it is not empty. Forms of {@code int}s and the
+   * other primitives, enums and {@code char}s are never empty and need no call.
+   */
+  public static String tag(String form) {
+    return form.isEmpty() ? EMPTY_TAG : form;
   }
 
   /** Any other argument in its stable form (see the class description). */
@@ -189,9 +234,10 @@ public final class KeyParts {
   /** Appends a {@code char}, escaped. */
   public static void append(StringBuilder sb, char value) {
     if (structural(value)) {
-      sb.append('\\');
+      sb.append('\\').append(escaped(value));
+    } else {
+      sb.append(value);
     }
-    sb.append(value);
   }
 
   /**
@@ -275,7 +321,10 @@ public final class KeyParts {
     sb.append(']');
   }
 
-  /** Appends a map: {@code {k=v,k2=v2}}, entries sorted by form. */
+  /**
+   * Appends a map: {@code [k=v,k2=v2]}, entries sorted by form (in brackets, as collections: a
+   * brace would name a Redis Cluster hash tag).
+   */
   public static <K, V> void appendMap(
       StringBuilder sb,
       Map<? extends K, ? extends V> m,
@@ -295,7 +344,7 @@ public final class KeyParts {
       forms.add(entry.toString());
     }
     forms.sort(null);
-    joinInto(sb, '{', forms, '}');
+    joinInto(sb, '[', forms, ']');
   }
 
   /** Appends an {@code Optional}'s content through {@code form}; {@link #NULL} when empty. */
@@ -356,11 +405,7 @@ public final class KeyParts {
 
   private static void escapeInto(StringBuilder sb, String s) {
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (structural(c)) {
-        sb.append('\\');
-      }
-      sb.append(c);
+      append(sb, s.charAt(i));
     }
   }
 }

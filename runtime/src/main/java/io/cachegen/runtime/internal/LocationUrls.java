@@ -32,7 +32,7 @@ import java.util.List;
 @Internal
 public final class LocationUrls {
   private static final String[] SCHEMES = {
-    "redis://", "rediss://", "unix://", "redis-cluster://", "rediss-cluster://"
+    "redis://", "rediss://", "unix://", "redis-cluster://", "rediss-cluster://", "redis-sentinel://"
   };
 
   private LocationUrls() {}

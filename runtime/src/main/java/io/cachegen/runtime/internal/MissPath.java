@@ -20,8 +20,8 @@ import java.util.concurrent.CompletionStage;
  * stripe completed since the lookup (it may have stored this key meanwhile); that second look is a
  * {@link BaseCache#peek peek}, so each call counts one hit or one miss in the cache's statistics.
  * With the stampede guard on and a cache that implements {@link DistributedLocking}, the computing
- * thread first takes a cross-process lock (waiting at most {@link #LOCK_WAIT}) and always looks
- * again under it.
+ * thread first takes a cross-process lock (waiting at most {@link #LOCK_WAIT}) in the made key's
+ * Redis Cluster slot ({@link DistributedLocking#lockKey}) and always looks again under it.
  *
  * <p>An asynchronous computation ({@link #loadAsync}) is one flight too; the value it completes
  * with is stored before the flight lands, a failure is not stored, and every caller gets its own
@@ -108,7 +108,8 @@ final class MissPath {
   private Object guardedCompute(
       CacheSite.Bound bound, String madeKey, CacheSite.Loader loader, boolean lookAgain) {
     if (stampedeGuard && bound.cache() instanceof DistributedLocking locking) {
-      DistributedLocking.Lease lease = locking.tryLock(madeKey + ":lock", LOCK_LEASE, LOCK_WAIT);
+      DistributedLocking.Lease lease =
+          locking.tryLock(DistributedLocking.lockKey(madeKey), LOCK_LEASE, LOCK_WAIT);
       try {
         // With the lock, another process may have stored the value while we waited; without
         // it (timed out), we re-check and then compute anyway.

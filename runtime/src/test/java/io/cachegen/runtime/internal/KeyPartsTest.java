@@ -51,7 +51,8 @@ class KeyPartsTest {
     List<String> wrong = new ArrayList<>();
     for (int i = Character.MIN_VALUE; i <= Character.MAX_VALUE; i++) {
       char c = (char) i;
-      String expected = KeyParts.STRUCTURAL.indexOf(c) >= 0 ? "\\" + c : String.valueOf(c);
+      char code = c == '{' ? 'o' : c == '}' ? 'c' : c;
+      String expected = KeyParts.STRUCTURAL.indexOf(c) >= 0 ? "\\" + code : String.valueOf(c);
       if (!KeyParts.string(String.valueOf(c)).equals(expected)
           || !KeyParts.character(c).equals(expected)) {
         wrong.add("U+" + Integer.toHexString(i));
@@ -63,7 +64,75 @@ class KeyPartsTest {
 
   @Test
   void stringsEscapeEveryStructuralCharacter() {
-    assertThat(KeyParts.string("a,b[c]d=e{f}g")).isEqualTo("a\\,b\\[c\\]d\\=e\\{f\\}g");
+    assertThat(KeyParts.string("a,b[c]d=e{f}g")).isEqualTo("a\\,b\\[c\\]d\\=e\\of\\cg");
+  }
+
+  /** Values with braces, of every shape KeyParts renders by itself. */
+  private static List<Object> valuesWithBraces() {
+    Map<String, Object> map = new HashMap<>();
+    map.put("{k}", List.of("}v{"));
+    map.put("k", Map.of("{", "}"));
+    return List.of(
+        "{",
+        "}",
+        "{}",
+        "a{b}c",
+        "{{id}}",
+        '{',
+        Character.valueOf('}'),
+        new char[] {'{', '}'},
+        List.of("{x}", "y}"),
+        Set.of("{", "}", "{}"),
+        map,
+        Map.of(),
+        Optional.of("{tag}"),
+        new Object[] {"{", List.of("}")},
+        new StringBuilder("{from toString()}"));
+  }
+
+  @Test
+  void noFormHoldsABrace() {
+    for (Object value : valuesWithBraces()) {
+      assertThat(KeyParts.of(value)).as("%s", value).doesNotContain("{", "}");
+    }
+    assertThat(KeyParts.of(new Point(1, "{x}"), KeyPartsTest::appendPoint))
+        .isEqualTo("Point[x=1,label=\\ox\\c]");
+    assertThat(KeyParts.of(Map.of("{a}", "b"))).isEqualTo("[\\oa\\c=b]");
+    StringBuilder sb = new StringBuilder();
+    KeyParts.append(sb, '{');
+    KeyParts.append(sb, '}');
+    assertThat(sb).hasToString("\\o\\c");
+  }
+
+  @Test
+  void bracesNeverCollideWithTheTextOfTheirEscapes() {
+    List<String> strings =
+        List.of("{", "}", "o", "c", "\\o", "\\c", "\\{", "\\}", "{}", "}{", "\\", "", "\\e", "e");
+    Set<String> forms = new HashSet<>();
+    for (String s : strings) {
+      forms.add(KeyParts.string(s));
+    }
+    assertThat(forms).hasSameSizeAs(strings);
+    assertThat(KeyParts.string("a{b}")).isEqualTo("a\\ob\\c");
+    assertThat(KeyParts.string("a\\ob\\c")).isEqualTo("a\\\\ob\\\\c");
+    assertThat(KeyParts.of(List.of("{", "}"))).isNotEqualTo(KeyParts.of(List.of("{,}")));
+    assertThat(KeyParts.of(Map.of("a", "{b=c}")))
+        .isNotEqualTo(KeyParts.of(Map.of("a", "b", "c", "")));
+    assertThat(KeyParts.escape(KeyParts.string("x{-y"), '-') + "-" + KeyParts.string("z"))
+        .isNotEqualTo(KeyParts.escape(KeyParts.string("x{"), '-') + "-" + KeyParts.string("y-z"))
+        .isEqualTo("x\\o\\-y-z");
+  }
+
+  @Test
+  void aHashTagsContentIsTheFormAndNeverEmpty() {
+    String form = KeyParts.string("ann");
+    assertThat(KeyParts.tag(form)).isSameAs(form);
+    assertThat(KeyParts.tag(KeyParts.string(""))).isEqualTo(KeyParts.EMPTY_TAG).isEqualTo("\\e");
+    assertThat(KeyParts.tag(KeyParts.of(Optional.of("")))).isEqualTo(KeyParts.EMPTY_TAG);
+    // no form is \e: the empty value's tag is its own
+    assertThat(KeyParts.tag(KeyParts.string("\\e"))).isNotEqualTo(KeyParts.EMPTY_TAG);
+    assertThat(KeyParts.tag(KeyParts.string("e"))).isNotEqualTo(KeyParts.EMPTY_TAG);
+    assertThat(KeyParts.tag(KeyParts.NULL)).isEqualTo("\\0");
   }
 
   @Test
@@ -204,7 +273,7 @@ class KeyPartsTest {
     assertThat(sb).hasToString("[Point[x=1,label=a],Point[x=2,label=b]]");
     sb.setLength(0);
     KeyParts.appendMap(sb, Map.of("k", new Point(1, "a")), KeyParts.ANY, KeyPartsTest::appendPoint);
-    assertThat(sb).hasToString("{k=Point[x=1,label=a]}");
+    assertThat(sb).hasToString("[k=Point[x=1,label=a]]");
     sb.setLength(0);
     KeyParts.appendArray(sb, new Point[] {null, new Point(1, "a")}, KeyPartsTest::appendPoint);
     assertThat(sb).hasToString("[\\0,Point[x=1,label=a]]");
@@ -240,7 +309,7 @@ class KeyPartsTest {
     assertThat(KeyParts.of(m1))
         .isEqualTo(KeyParts.of(m2))
         .isEqualTo(KeyParts.of(new HashMap<>(m1)))
-        .isEqualTo("{a=1,b=2}");
+        .isEqualTo("[a=1,b=2]");
 
     // Many elements: HashSet iteration order depends on capacity, the form does not.
     List<Integer> many = new ArrayList<>();
@@ -260,7 +329,8 @@ class KeyPartsTest {
     assertThat(KeyParts.of(List.of(List.of("a"), List.of("b", "c")))).isEqualTo("[[a],[b,c]]");
     assertThat(KeyParts.of(List.of(List.of("a", "b"))))
         .isNotEqualTo(KeyParts.of(List.of(List.of("a"), List.of("b"))));
-    assertThat(KeyParts.of(Map.of("k", Set.of(2, 1)))).isEqualTo("{k=[1,2]}");
+    assertThat(KeyParts.of(Map.of("k", Set.of(2, 1)))).isEqualTo("[k=[1,2]]");
+    assertThat(KeyParts.of(List.of(Map.of("a", "b"), Map.of()))).isEqualTo("[[a=b],[]]");
   }
 
   @Test
