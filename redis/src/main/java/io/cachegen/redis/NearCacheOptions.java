@@ -12,8 +12,9 @@ import java.util.Set;
  * @param maxEntries {@code near_max_entries}: copies kept in this JVM (10,000 by default)
  * @param maxAgeMillis {@code near_max_age}: the longest a copy is served, whatever Redis says (60 s
  *     by default): the bound on staleness if every other safeguard fails
- * @param livenessIntervalMillis {@code near_liveness_interval}: how often the tracking connections
- *     are checked (1 s by default): the bound on staleness after they are lost
+ * @param livenessIntervalMillis {@code near_liveness_interval} (1 s by default): the bound on
+ *     staleness after the tracking connections are lost, which are checked twice per interval (see
+ *     {@link NearTracking})
  * @param byValue {@code store_by_value}: copies kept as bytes and decoded on every hit (the
  *     default), or as the objects themselves
  * @param trackingPrefix the key prefix Redis reports changes under: {@code near_tracking_prefix},

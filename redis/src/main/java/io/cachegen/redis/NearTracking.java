@@ -1,15 +1,18 @@
 package io.cachegen.redis;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.util.SafeEncoder;
 
 /**
@@ -29,15 +32,21 @@ import redis.clients.jedis.util.SafeEncoder;
  * </ul>
  *
  * <p><b>Liveness.</b> Redis does not tell the subscriber when the owner's connection dies, and then
- * stops sending invalidations (redis#11767). So every {@code near_liveness_interval} a watchdog
- * thread asks the owner {@code CLIENT TRACKINGINFO} (tracking on, broadcasting, redirecting to the
- * current subscriber, the redirect not broken) and checks that the subscriber answered the previous
- * interval's {@code PING}, then pings it again. Both connections read with a timeout of one
- * interval. On any doubt, or when the reader thread loses its connection, the near cache stops
- * keeping copies and is flushed ({@link NearCache#live(boolean)}), both connections are closed, and
- * tracking is set up again every interval until it works; meanwhile every read goes to Redis. So
- * after the tracking is lost a copy is served for at most about one interval (two in the worst
- * interleaving), and {@code near_max_age} bounds every copy's age whatever happens.
+ * stops sending invalidations (redis#11767). So a watchdog thread checks both connections twice per
+ * {@code near_liveness_interval}, at a fixed rate: it checks that the subscriber answered the
+ * previous check's {@code PING} and pings it again, then asks the owner {@code CLIENT TRACKINGINFO}
+ * (tracking on, broadcasting, redirecting to the current subscriber, the redirect not broken). Both
+ * connections read with a timeout of half an interval. On any doubt, or as soon as the reader
+ * thread loses its connection, the near cache stops keeping copies and is flushed ({@link
+ * NearCache#live(boolean)}), both connections are closed, and tracking is set up again every
+ * interval until it works; meanwhile every read goes to Redis.
+ *
+ * <p><b>The bound.</b> After the tracking is lost a copy is served for at most one interval: the
+ * last check that passed ended just before the loss, the next one starts half an interval later,
+ * and it fails within half an interval (its {@code TRACKINGINFO} times out, or the {@code PING} it
+ * sent is still unanswered at the check after it). Checking once per interval with a whole
+ * interval's timeout would allow two. {@code near_max_age} bounds every copy's age whatever
+ * happens.
  *
  * <p>Failures are logged at most once per {@code ignored_exceptions_log_interval}, plus a line when
  * tracking comes back.
@@ -51,8 +60,12 @@ final class NearTracking implements AutoCloseable {
   private final String alias;
   private final String prefix;
   private final NearCache near;
-  private final Supplier<Connection> connect;
+  private final IntFunction<Connection> connect;
   private final long intervalNanos;
+
+  /** Half an interval: how often the connections are checked, and how long a check may wait. */
+  private final long checkNanos;
+
   private final long logIntervalNanos;
   private final Thread watchdog;
 
@@ -68,13 +81,18 @@ final class NearTracking implements AutoCloseable {
   private volatile Subscriber subscriber;
   private volatile long subscriberId;
   private volatile long ownerId = -1;
+
+  /** The last barrier {@link #awaitInvalidationsHandled} sent. */
+  private final AtomicLong barriers = new AtomicLong();
+
   private long lastFailureLogNanos;
   private int failuresSinceLive;
 
   /**
    * @param alias for thread names and log lines
    * @param prefix the tracked key prefix
-   * @param connect opens a dedicated connection to the primary (read timeout: about one interval)
+   * @param connect opens a dedicated connection to the primary with the given read timeout in
+   *     milliseconds (or a shorter one)
    * @param intervalMillis {@code near_liveness_interval}
    * @param logIntervalMillis how often a failure may be logged
    */
@@ -82,7 +100,7 @@ final class NearTracking implements AutoCloseable {
       String alias,
       String prefix,
       NearCache near,
-      Supplier<Connection> connect,
+      IntFunction<Connection> connect,
       long intervalMillis,
       long logIntervalMillis) {
     this.alias = alias;
@@ -90,6 +108,7 @@ final class NearTracking implements AutoCloseable {
     this.near = near;
     this.connect = connect;
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+    this.checkNanos = Math.max(1, intervalNanos / 2);
     this.logIntervalNanos = TimeUnit.MILLISECONDS.toNanos(logIntervalMillis);
     this.watchdog = new Thread(this::watch, "cachegen-near-" + alias);
     this.watchdog.setDaemon(true);
@@ -100,9 +119,15 @@ final class NearTracking implements AutoCloseable {
     watchdog.start();
   }
 
-  /** The watchdog's loop: set up, check every interval, tear down on doubt, set up again. */
+  /**
+   * The watchdog's loop: set up, check every half interval (at a fixed rate: a check that waited
+   * for a reply does not push the next one back), tear down on doubt and set up again at once, then
+   * every interval until it works.
+   */
   private void watch() {
     while (!closed) {
+      long started = System.nanoTime();
+      long next = started + checkNanos;
       if (!near.live()) {
         try {
           establish();
@@ -117,10 +142,17 @@ final class NearTracking implements AutoCloseable {
           failuresSinceLive = 0;
         } catch (RuntimeException e) {
           teardown();
+          readerLost = false; // the set-up that failed is gone
           failed("could not set up tracking", e);
+          next = started + intervalNanos;
         }
       } else {
-        String doubt = check();
+        String doubt;
+        try {
+          doubt = check();
+        } catch (RuntimeException e) { // never let the watchdog die: nothing would check then
+          doubt = "the check failed (" + firstLine(e) + ")";
+        }
         if (doubt != null) {
           near.live(false);
           teardown();
@@ -128,17 +160,34 @@ final class NearTracking implements AutoCloseable {
           continue; // set it up again at once
         }
       }
-      LockSupport.parkNanos(this, intervalNanos);
+      waitUntil(next);
     }
     teardown();
   }
 
-  /** Subscribes, then turns tracking on (in that order: Redis drops what has no subscriber). */
+  /**
+   * Parks until {@code deadline}, or until the reader thread loses its connection or {@link
+   * #close()}: never returns early otherwise (a check must not come before its time, as the last
+   * one's {@code PING} is given until then to be answered).
+   */
+  private void waitUntil(long deadline) {
+    long left;
+    while (!closed && !readerLost && (left = deadline - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(this, left);
+    }
+  }
+
+  /**
+   * Subscribes, then turns tracking on (in that order: Redis drops what has no subscriber). Both
+   * connections must speak RESP2 ({@link #requireResp2}).
+   */
   private void establish() {
     teardown();
     readerLost = false;
-    Connection sub = connect.get();
+    int timeoutMillis = (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(checkNanos));
+    Connection sub = connect.apply(timeoutMillis);
     subscriberConnection = sub;
+    requireResp2(sub, "invalidation");
     subscriberId = clientId(sub);
     Subscriber s = new Subscriber();
     subscriber = s;
@@ -168,8 +217,9 @@ final class NearTracking implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while subscribing", e);
     }
-    Connection own = connect.get();
+    Connection own = connect.apply(timeoutMillis);
     owner = own;
+    requireResp2(own, "tracking");
     ownerId = clientId(own);
     own.sendCommand(
         Protocol.Command.CLIENT,
@@ -188,7 +238,10 @@ final class NearTracking implements AutoCloseable {
     s.lastPingAnswered = true;
   }
 
-  /** What is wrong with the current set-up, or {@code null}. */
+  /**
+   * What is wrong with the current set-up, or {@code null}. Pings the subscriber first, so that the
+   * {@code PING} has until the next check to be answered however long {@code TRACKINGINFO} takes.
+   */
   private String check() {
     Subscriber s = subscriber;
     if (readerLost || s == null) {
@@ -196,20 +249,16 @@ final class NearTracking implements AutoCloseable {
     }
     if (!s.lastPingAnswered) {
       return "the invalidation connection did not answer a PING within "
-          + TimeUnit.NANOSECONDS.toMillis(intervalNanos)
+          + TimeUnit.NANOSECONDS.toMillis(checkNanos)
           + " ms";
-    }
-    String owned = trackingInfoProblem();
-    if (owned != null) {
-      return owned;
     }
     try {
       s.lastPingAnswered = false;
-      s.ping();
+      s.sendPing(null);
     } catch (RuntimeException e) {
       return "the invalidation connection failed a PING (" + firstLine(e) + ")";
     }
-    return null;
+    return trackingInfoProblem();
   }
 
   /** Asks the owner {@code CLIENT TRACKINGINFO}; what is wrong, or {@code null}. */
@@ -224,14 +273,20 @@ final class NearTracking implements AutoCloseable {
     }
     List<?> flags = List.of();
     Object redirect = null;
-    for (int i = 0; i + 1 < info.size(); i += 2) {
-      String field = SafeEncoder.encode((byte[]) info.get(i));
-      Object value = info.get(i + 1);
-      if (field.equals("flags") && value instanceof List<?> l) {
-        flags = l.stream().map(f -> SafeEncoder.encode((byte[]) f)).toList();
-      } else if (field.equals("redirect")) {
-        redirect = value;
+    try {
+      for (int i = 0; i + 1 < info.size(); i += 2) {
+        String field = SafeEncoder.encode((byte[]) info.get(i));
+        Object value = info.get(i + 1);
+        if (field.equals("flags") && value instanceof List<?> l) {
+          flags = l.stream().map(f -> SafeEncoder.encode((byte[]) f)).toList();
+        } else if (field.equals("redirect")) {
+          redirect = value;
+        }
       }
+    } catch (RuntimeException e) { // not the RESP2 array of field names and values
+      return "the tracking connection's CLIENT TRACKINGINFO reply could not be read ("
+          + firstLine(e)
+          + ")";
     }
     if (!flags.contains("on") || !flags.contains("bcast")) {
       return "tracking is off on the tracking connection (flags " + flags + ")";
@@ -243,6 +298,22 @@ final class NearTracking implements AutoCloseable {
       return "the tracking connection redirects to client " + redirect + ", not " + subscriberId;
     }
     return null;
+  }
+
+  /**
+   * Refuses a connection that speaks RESP3 (as Jedis 8 negotiates unless told otherwise): Redis
+   * sends a RESP3 subscriber its invalidations as {@code invalidate} push messages, which {@link
+   * JedisPubSub} never reports, so copies would be kept however the keys change; and it answers
+   * {@code CLIENT TRACKINGINFO} with a map. {@link RedisServer#dedicatedConnection} asks for RESP2.
+   */
+  private static void requireResp2(Connection connection, String which) {
+    if (connection.getRedisProtocol() == RedisProtocol.RESP3) {
+      throw new IllegalStateException(
+          "the "
+              + which
+              + " connection speaks RESP3, under which Redis sends invalidations this client does"
+              + " not read; it must speak RESP2");
+    }
   }
 
   private static long clientId(Connection connection) {
@@ -308,6 +379,35 @@ final class NearTracking implements AutoCloseable {
     return subscriberId;
   }
 
+  /**
+   * For tests: waits until the subscriber has handled every invalidation Redis sent it before this
+   * call. It sends a {@code PING} with a payload of its own on the subscriber, whose reply Redis
+   * queues after every message sent before it. (Waiting for the invalidation count to grow after a
+   * write is not enough: an earlier write's message still on its way would satisfy it.)
+   *
+   * @return whether it did within {@code timeout}; false if tracking is not set up meanwhile
+   */
+  boolean awaitInvalidationsHandled(Duration timeout) {
+    Subscriber s = subscriber;
+    if (s == null) {
+      return false;
+    }
+    long barrier = barriers.incrementAndGet();
+    try {
+      s.sendPing(Long.toString(barrier));
+    } catch (RuntimeException e) {
+      return false;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (s.barrierAnswered.get() < barrier) {
+      if (System.nanoTime() - deadline > 0 || subscriber != s) {
+        return false;
+      }
+      LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
+    }
+    return true;
+  }
+
   @Override
   public void close() {
     closed = true;
@@ -340,9 +440,28 @@ final class NearTracking implements AutoCloseable {
       }
     }
 
+    /** The highest {@link #awaitInvalidationsHandled} barrier answered. */
+    final AtomicLong barrierAnswered = new AtomicLong();
+
+    /**
+     * Sends a {@code PING}: the watchdog's ({@code payload} null) or a test's barrier. One thread
+     * writes to the connection at a time; the reader thread only reads.
+     */
+    synchronized void sendPing(String payload) {
+      if (payload == null) {
+        ping();
+      } else {
+        ping(payload);
+      }
+    }
+
     @Override
-    public void onPong(String pattern) {
-      lastPingAnswered = true;
+    public void onPong(String payload) {
+      if (payload == null || payload.isEmpty()) {
+        lastPingAnswered = true;
+      } else {
+        barrierAnswered.accumulateAndGet(Long.parseLong(payload), Math::max);
+      }
     }
   }
 }

@@ -116,13 +116,15 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
               n.byValue(),
               context.expiryClock(),
               metrics());
-      int timeout = (int) Math.min(n.livenessIntervalMillis(), options.socketTimeoutMillis());
       this.tracking =
           new NearTracking(
               prepared.alias(),
               n.trackingPrefix(),
               near,
-              () -> client.primary().dedicatedConnection(timeout),
+              timeout ->
+                  client
+                      .primary()
+                      .dedicatedConnection((int) Math.min(timeout, options.socketTimeoutMillis())),
               n.livenessIntervalMillis(),
               options.logIntervalMillis());
       tracking.start();

@@ -55,17 +55,26 @@ public final class NearCaches {
 
   /**
    * Waits until {@code cache} has handled every invalidation Redis sent it so far: writes a key of
-   * its own through {@code direct}, behind the cache's back, and waits for that key's message (they
-   * come in order). A write's own message comes back to the writer too, after its reply, and drops
-   * a copy read meanwhile: settle before asserting that a read is served from near.
+   * its own through {@code direct}, behind the cache's back, then waits for the reply to a PING
+   * sent after it on the invalidation connection ({@link NearTracking#awaitInvalidationsHandled}),
+   * which comes after every message. A write's own message comes back to the writer too, after its
+   * reply, and drops a copy read meanwhile: settle before asserting that a read is served from
+   * near. (Waiting for the count to grow past the settle key's write is not enough: the message of
+   * an earlier write still on its way satisfies it, and the settle key's comes later.)
    */
   public static void settle(RedisCache cache, UnifiedJedis direct) {
     long before = invalidations(cache);
     direct.set(cache.makeKey("settle"), "1");
-    Eventually.within(
-        Duration.ofSeconds(5),
-        "the settle key's invalidation",
-        () -> invalidations(cache) > before);
+    if (!cache.nearTracking().awaitInvalidationsHandled(Duration.ofSeconds(5))) {
+      throw new AssertionError(
+          "not within 5000 ms: the invalidations sent before a PING on the subscriber handled"
+              + " (tracking live: "
+              + cache.nearTracking().live()
+              + ")");
+    }
+    if (invalidations(cache) <= before) {
+      throw new AssertionError("the settle key's invalidation was not counted");
+    }
   }
 
   /** The handler's near-cached alias, once its tracking is set up. */
