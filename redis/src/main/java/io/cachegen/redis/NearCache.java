@@ -146,7 +146,8 @@ final class NearCache {
    *
    * @param value the decoded value ({@code null} for a stored null)
    * @param stored the stored bytes, kept for a by-value copy
-   * @param pttlMillis the key's time to live as read with it: -1 for none
+   * @param pttlMillis the key's time to live as read with it: -1 for none, -2 if it had expired by
+   *     then (nothing is kept)
    */
   void install(
       String madeKey,
@@ -155,6 +156,10 @@ final class NearCache {
       ValueType<?> type,
       byte[] stored,
       long pttlMillis) {
+    if (pttlMillis == -2) { // the key expired between its GET and its PTTL: nothing to keep
+      map.remove(madeKey, loading);
+      return;
+    }
     long now = clock.read();
     long ageNanos = maxAgeNanos;
     if (pttlMillis >= 0) {

@@ -86,6 +86,12 @@ class NearCacheUnitTest {
   }
 
   @Test
+  void aKeyThatExpiredBetweenItsGetAndItsPttlIsNotKept() {
+    fill("k", "v", -2); // PTTL's answer for a key that no longer exists
+    assertThat(near.get("k", STRING)).isNull();
+  }
+
+  @Test
   void aCopyByReferenceIsServedOnlyAsTheTypeItWasDecodedAs() {
     fill("k", "v", -1);
     assertThat(near.get("k", ValueType.of(Object.class))).isNull();
