@@ -583,7 +583,7 @@ def near_section(idx, results_dir, private_server):
     out = ["## Near cache (issue 13)", "",
            "A Redis alias with `near_cache=true` (the user's near options otherwise: `near_max_entries=10000`, "
            "`near_max_age=60`, `near_liveness_interval=1`). Hits are the generated `BenchServiceCached` methods "
-           "(`CachegenNear`, measured with the memory subjects, their setup waiting for tracking and for a round "
+           "(`CachegenNear`, measured like the memory subjects with more warmup, their setup waiting for tracking and for a round "
            "of calls served from L1, their teardown failing the run if more than 1% of the lookups were not near "
            "hits), by reference (`store_by_value=false`: the copy itself) and by value (the default: a decode of "
            "the stored bytes per hit), against the same methods on locmem and the Spring Data Redis hits of the "
@@ -673,8 +673,9 @@ def near_section(idx, results_dir, private_server):
                 f"| round trips per read | {off['read_round_trips_per_read']:.3f} | "
                 f"{on['read_round_trips_per_read']:.3f} | "
                 f"{factor(off['read_round_trips_per_read'], on['read_round_trips_per_read'])} |",
-                f"| operations per second, both instances (informative) | {fmt_ops(off['ops_per_s'])} | "
-                f"{fmt_ops(on['ops_per_s'])} | {factor(off['ops_per_s'], on['ops_per_s'])} |",
+                f"| operations per second, both instances (informative; the factor is on / off) | "
+                f"{fmt_ops(off['ops_per_s'])} | {fmt_ops(on['ops_per_s'])} | "
+                f"{factor(on['ops_per_s'], off['ops_per_s'])} |",
                 f"| reads / writes | {off['reads']:,} / {off['writes']:,} | {on['reads']:,} / {on['writes']:,} | — |",
                 f"| near invalidations / flushes | — | {on['near_invalidations']:,} / {on['near_flushes']:,} | — |",
                 f"| commands | {commands_text(off['commands'])} | {commands_text(on['commands'])} | — |", ""]
