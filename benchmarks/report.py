@@ -539,13 +539,15 @@ def pinned_section(pidx):
 
 # What issue 13 asks of the near cache. Each row: label, kind ("le" time ratio, "ge" throughput
 # ratio, "bytes" allocation), target, the threads the target applies to, fn(t) -> value.
-def near_rows(idx):
-    def th(name, param, t):
-        r = idx.get((name, param, t))
+def near_rows(idx, nidx):
+    """idx: the suite's results (Spring, Redis, locmem by value); nidx: the near hits' own
+    invocations (nearhits-*.json), which also hold the locmem by-reference hits they are held to."""
+    def th(name, param, t, src=None):
+        r = (nidx if src is None else src).get((name, param, t))
         return r["score"] if r else None
 
     def alloc(name, param, t):
-        r = idx.get((name, param, t))
+        r = nidx.get((name, param, t))
         return r["alloc"] if r else None
 
     M, N = "CachegenMethods.", "CachegenNear."
@@ -561,35 +563,38 @@ def near_rows(idx):
     for m, what in (("hitConstSmall", "constant key (small)"), ("hitParamSmall", "parameter key (small)")):
         rows.append((f"near hit, by reference, {what}: throughput / Spring Data Redis @Cacheable on Lettuce "
                      "(its default client; the interleaved rounds)",
-                     "ge", 1000.0, (1,), lambda t, m=m: th(N + m, "reference", t) / th(f"SpringRedis.{m}", "lettuce", t)))
+                     "ge", 1000.0, (1,), lambda t, m=m: th(N + m, "reference", t) / th(f"SpringRedis.{m}", "lettuce", t, idx)))
     for m, what in (("hitConstSmall", "constant key (small)"), ("hitParamSmall", "parameter key (small)")):
         rows.append((f"near hit, by reference, {what}: throughput / Spring Data Redis @Cacheable on Jedis",
-                     "ge", None, (), lambda t, m=m: th(N + m, "reference", t) / th(f"SpringRedis.{m}", "jedis", t)))
+                     "ge", None, (), lambda t, m=m: th(N + m, "reference", t) / th(f"SpringRedis.{m}", "jedis", t, idx)))
     rows.append(("near hit, by reference, parameter key (small): throughput / cachegen Redis hit without the near cache",
-                 "ge", None, (), lambda t: th(N + "hitParamSmall", "reference", t) / th(M + "hitParamSmall", "redis", t)))
+                 "ge", None, (), lambda t: th(N + "hitParamSmall", "reference", t) / th(M + "hitParamSmall", "redis", t, idx)))
     for m, what in (("hitConstSmall", "constant key (small)"), ("hitParamSmall", "parameter key (small)"),
                     ("hitParamGraph", "parameter key (graph)")):
-        rows.append((f"near hit, by value (the default), {what}: time / locmem by-value hit (same method)",
-                     "le", None, (), lambda t, m=m: th(M + m, "value", t) / th(N + m, "value", t)))
+        rows.append((f"near hit, by value (the default), {what}: time / locmem by-value hit (same method, "
+                     "from the memory subjects)",
+                     "le", None, (), lambda t, m=m: th(M + m, "value", t, idx) / th(N + m, "value", t)))
     rows.append(("near hit, by value (the default), parameter key (graph): throughput / Spring Data Redis "
                  "@Cacheable on Lettuce", "ge", None, (),
-                 lambda t: th(N + "hitParamGraph", "value", t) / th("SpringRedis.hitParamGraph", "lettuce", t)))
+                 lambda t: th(N + "hitParamGraph", "value", t) / th("SpringRedis.hitParamGraph", "lettuce", t, idx)))
     return rows
 
 
-def near_section(idx, results_dir, private_server):
+def near_section(idx, nidx, results_dir, private_server):
     """Issue 13's targets for the near cache: hits (JMH), invalidation delay and the Zipf workload
     (the harnesses' JSON)."""
     out = ["## Near cache (issue 13)", "",
            "A Redis alias with `near_cache=true` (the user's near options otherwise: `near_max_entries=10000`, "
            "`near_max_age=60`, `near_liveness_interval=1`). Hits are the generated `BenchServiceCached` methods "
-           "(`CachegenNear`, measured like the memory subjects with more warmup, their setup waiting for tracking and for a round "
-           "of calls served from L1, their teardown failing the run if more than 1% of the lookups were not near "
-           "hits), by reference (`store_by_value=false`: the copy itself) and by value (the default: a decode of "
-           "the stored bytes per hit), against the same methods on locmem and the Spring Data Redis hits of the "
+           "(`CachegenNear`; its setup waits for tracking and for a round of calls served from L1, its teardown fails "
+           "the run if more than 1% of the lookups were not near hits), by reference (`store_by_value=false`: the "
+           "copy itself) and by value (the default: a decode of the stored bytes per hit), with the memory "
+           "subjects' settings in JMH invocations of their own: by reference next to the locmem by-reference "
+           "hits they are held to (measured again there, so within seconds of each other), by value with "
+           "more warmup (see the JMH line above: a by-value decode compiles late in a JVM that set up Jedis). The Spring Data Redis and Redis hits are those of the "
            "interleaved Redis rounds above.", "",
            "| Ratio | Target | 1 thread | 2 threads |", "| --- | --- | --- | --- |"]
-    for label, kind, target, applies, fn in near_rows(idx):
+    for label, kind, target, applies, fn in near_rows(idx, nidx):
         cells = []
         for t in (1, 2):
             try:
@@ -620,7 +625,7 @@ def near_section(idx, results_dir, private_server):
     for m in ("hitConstSmall", "hitParamSmall", "hitParamGraph"):
         cells = []
         for store in ("reference", "value"):
-            r = idx.get(("CachegenNear." + m, store, 1))
+            r = nidx.get(("CachegenNear." + m, store, 1))
             cells += [f"{1e9 / r['score']:,.1f} ns" if r else "n/a", fmt_alloc(r["alloc"]) if r else "n/a"]
         out.append(f"| {m} | " + " | ".join(cells) + " |")
     out.append("")
@@ -718,6 +723,7 @@ def main():
     a = ap.parse_args()
 
     idx = index(load_all(a.results))
+    nidx = index([r for path in sorted(glob.glob(os.path.join(a.results, "nearhits-*.json"))) for r in load(path)])
     sidx = index(load(os.path.join(a.results, "stampede.json")))
     ratios = build_ratios(idx)
     prev_ratios = None
@@ -784,8 +790,8 @@ def main():
     if pidx:
         md.extend(pinned_section(pidx))
 
-    if any(k[0].startswith("CachegenNear.") for k in idx) or glob.glob(os.path.join(a.results, "near-*")):
-        md.extend(near_section(idx, a.results, a.private_redis))
+    if nidx or glob.glob(os.path.join(a.results, "near-*.json")):
+        md.extend(near_section(idx, nidx, a.results, a.private_redis))
 
     sbv = store_by_value_analysis(idx)
     if sbv:
@@ -825,7 +831,7 @@ def main():
         for name, param, label in items:
             cells = []
             for t in (1, 2):
-                r = idx.get((name, param, t))
+                r = (nidx if name.startswith("CachegenNear.") else idx).get((name, param, t))
                 if r:
                     err = "" if math.isnan(r["error"]) else f" ± {fmt_ops(r['error'])}"
                     cells += [fmt_ops(r["score"]) + err, fmt_alloc(r["alloc"])]

@@ -80,7 +80,7 @@ else
   ROUNDS=${ROUNDS:-2}; ROUNDS_2T=${ROUNDS_2T:-2}; RI=${RI:-3}
   # The pinned pass: 1 fork x PI iterations of 1 s after PWI warmup iterations of 1 s.
   PWI=${PWI:-8}; PI=${PI:-4}
-  # Near cache: warmup iterations of the hits; the harnesses' invalidation delay samples, and the
+  # Near cache: warmup iterations of the by-value hits; the harnesses' invalidation delay samples, and the
   # Zipf workload's keys and operations per instance (near off, then on).
   NEAR_WI=${NEAR_WI:-8}
   NEAR_DELAY=(-Dnear.delay.warmup="${NEAR_DELAY_WARMUP:-2000}" -Dnear.delay.samples="${NEAR_DELAY_SAMPLES:-10000}")
@@ -110,13 +110,20 @@ MEM_ARGS=("${COMMON[@]}" -wi "$WI" -w "$W" -p backend=reference,value)
 RED_ARGS=("${COMMON[@]}" -wi "$RWI" -w "$RW" -p backend=redis)
 run_jmh threads1-memory "${MEM_ARGS[@]}" -f "$FORKS" -i "$I" -t 1 "$MEMORY"
 run_jmh threads2-memory "${MEM_ARGS[@]}" -f "$FORKS_2T" -i "$I_2T" -t 2 -e "$EXCLUDE_2T" "$MEMORY"
-# The near cache's hits (CachegenNear) are in-memory work, measured like the memory subjects but with
-# more warmup: a JVM that set up Jedis and the near cache's threads takes ~1.5 s to compile a
-# by-value hit's decode (with 2 warmup iterations the graph read 0.2-0.4 M/s against 0.45 M/s warm).
-# Only the parameter key (small) runs on 2 threads.
-NEAR_ARGS=("${COMMON[@]}" -wi "$NEAR_WI" -w "$W")
-run_jmh threads1-near "${NEAR_ARGS[@]}" -f "$FORKS" -i "$I" -t 1 "${B}CachegenNear\."
-run_jmh threads2-near "${NEAR_ARGS[@]}" -f "$FORKS_2T" -i "$I_2T" -t 2 "${B}CachegenNear\.hitParamSmall\$"
+# The near cache's hits (CachegenNear) are in-memory work, measured with the memory subjects'
+# settings in invocations of their own, written to nearhits-*.json (report.py's "Near cache" section
+# reads them, not the tables above). By reference (the targets), next to the locmem by-reference
+# hits they are compared with, so that both are measured within seconds of each other. By value, with
+# more warmup: in a JVM that set up Jedis and the near cache's threads the by-value graph hit takes
+# ~1.5 s to reach its steady state. Only the parameter key (small) runs on 2 threads.
+NEAR_HITS="${B}(CachegenNear|CachegenMethods)\.hit(ConstSmall|ParamSmall|ParamGraph)\$"
+NEAR_HITS_2T="${B}(CachegenNear|CachegenMethods)\.hitParamSmall\$"
+NEAR_REF=("${COMMON[@]}" -wi "$WI" -w "$W" -p store=reference -p backend=reference)
+run_jmh nearhits-ref-t1 "${NEAR_REF[@]}" -f "$FORKS" -i "$I" -t 1 "$NEAR_HITS"
+run_jmh nearhits-ref-t2 "${NEAR_REF[@]}" -f "$FORKS_2T" -i "$I_2T" -t 2 "$NEAR_HITS_2T"
+NEAR_VALUE=("${COMMON[@]}" -wi "$NEAR_WI" -w "$W" -p store=value)
+run_jmh nearhits-value-t1 "${NEAR_VALUE[@]}" -f "$FORKS" -i "$I" -t 1 "${B}CachegenNear\."
+run_jmh nearhits-value-t2 "${NEAR_VALUE[@]}" -f "$FORKS_2T" -i "$I_2T" -t 2 "${B}CachegenNear\.hitParamSmall\$"
 for round in $(seq 1 "$ROUNDS"); do
   if [ "$round" -eq 1 ]; then
     run_jmh "threads1-redis-r$round" "${RED_ARGS[@]}" -f 1 -i "$RI" -t 1 "$REDIS"
@@ -194,7 +201,7 @@ python3 "$ROOT/benchmarks/report.py" \
   --markdown "$ROOT/docs/BENCHMARKS.md" \
   --svg "$ROOT/docs/benchmarks-ratios.svg" \
   --command "$COMMAND" \
-  --jmh "-r $R -prof gc -jvmArgsAppend \"$JVM_ARGS\"; memory subjects: -wi $WI -w $W, 1 thread -f $FORKS -i $I, 2 threads -f $FORKS_2T -i $I_2T; Redis subjects: $ROUNDS interleaved rounds at 1 thread and $ROUNDS_2T at 2 threads of -f 1 -wi $RWI -w $RW -i $RI, merged (informative subjects in the first round only), then a pinned pass at 1 thread of -f 1 -wi $PWI -w 1s -i $PI -r 1s; near cache hits: as the memory subjects with -wi $NEAR_WI; near cache harnesses: ${NEAR_DELAY[*]} ${NEAR_ZIPF[*]}; stampede: -bm ss -f $FORKS -wi $SS_WI -i $SS_I" \
+  --jmh "-r $R -prof gc -jvmArgsAppend \"$JVM_ARGS\"; memory subjects: -wi $WI -w $W, 1 thread -f $FORKS -i $I, 2 threads -f $FORKS_2T -i $I_2T; Redis subjects: $ROUNDS interleaved rounds at 1 thread and $ROUNDS_2T at 2 threads of -f 1 -wi $RWI -w $RW -i $RI, merged (informative subjects in the first round only), then a pinned pass at 1 thread of -f 1 -wi $PWI -w 1s -i $PI -r 1s; near cache hits: as the memory subjects, by value with -wi $NEAR_WI; near cache harnesses: ${NEAR_DELAY[*]} ${NEAR_ZIPF[*]}; stampede: -bm ss -f $FORKS -wi $SS_WI -i $SS_I" \
   --cores "$(nproc)" \
   --jdk "$(java -version 2>&1 | head -1)" \
   --redis "${REDIS_VERSION:-unknown}" \
