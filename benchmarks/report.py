@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Turns the JMH JSON of benchmarks/run.sh into docs/BENCHMARKS.md and an SVG chart of the ratios.
 
-Only the standard library: reads <results>/threads1.json, threads2.json, stampede.json and
-stampede-runs.txt; every ratio is computed from results of the same run.
+Only the standard library: reads <results>/threads*.json, pinned1-redis.json, stampede.json,
+stampede-runs.txt and the near cache harnesses' near-invalidation.json and near-zipf.json; every
+ratio is computed from results of the same run.
 """
 import argparse
 import glob
@@ -121,6 +122,11 @@ LABELS = [
         for b in ("reference", "value", "redis")
         for m in ("hitConstSmall", "hitParamSmall", "hitParamSmallSpread", "hitStringSmall",
                   "hitConstGraph", "hitParamGraph", "missSetSmall", "missSetGraph")
+    ]),
+    ("cachegen, near cache (Redis alias, near_cache=true), generated BenchServiceCached", [
+        (f"CachegenNear.{m}", store, f"near, by {store}: {m}")
+        for store in ("reference", "value")
+        for m in ("hitConstSmall", "hitParamSmall", "hitParamGraph")
     ]),
     ("cachegen, runtime API (decomposition)", [
         (f"CachegenApi.{m}", b, f"{b}: {m}")
@@ -531,6 +537,172 @@ def pinned_section(pidx):
     return out
 
 
+# What issue 13 asks of the near cache. Each row: label, kind ("le" time ratio, "ge" throughput
+# ratio, "bytes" allocation), target, the threads the target applies to, fn(t) -> value.
+def near_rows(idx, nidx):
+    """idx: the suite's results (Spring, Redis, locmem by value); nidx: the near hits' own
+    invocations (nearhits-*.json), which also hold the locmem by-reference hits they are held to."""
+    def th(name, param, t, src=None):
+        r = (nidx if src is None else src).get((name, param, t))
+        return r["score"] if r else None
+
+    def alloc(name, param, t):
+        r = nidx.get((name, param, t))
+        return r["alloc"] if r else None
+
+    M, N = "CachegenMethods.", "CachegenNear."
+    rows = []
+    for m, what in (("hitConstSmall", "constant key (small)"), ("hitParamSmall", "parameter key (small)"),
+                    ("hitParamGraph", "parameter key (graph)")):
+        rows.append((f"near hit, by reference, {what}: time / locmem by-reference hit (same method)",
+                     "le", 2.0, (1, 2), lambda t, m=m: th(M + m, "reference", t) / th(N + m, "reference", t)))
+    for m, what in (("hitConstSmall", "constant key (small)"), ("hitParamSmall", "parameter key (small)"),
+                    ("hitParamGraph", "parameter key (graph)")):
+        rows.append((f"near hit, by reference, {what}: bytes allocated per hit",
+                     "bytes", 1.0, (1, 2), lambda t, m=m: alloc(N + m, "reference", t)))
+    for m, what in (("hitConstSmall", "constant key (small)"), ("hitParamSmall", "parameter key (small)")):
+        rows.append((f"near hit, by reference, {what}: throughput / Spring Data Redis @Cacheable on Lettuce "
+                     "(its default client; the interleaved rounds)",
+                     "ge", 1000.0, (1,), lambda t, m=m: th(N + m, "reference", t) / th(f"SpringRedis.{m}", "lettuce", t, idx)))
+    for m, what in (("hitConstSmall", "constant key (small)"), ("hitParamSmall", "parameter key (small)")):
+        rows.append((f"near hit, by reference, {what}: throughput / Spring Data Redis @Cacheable on Jedis",
+                     "ge", None, (), lambda t, m=m: th(N + m, "reference", t) / th(f"SpringRedis.{m}", "jedis", t, idx)))
+    rows.append(("near hit, by reference, parameter key (small): throughput / cachegen Redis hit without the near cache",
+                 "ge", None, (), lambda t: th(N + "hitParamSmall", "reference", t) / th(M + "hitParamSmall", "redis", t, idx)))
+    for m, what in (("hitConstSmall", "constant key (small)"), ("hitParamSmall", "parameter key (small)"),
+                    ("hitParamGraph", "parameter key (graph)")):
+        rows.append((f"near hit, by value (the default), {what}: time / locmem by-value hit (same method, "
+                     "from the memory subjects)",
+                     "le", None, (), lambda t, m=m: th(M + m, "value", t, idx) / th(N + m, "value", t)))
+    rows.append(("near hit, by value (the default), parameter key (graph): throughput / Spring Data Redis "
+                 "@Cacheable on Lettuce", "ge", None, (),
+                 lambda t: th(N + "hitParamGraph", "value", t) / th("SpringRedis.hitParamGraph", "lettuce", t, idx)))
+    return rows
+
+
+def near_section(idx, nidx, results_dir, private_server):
+    """Issue 13's targets for the near cache: hits (JMH), invalidation delay and the Zipf workload
+    (the harnesses' JSON)."""
+    out = ["## Near cache (issue 13)", "",
+           "A Redis alias with `near_cache=true` (the user's near options otherwise: `near_max_entries=10000`, "
+           "`near_max_age=60`, `near_liveness_interval=1`). Hits are the generated `BenchServiceCached` methods "
+           "(`CachegenNear`; its setup waits for tracking and for a round of calls served from L1, its teardown fails "
+           "the run if more than 1% of the lookups were not near hits), by reference (`store_by_value=false`: the "
+           "copy itself) and by value (the default: a decode of the stored bytes per hit), with the memory "
+           "subjects' settings in JMH invocations of their own: by reference next to the locmem by-reference "
+           "hits they are held to (measured again there, so within seconds of each other), by value with "
+           "more warmup (see the JMH line above: a by-value decode compiles late in a JVM that set up Jedis). The Spring Data Redis and Redis hits are those of the "
+           "interleaved Redis rounds above.", "",
+           "| Ratio | Target | 1 thread | 2 threads |", "| --- | --- | --- | --- |"]
+    for label, kind, target, applies, fn in near_rows(idx, nidx):
+        cells = []
+        for t in (1, 2):
+            try:
+                v = fn(t)
+            except (TypeError, KeyError, ZeroDivisionError):
+                v = None
+            if v is None:
+                cells.append("n/a")
+                continue
+            if kind == "bytes":
+                text = f"{v:.2f} B" if v < 10 else f"{v:.0f} B"
+                ok = None if target is None or t not in applies else v < target
+            else:
+                text = f"{v:,.0f}×" if v >= 100 else f"{v:.2f}×"
+                ok = meets(kind, target, v) if t in applies else None
+            cells.append(text + ("" if ok is None else (" ✅" if ok else " ❌")))
+        if target is None:
+            tgt = "—"
+        elif kind == "bytes":
+            tgt = "none (< 1 B)"
+        else:
+            tgt = ("≤ " if kind == "le" else "≥ ") + f"{target:,g}×" + ("" if applies == (1, 2) else " at 1 thread")
+        if all(c == "n/a" for c in cells):
+            continue
+        out.append(f"| {label} | {tgt} | " + " | ".join(cells) + " |")
+    out += ["", "| Near hit, 1 thread | by reference: time | B/op | by value: time | B/op |",
+            "| --- | --- | --- | --- | --- |"]
+    for m in ("hitConstSmall", "hitParamSmall", "hitParamGraph"):
+        cells = []
+        for store in ("reference", "value"):
+            r = nidx.get(("CachegenNear." + m, store, 1))
+            cells += [f"{1e9 / r['score']:,.1f} ns" if r else "n/a", fmt_alloc(r["alloc"]) if r else "n/a"]
+        out.append(f"| {m} | " + " | ".join(cells) + " |")
+    out.append("")
+
+    delay = load_json(os.path.join(results_dir, "near-invalidation.json"))
+    out += ["### Invalidation delay", "",
+            "Two handlers A and B (two instances, no shared state but the server) with `near_cache=true` on one "
+            "Redis (`NearInvalidationDelay`). Each sample: B holds a copy of the key; A sets it; the delay runs "
+            "from the moment A's `set` returned to the moment B's message reader dropped the key from L1 (noted "
+            "on that thread through the public `CacheMetrics` SPI, at the `near_invalidation` count). Then, outside "
+            "the measured part, B reads the key again to hold a new copy. The measuring thread parks while it "
+            "waits, as an idle instance would; percentiles are nearest-rank over the sorted samples. A negative "
+            "delay means B dropped the key before A's thread had read the reply (Redis sends both at once).", ""]
+    if delay:
+        p99 = delay.get("p99_us")
+        ok = None if p99 is None else p99 < 5000
+        out += ["| Samples | p50 | p90 | p99 (target < 5 ms) | p99.9 | max | dropped before the reply | "
+                "from A's call: p50 / p99 | A's write: p50 / p99 | lost (no message in 1 s) |",
+                "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+                f"| {delay['samples']:,} (after {delay['warmup']:,} warm-up) | {delay['p50_us']:,.1f} µs | "
+                f"{delay['p90_us']:,.1f} µs | {p99:,.1f} µs{'' if ok is None else (' ✅' if ok else ' ❌')} | "
+                f"{delay['p999_us']:,.1f} µs | {delay['max_us']:,.1f} µs | "
+                f"{100 * delay['dropped_before_reply']:.0f}% | {delay['from_call_p50_us']:,.1f} / "
+                f"{delay['from_call_p99_us']:,.1f} µs | {delay['write_p50_us']:,.1f} / {delay['write_p99_us']:,.1f} µs | "
+                f"{delay['timeouts']} |", ""]
+    else:
+        out += ["n/a: no `near-invalidation.json` in this run (see `near-invalidation.txt` beside the results).", ""]
+
+    zipf = load_json(os.path.join(results_dir, "near-zipf.json"))
+    out += ["### A skewed workload on two instances", ""]
+    if zipf:
+        off, on = zipf["off"], zipf["on"]
+
+        def factor(a, b):
+            return "n/a" if not b else f"{a / b:.2f}×"
+
+        out += [f"`NearZipfWorkload`: {zipf['keys']:,} keys in Redis, two instances (two handlers, no shared state) "
+                f"on a thread each, {zipf['ops_per_instance']:,} operations each after {zipf['warmup_per_instance']:,} "
+                f"of warm-up, keys drawn from Zipf(s = {zipf['s']:g}), {100 * zipf['write_ratio']:g}% writes (`set`), "
+                "the rest reads (`get`); near cache off, then on (defaults: 10,000 copies per instance, by value). "
+                "Commands are the server's `INFO commandstats` over the measured phase"
+                + ("" if private_server else " (**not a private server here: other clients' commands count too**)")
+                + "; a near miss is one round trip of two commands (`GET` and `PTTL`, pipelined).", "",
+                "| Measure | near off | near on | off / on |", "| --- | --- | --- | --- |",
+                f"| hit ratio (near hits / reads) | {off['hit_ratio']:.1%} | {on['hit_ratio']:.1%} | — |",
+                f"| Redis commands per read | {off['read_commands_per_read']:.3f} | {on['read_commands_per_read']:.3f} | "
+                f"{factor(off['read_commands_per_read'], on['read_commands_per_read'])} |",
+                f"| Redis commands per operation (reads, writes, tracking upkeep) | {off['commands_per_op']:.3f} | "
+                f"{on['commands_per_op']:.3f} | {factor(off['commands_per_op'], on['commands_per_op'])} |",
+                f"| round trips per read | {off['read_round_trips_per_read']:.3f} | "
+                f"{on['read_round_trips_per_read']:.3f} | "
+                f"{factor(off['read_round_trips_per_read'], on['read_round_trips_per_read'])} |",
+                f"| operations per second, both instances (informative; the factor is on / off) | "
+                f"{fmt_ops(off['ops_per_s'])} | {fmt_ops(on['ops_per_s'])} | "
+                f"{factor(on['ops_per_s'], off['ops_per_s'])} |",
+                f"| reads / writes | {off['reads']:,} / {off['writes']:,} | {on['reads']:,} / {on['writes']:,} | — |",
+                f"| near invalidations / flushes | — | {on['near_invalidations']:,} / {on['near_flushes']:,} | — |",
+                f"| commands | {commands_text(off['commands'])} | {commands_text(on['commands'])} | — |", ""]
+    else:
+        out += ["n/a: no `near-zipf.json` in this run (see `near-zipf.txt` beside the results).", ""]
+    return out
+
+
+def load_json(path):
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        try:
+            return json.load(f)
+        except json.JSONDecodeError:
+            return None
+
+
+def commands_text(commands):
+    return ", ".join(f"{k} {v:,}" for k, v in sorted(commands.items(), key=lambda kv: -kv[1]))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--results", required=True)
@@ -543,12 +715,15 @@ def main():
     ap.add_argument("--jdk", default="?")
     ap.add_argument("--redis", default="?")
     ap.add_argument("--elapsed", default="?")
+    ap.add_argument("--private-redis", action="store_true",
+                    help="the suite ran its own redis-server (so INFO commandstats counts its commands only)")
     ap.add_argument("--notes", default=os.path.join(os.path.dirname(__file__), "NOTES.md"))
     ap.add_argument("--before", default=os.path.join(os.path.dirname(__file__), "results-before"),
                     help="saved JMH JSON (threads*.json) to show as 'before' in the issue table")
     a = ap.parse_args()
 
     idx = index(load_all(a.results))
+    nidx = index([r for path in sorted(glob.glob(os.path.join(a.results, "nearhits-*.json"))) for r in load(path)])
     sidx = index(load(os.path.join(a.results, "stampede.json")))
     ratios = build_ratios(idx)
     prev_ratios = None
@@ -615,6 +790,9 @@ def main():
     if pidx:
         md.extend(pinned_section(pidx))
 
+    if nidx or glob.glob(os.path.join(a.results, "near-*.json")):
+        md.extend(near_section(idx, nidx, a.results, a.private_redis))
+
     sbv = store_by_value_analysis(idx)
     if sbv:
         md.append("## Store-by-value: copy or lookup?")
@@ -653,7 +831,7 @@ def main():
         for name, param, label in items:
             cells = []
             for t in (1, 2):
-                r = idx.get((name, param, t))
+                r = (nidx if name.startswith("CachegenNear.") else idx).get((name, param, t))
                 if r:
                     err = "" if math.isnan(r["error"]) else f" ± {fmt_ops(r['error'])}"
                     cells += [fmt_ops(r["score"]) + err, fmt_alloc(r["alloc"])]

@@ -70,6 +70,8 @@ REDIS_VERSION=$(redis-cli -u "$REDIS_URL" INFO server 2>/dev/null | tr -d '\r' |
 if [ -n "${QUICK:-}" ]; then
   FORKS=1; FORKS_2T=1; WI=1; W=200ms; RWI=1; RW=200ms; I=1; R=200ms; I_2T=1; SS_WI=1; SS_I=3
   ROUNDS=1; ROUNDS_2T=1; RI=1; PWI=1; PI=1
+  NEAR_WI=1; NEAR_DELAY=(-Dnear.delay.warmup=200 -Dnear.delay.samples=1000)
+  NEAR_ZIPF=(-Dnear.zipf.keys=10000 -Dnear.zipf.warmup=2000 -Dnear.zipf.ops=10000)
 else
   # Memory, 1 thread: 2 forks x 4 iterations; 2 threads: 1 fork x 5 (forks dominate the time).
   FORKS=${FORKS:-2}; FORKS_2T=${FORKS_2T:-1}; I=${I:-4}; R=${R:-250ms}; I_2T=${I_2T:-5}
@@ -78,6 +80,12 @@ else
   ROUNDS=${ROUNDS:-2}; ROUNDS_2T=${ROUNDS_2T:-2}; RI=${RI:-3}
   # The pinned pass: 1 fork x PI iterations of 1 s after PWI warmup iterations of 1 s.
   PWI=${PWI:-8}; PI=${PI:-4}
+  # Near cache: warmup iterations of the by-value hits; the harnesses' invalidation delay samples, and the
+  # Zipf workload's keys and operations per instance (near off, then on).
+  NEAR_WI=${NEAR_WI:-8}
+  NEAR_DELAY=(-Dnear.delay.warmup="${NEAR_DELAY_WARMUP:-2000}" -Dnear.delay.samples="${NEAR_DELAY_SAMPLES:-10000}")
+  NEAR_ZIPF=(-Dnear.zipf.keys="${NEAR_ZIPF_KEYS:-100000}" -Dnear.zipf.warmup="${NEAR_ZIPF_WARMUP:-20000}"
+    -Dnear.zipf.ops="${NEAR_ZIPF_OPS:-60000}")
 fi
 JVM_ARGS="-Xms256m -Xmx256m -XX:+AlwaysPreTouch"
 COMMON=(-r "$R" -bm thrpt -tu s -prof gc -jvmArgsAppend "$JVM_ARGS")
@@ -102,6 +110,20 @@ MEM_ARGS=("${COMMON[@]}" -wi "$WI" -w "$W" -p backend=reference,value)
 RED_ARGS=("${COMMON[@]}" -wi "$RWI" -w "$RW" -p backend=redis)
 run_jmh threads1-memory "${MEM_ARGS[@]}" -f "$FORKS" -i "$I" -t 1 "$MEMORY"
 run_jmh threads2-memory "${MEM_ARGS[@]}" -f "$FORKS_2T" -i "$I_2T" -t 2 -e "$EXCLUDE_2T" "$MEMORY"
+# The near cache's hits (CachegenNear) are in-memory work, measured with the memory subjects'
+# settings in invocations of their own, written to nearhits-*.json (report.py's "Near cache" section
+# reads them, not the tables above). By reference (the targets), next to the locmem by-reference
+# hits they are compared with, so that both are measured within seconds of each other. By value, with
+# more warmup: in a JVM that set up Jedis and the near cache's threads the by-value graph hit takes
+# ~1.5 s to reach its steady state. Only the parameter key (small) runs on 2 threads.
+NEAR_HITS="${B}(CachegenNear|CachegenMethods)\.hit(ConstSmall|ParamSmall|ParamGraph)\$"
+NEAR_HITS_2T="${B}(CachegenNear|CachegenMethods)\.hitParamSmall\$"
+NEAR_REF=("${COMMON[@]}" -wi "$WI" -w "$W" -p store=reference -p backend=reference)
+run_jmh nearhits-ref-t1 "${NEAR_REF[@]}" -f "$FORKS" -i "$I" -t 1 "$NEAR_HITS"
+run_jmh nearhits-ref-t2 "${NEAR_REF[@]}" -f "$FORKS_2T" -i "$I_2T" -t 2 "$NEAR_HITS_2T"
+NEAR_VALUE=("${COMMON[@]}" -wi "$NEAR_WI" -w "$W" -p store=value)
+run_jmh nearhits-value-t1 "${NEAR_VALUE[@]}" -f "$FORKS" -i "$I" -t 1 "${B}CachegenNear\."
+run_jmh nearhits-value-t2 "${NEAR_VALUE[@]}" -f "$FORKS_2T" -i "$I_2T" -t 2 "${B}CachegenNear\.hitParamSmall\$"
 for round in $(seq 1 "$ROUNDS"); do
   if [ "$round" -eq 1 ]; then
     run_jmh "threads1-redis-r$round" "${RED_ARGS[@]}" -f 1 -i "$RI" -t 1 "$REDIS"
@@ -139,6 +161,27 @@ if [ -n "$OWN_REDIS" ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null;
 else
   echo "run.sh: skipping the pinned pass (needs 2 CPUs, taskset and a private redis-server)"
 fi
+# ---- Near cache (issue 13): invalidation delay between two instances, and a Zipf workload on two
+# instances with the near cache off and on. Plain programs (not JMH), on a redis-server of their own
+# when this script starts servers, so that INFO commandstats counts their commands only. A failure
+# is reported (n/a in the docs), not fatal to the suite.
+NEAR_URL="$REDIS_URL"
+if [ -n "$OWN_REDIS" ]; then
+  start_redis redis-near
+  NEAR_URL="$STARTED_URL"
+fi
+run_near() {
+  local name=$1 main=$2; shift 2
+  echo "run.sh: $name ($(( $(date +%s) - START ))s elapsed)"
+  if ! REDIS_URL="$NEAR_URL" java $JVM_ARGS "$@" -cp "$JAR" "io.cachegen.benchmarks.$main" \
+      "$OUT/$name.json" >"$OUT/$name.txt" 2>&1; then
+    echo "run.sh: WARNING: $main failed; see $OUT/$name.txt" >&2
+    rm -f "$OUT/$name.json"
+  fi
+}
+run_near near-invalidation NearInvalidationDelay "${NEAR_DELAY[@]}"
+run_near near-zipf NearZipfWorkload "${NEAR_ZIPF[@]}"
+
 if java -jar "$JAR" -l | grep -q 'Stampede'; then
   run_jmh stampede -f "$FORKS" -wi "$SS_WI" -i "$SS_I" -bm ss -bs 1 -tu ms -t 1 \
     -jvmArgsAppend "$JVM_ARGS -Dbench.stampede.out=$OUT/stampede-runs.txt" \
@@ -158,10 +201,11 @@ python3 "$ROOT/benchmarks/report.py" \
   --markdown "$ROOT/docs/BENCHMARKS.md" \
   --svg "$ROOT/docs/benchmarks-ratios.svg" \
   --command "$COMMAND" \
-  --jmh "-r $R -prof gc -jvmArgsAppend \"$JVM_ARGS\"; memory subjects: -wi $WI -w $W, 1 thread -f $FORKS -i $I, 2 threads -f $FORKS_2T -i $I_2T; Redis subjects: $ROUNDS interleaved rounds at 1 thread and $ROUNDS_2T at 2 threads of -f 1 -wi $RWI -w $RW -i $RI, merged (informative subjects in the first round only), then a pinned pass at 1 thread of -f 1 -wi $PWI -w 1s -i $PI -r 1s; stampede: -bm ss -f $FORKS -wi $SS_WI -i $SS_I" \
+  --jmh "-r $R -prof gc -jvmArgsAppend \"$JVM_ARGS\"; memory subjects: -wi $WI -w $W, 1 thread -f $FORKS -i $I, 2 threads -f $FORKS_2T -i $I_2T; Redis subjects: $ROUNDS interleaved rounds at 1 thread and $ROUNDS_2T at 2 threads of -f 1 -wi $RWI -w $RW -i $RI, merged (informative subjects in the first round only), then a pinned pass at 1 thread of -f 1 -wi $PWI -w 1s -i $PI -r 1s; near cache hits: as the memory subjects, by value with -wi $NEAR_WI; near cache harnesses: ${NEAR_DELAY[*]} ${NEAR_ZIPF[*]}; stampede: -bm ss -f $FORKS -wi $SS_WI -i $SS_I" \
   --cores "$(nproc)" \
   --jdk "$(java -version 2>&1 | head -1)" \
   --redis "${REDIS_VERSION:-unknown}" \
   --elapsed "$ELAPSED" \
+  ${OWN_REDIS:+--private-redis} \
   ${NOTES:+--notes "$NOTES"}
 echo "run.sh: wrote docs/BENCHMARKS.md and docs/benchmarks-ratios.svg"

@@ -34,6 +34,33 @@ final class CachegenSetup {
   }
 
   /**
+   * Installs a Redis {@code default} alias on {@link RedisTarget#url()} with the near cache on;
+   * {@code store} is {@code reference} or {@code value} (its {@code store_by_value}). The near
+   * options are the user's defaults.
+   */
+  static CacheHandler installNear(String store) {
+    Map<String, String> m = common();
+    m.putAll(nearAlias(CacheConfig.DEFAULT_ALIAS, RedisTarget.url(), Keys.PREFIX, true));
+    m.put("caches.default.options.store_by_value", Boolean.toString(store.equals("value")));
+    return install(m);
+  }
+
+  /**
+   * The properties of a Redis alias on {@code url} under key prefix {@code prefix}, with the near
+   * cache on or off (its other options the user's defaults), for a handler of its own.
+   */
+  static Map<String, String> nearAlias(String alias, String url, String prefix, boolean near) {
+    Map<String, String> m = new HashMap<>();
+    m.put("caches." + alias + ".backend", "redis");
+    m.put("caches." + alias + ".location", url);
+    m.put("caches." + alias + ".key_prefix", prefix);
+    if (near) {
+      m.put("caches." + alias + ".options.near_cache", "true");
+    }
+    return m;
+  }
+
+  /**
    * Installs {@code backend}: {@code locmem} (by reference), {@code locmem-value} or {@code redis}.
    */
   static CacheHandler install(String backend) {
