@@ -580,6 +580,43 @@ def near_rows(idx, nidx):
     return rows
 
 
+def cluster_section(results_dir):
+    """Issue 14's Redis Cluster targets, from the cluster-r*.json rounds (merged)."""
+    results = []
+    for path in sorted(glob.glob(os.path.join(results_dir, "cluster-r*.json"))):
+        results += load(path)
+    if not results:
+        return ["## Redis Cluster (issue 14)", "", "n/a: no cluster results in this run.", ""]
+    cidx = index(results)
+
+    def thr(m):
+        r = cidx.get(("ClusterBench." + m, "", 1))
+        return r
+    out = ["## Redis Cluster (issue 14)", "",
+           "A 3-primary cluster (no replicas) this run starts on loopback; the alias is "
+           "`redis-cluster://` two seeds, key prefix `bench`. Floors: a raw `JedisCluster` `GET` + Jackson "
+           "decode of the same key, and a raw cluster pipeline of 100 `GET`s (one batch per node) + 100 "
+           "decodes. 1 thread, the Redis rounds' settings, rounds merged.", "",
+           "| Ratio | Target | 1 thread |", "| --- | --- | --- |"]
+    for label, a, b in (("generated hit, constant key (small): throughput / raw JedisCluster GET + decode",
+                         "cachegenHitConstSmall", "rawClusterGetSmall"),
+                        ("getMany(100) across slots: throughput / raw cluster pipeline of 100 GETs + decodes",
+                         "cachegenGetMany100", "rawClusterPipeline100")):
+        ra, rb = thr(a), thr(b)
+        if not ra or not rb:
+            out.append(f"| {label} | ≥ 0.9× | n/a |")
+            continue
+        v = ra["score"] / rb["score"]
+        out.append(f"| {label} | ≥ 0.9× | {v:.2f}× {'✅' if v >= 0.9 else '❌'} |")
+    out += ["", "| Subject | ops/s | B/op |", "| --- | --- | --- |"]
+    for m in ("cachegenHitConstSmall", "rawClusterGetSmall", "cachegenGetMany100", "rawClusterPipeline100"):
+        r = thr(m)
+        out.append(f"| {m} | {fmt_ops(r['score']) if r else 'n/a'}"
+                   f"{' ± ' + fmt_ops(r['error']) if r else ''} | {fmt_alloc(r['alloc']) if r else 'n/a'} |")
+    out.append("")
+    return out
+
+
 def near_section(idx, nidx, results_dir, private_server):
     """Issue 13's targets for the near cache: hits (JMH), invalidation delay and the Zipf workload
     (the harnesses' JSON)."""
@@ -792,6 +829,8 @@ def main():
 
     if nidx or glob.glob(os.path.join(a.results, "near-*.json")):
         md.extend(near_section(idx, nidx, a.results, a.private_redis))
+    if glob.glob(os.path.join(a.results, "cluster-r*.json")):
+        md.extend(cluster_section(a.results))
 
     sbv = store_by_value_analysis(idx)
     if sbv:

@@ -182,6 +182,56 @@ run_near() {
 run_near near-invalidation NearInvalidationDelay "${NEAR_DELAY[@]}"
 run_near near-zipf NearZipfWorkload "${NEAR_ZIPF[@]}"
 
+# ---- Redis Cluster (issue 14): a generated hit and getMany(100) across slots on a 3-primary cluster
+# this script starts (cluster bus port = port + 10000), against raw JedisCluster GET and a raw
+# cluster pipeline; ROUNDS interleaved passes of one fork, as the Redis subjects above.
+free_cluster_port() {
+  python3 -c '
+import socket
+while True:
+    a = socket.socket(); a.bind(("127.0.0.1", 0)); p = a.getsockname()[1]
+    if p > 55535: a.close(); continue
+    b = socket.socket()
+    try:
+        b.bind(("127.0.0.1", p + 10000)); print(p); break
+    except OSError: pass
+    finally: a.close(); b.close()'
+}
+CLUSTER_SEEDS=""
+if [ -n "$OWN_REDIS" ] && command -v redis-cli >/dev/null; then
+  CLUSTER_NODES=()
+  for n in 1 2 3; do
+    port=$(free_cluster_port)
+    mkdir -p "$OUT/cluster-$port"
+    redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
+      --dir "$OUT/cluster-$port" --cluster-enabled yes --cluster-config-file nodes.conf \
+      --cluster-node-timeout 1000 --logfile "$OUT/cluster-$port/log" >/dev/null 2>&1 &
+    PIDS+=($!)
+    CLUSTER_NODES+=("127.0.0.1:$port")
+  done
+  for node in "${CLUSTER_NODES[@]}"; do
+    for _ in $(seq 1 50); do redis-cli -p "${node#*:}" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  done
+  if redis-cli --cluster create "${CLUSTER_NODES[@]}" --cluster-replicas 0 --cluster-yes \
+      >"$OUT/cluster-create.txt" 2>&1; then
+    for _ in $(seq 1 100); do
+      redis-cli -p "${CLUSTER_NODES[0]#*:}" cluster info | grep -q 'cluster_state:ok' && break
+      sleep 0.1
+    done
+    CLUSTER_SEEDS="${CLUSTER_NODES[0]},${CLUSTER_NODES[1]}"
+  else
+    echo "run.sh: WARNING: could not create the cluster; see $OUT/cluster-create.txt" >&2
+  fi
+fi
+if [ -n "$CLUSTER_SEEDS" ]; then
+  for round in $(seq 1 "$ROUNDS"); do
+    REDIS_CLUSTER_SEEDS="$CLUSTER_SEEDS" run_jmh "cluster-r$round" "${COMMON[@]}" -wi "$RWI" \
+      -w "$RW" -f 1 -i "$RI" -t 1 "${B}ClusterBench\."
+  done
+else
+  echo "run.sh: skipping the Redis Cluster subjects (needs redis-cli and a private redis-server)"
+fi
+
 if java -jar "$JAR" -l | grep -q 'Stampede'; then
   run_jmh stampede -f "$FORKS" -wi "$SS_WI" -i "$SS_I" -bm ss -bs 1 -tu ms -t 1 \
     -jvmArgsAppend "$JVM_ARGS -Dbench.stampede.out=$OUT/stampede-runs.txt" \
