@@ -596,7 +596,8 @@ def cluster_section(results_dir):
            "A 3-primary cluster (no replicas) this run starts on loopback; the alias is "
            "`redis-cluster://` two seeds, key prefix `bench`. Floors: a raw `JedisCluster` `GET` + Jackson "
            "decode of the same key, and a raw cluster pipeline of 100 `GET`s (one batch per node) + 100 "
-           "decodes. 1 thread, the Redis rounds' settings, rounds merged.", "",
+           "decodes. 1 thread, 3 interleaved rounds of -f 1 -wi 3 -w 1s -i 4 -r 1s, merged (longer "
+           "iterations than the single-server rounds: a cluster call's wake-ups are as noisy).", "",
            "| Ratio | Target | 1 thread |", "| --- | --- | --- |"]
     for label, a, b in (("generated hit, constant key (small): throughput / raw JedisCluster GET + decode",
                          "cachegenHitConstSmall", "rawClusterGetSmall"),

@@ -224,9 +224,9 @@ if [ -n "$OWN_REDIS" ] && command -v redis-cli >/dev/null; then
   fi
 fi
 if [ -n "$CLUSTER_SEEDS" ]; then
-  for round in $(seq 1 "$ROUNDS"); do
-    REDIS_CLUSTER_SEEDS="$CLUSTER_SEEDS" run_jmh "cluster-r$round" "${COMMON[@]}" -wi "$RWI" \
-      -w "$RW" -f 1 -i "$RI" -t 1 "${B}ClusterBench\."
+  for round in $(seq 1 "${CLUSTER_ROUNDS:-3}"); do
+    REDIS_CLUSTER_SEEDS="$CLUSTER_SEEDS" run_jmh "cluster-r$round" -bm thrpt -tu s -prof gc \
+      -jvmArgsAppend "$JVM_ARGS" -wi 3 -w 1s -f 1 -i 4 -r 1s -t 1 "${B}ClusterBench\."
   done
 else
   echo "run.sh: skipping the Redis Cluster subjects (needs redis-cli and a private redis-server)"
