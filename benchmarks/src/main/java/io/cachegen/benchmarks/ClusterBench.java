@@ -26,9 +26,9 @@ import redis.clients.jedis.Response;
 /**
  * Issue 14's Redis Cluster targets, on the cluster {@code run.sh} starts ({@code
  * REDIS_CLUSTER_SEEDS}, e.g. {@code 127.0.0.1:7000,127.0.0.1:7001}): a generated hit through a
- * {@code redis-cluster://} alias against a raw {@link JedisCluster} {@code GET} + decode of the same
- * key, and {@code getMany} of 100 keys across slots against a raw cluster pipeline of 100 {@code
- * GET}s + decodes (one batch per node either way).
+ * {@code redis-cluster://} alias against a raw {@link JedisCluster} {@code GET} + decode of the
+ * same key, and {@code getMany} of 100 keys across slots against a raw cluster pipeline of 100
+ * {@code GET}s + decodes (one batch per node either way).
  */
 @State(Scope.Benchmark)
 public class ClusterBench {
@@ -56,9 +56,12 @@ public class ClusterBench {
         CacheHandler.create(
             CacheConfig.fromMap(
                 Map.of(
-                    "caches.default.backend", "redis",
-                    "caches.default.location", "redis-cluster://" + seeds(),
-                    "caches.default.key_prefix", Keys.PREFIX)));
+                    "caches.default.backend",
+                    "redis",
+                    "caches.default.location",
+                    "redis-cluster://" + seeds(),
+                    "caches.default.key_prefix",
+                    Keys.PREFIX)));
     service = new BenchServiceCached(handler);
     cache = handler.cache();
     Set<HostAndPort> nodes = new HashSet<>();
