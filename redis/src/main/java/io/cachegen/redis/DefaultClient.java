@@ -165,7 +165,10 @@ final class DefaultClient implements AutoCloseable {
     if (servers.size() != 1) {
       return read(c -> c.get(key));
     }
-    RedisEndpoint primary = cluster != null ? cluster.nodeFor(key) : servers.get(0);
+    return getOn(cluster != null ? cluster.nodeFor(key) : servers.get(0), key);
+  }
+
+  private byte[] getOn(RedisEndpoint primary, byte[] key) {
     CircuitBreaker.Admission admission = admit(primary);
     try {
       byte[] value = primary.client().get(key);

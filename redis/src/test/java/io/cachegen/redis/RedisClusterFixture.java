@@ -54,7 +54,11 @@ public final class RedisClusterFixture implements AutoCloseable {
                 "--cluster-replica-validity-factor",
                 "0",
                 "--repl-ping-replica-period",
-                "1"));
+                "1",
+                // the healthy primaries keep serving their slots while one is down (the
+                // default, yes, makes every node answer CLUSTERDOWN until a replica takes over)
+                "--cluster-require-full-coverage",
+                "no"));
       }
       List<String> cmd = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
       for (RedisFixture.Server n : nodes) {
