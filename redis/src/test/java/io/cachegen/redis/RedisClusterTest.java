@@ -114,6 +114,60 @@ class RedisClusterTest {
     assertThat(c.getMany(List.of("k1", "k2", "k3"), Object.class)).containsOnlyKeys("k3");
   }
 
+  /**
+   * INFO stats total_reads_processed of each primary, through {@code clients} opened beforehand (so
+   * that asking costs one read event): the server counts one per batch of commands it reads.
+   */
+  private static Map<Integer, Long> readsProcessed(Map<Integer, UnifiedJedis> clients) {
+    Map<Integer, Long> out = new LinkedHashMap<>();
+    clients.forEach(
+        (port, redis) -> {
+          for (String line : redis.info("stats").split("\\r?\\n")) {
+            if (line.startsWith("total_reads_processed:")) {
+              out.put(port, Long.parseLong(line.substring(line.indexOf(':') + 1).trim()));
+            }
+          }
+        });
+    return out;
+  }
+
+  @Test
+  void getManySendsOneBatchPerNodeNotOneRoundTripPerKey() {
+    RedisCache c = cache(RedisFixture.uniquePrefix());
+    c.setMany(hundred());
+    List<String> keys = new ArrayList<>(hundred().keySet());
+    c.getMany(keys, Object.class); // connections to every node are open now
+    Map<Integer, UnifiedJedis> clients = new LinkedHashMap<>();
+    for (RedisFixture.Server primary : cluster.primaries()) {
+      clients.put(primary.port(), RedisFixture.directClient(primary.url()));
+    }
+    try {
+      readsProcessed(clients); // each client's connection is set up now
+      Map<Integer, Long> before = readsProcessed(clients);
+      assertThat(c.getMany(keys, Object.class)).hasSize(100);
+      Map<Integer, Long> after = readsProcessed(clients);
+      // per node: the batch and this test's INFO; at most one more from the cluster's own upkeep
+      // (replication acks, the slot map refresh). A round trip per key would be ~33 per node.
+      before.forEach(
+          (port, n) ->
+              assertThat(after.get(port) - n)
+                  .as("read events on node " + port + " for one getMany(100)")
+                  .isBetween(2L, 3L));
+      Map<Integer, Long> beforeLoop = readsProcessed(clients);
+      for (String k : keys) {
+        c.get(k, Object.class);
+      }
+      Map<Integer, Long> afterLoop = readsProcessed(clients);
+      long loopReads = 0;
+      for (Map.Entry<Integer, Long> e : beforeLoop.entrySet()) {
+        loopReads += afterLoop.get(e.getKey()) - e.getValue();
+      }
+      assertThat(loopReads).as("100 single GETs are 100 read events").isGreaterThanOrEqualTo(100);
+    } finally {
+      clients.values().forEach(UnifiedJedis::close);
+    }
+  }
+
   @Test
   void clearEmptiesEveryPrimaryOfThisAliasesKeysAndLeavesAnotherAliasAlone() {
     String mine = RedisFixture.uniquePrefix();
