@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
+import io.cachegen.runtime.ValueType;
+import io.cachegen.runtime.internal.CacheSite;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +22,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A primary killed under load ({@code ignore_exceptions=true}): no caller sees an error, hits on
- * the healthy primaries go on, and hits on the dead primary's slots resume on its promoted replica
- * without a restart, within a bound of the node timeout. Its own cluster, since it kills a node.
+ * A primary killed under load of generated-code calls ({@code ignore_exceptions=true}): no caller
+ * sees an error, hits on the healthy primaries go on, and hits on the dead primary's slots resume
+ * on its promoted replica without a restart, within a bound of the node timeout. Its own cluster,
+ * since it kills a node.
  */
 @Tag("redis")
 class RedisClusterFailoverTest {
@@ -57,6 +60,22 @@ class RedisClusterFailoverTest {
     cluster.close();
   }
 
+  /**
+   * What a generated {@code @Cached} method does on a call, with the method body returning {@code
+   * "v" + the key's number}: the made key, the lookup, and on a miss the load (body, store).
+   * Returns {@code null} when the body ran (a miss), else the cached value.
+   */
+  private static String generatedCall(CacheSite.Bound bound, String key) {
+    String madeKey = bound.finishKey(bound.keyPrefix() + key);
+    long completions = bound.completions(madeKey);
+    Object cached = bound.lookup(madeKey);
+    if (cached != CacheSite.MISS) {
+      return (String) cached;
+    }
+    bound.load(madeKey, completions, () -> key.replace('k', 'v'));
+    return null;
+  }
+
   @Test
   void aKilledPrimaryIsReplacedWithoutErrorsAndHitsResume() throws Exception {
     RedisCache cache = (RedisCache) handler.get("c");
@@ -75,6 +94,12 @@ class RedisClusterFailoverTest {
       }
     }
     assertThat(onVictim).isNotEmpty().hasSizeLessThan(keys);
+    // the calls a generated @Cached(key = "{key}") String method makes, as in the generated code
+    CacheSite.Bound bound =
+        CacheSite.cached("c", ValueType.of(String.class))
+            .method("Probe.value(String)")
+            .build()
+            .bind(handler);
     AtomicBoolean killed = new AtomicBoolean();
     AtomicLong healthyMisses = new AtomicLong();
     AtomicLong healthyHitsDuringOutage = new AtomicLong();
@@ -94,7 +119,7 @@ class RedisClusterFailoverTest {
                 while (running.get()) {
                   String key = "k" + (i++ % keys);
                   try {
-                    String v = cache.get(key, String.class);
+                    String v = generatedCall(bound, key);
                     boolean healthy = !onVictim.contains(key);
                     if (killed.get() && healthy) {
                       if (v == null) {
@@ -105,7 +130,6 @@ class RedisClusterFailoverTest {
                     }
                     if (v == null) {
                       lastMissAt.set(System.nanoTime());
-                      cache.set(key, key.replace('k', 'v')); // what a @Cached miss does
                     } else {
                       hits.incrementAndGet();
                     }
