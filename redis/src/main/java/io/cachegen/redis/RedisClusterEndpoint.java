@@ -217,8 +217,10 @@ final class RedisClusterEndpoint implements RedisEndpoint {
   }
 
   /**
-   * The pools of the primaries as the cluster reports them now ({@code CLUSTER NODES} asked of any
-   * node), by {@code host:port}: where operations over every key (SCAN, FLUSHDB) run.
+   * The pools of the primaries that own slots as the cluster reports them now ({@code CLUSTER
+   * NODES} asked of any node), by {@code host:port}, including one marked failed whose slots no
+   * replica has taken over: where operations over every key (SCAN, FLUSHDB) run, so that such an
+   * operation fails naming a dead primary rather than skipping its keys.
    */
   Map<String, ConnectionPool> primaries() {
     Map<String, ConnectionPool> pools = cluster.getClusterNodes();
@@ -230,7 +232,9 @@ final class RedisClusterEndpoint implements RedisEndpoint {
         String nodes = SafeEncoder.encode(c.getBinaryBulkReply());
         for (String line : nodes.split("\n")) {
           String[] f = line.trim().split(" ");
-          if (f.length > 2 && f[2].contains("master") && !f[2].contains("fail")) {
+          // every primary that owns slots, failed or not: a whole-keyspace operation must reach
+          // (or report) each of them, never skip one silently
+          if (f.length > 8 && f[2].contains("master")) {
             String addr = f[1];
             int at = addr.indexOf('@');
             primaries.add(at < 0 ? addr : addr.substring(0, at));
