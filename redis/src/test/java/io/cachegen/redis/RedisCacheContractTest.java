@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The Foundation's contract, unchanged, on Redis ({@link RedisFixture#shared()}).
@@ -32,19 +30,7 @@ class RedisCacheContractTest extends BaseCacheContract {
     List<String> patterns =
         List.of(prefix + ":*", otherPrefix + ":*", "*|" + keyFunctionPrefix + "|*");
     try (UnifiedJedis redis = RedisFixture.directClient(RedisFixture.shared())) {
-      for (String pattern : patterns) {
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-          ScanResult<String> page = redis.scan(cursor, new ScanParams().match(pattern).count(500));
-          for (String key : page.getResult()) {
-            long ttl = redis.pttl(key);
-            if (ttl > 0) {
-              redis.pexpire(key, Math.max(0, ttl - ms));
-            }
-          }
-          cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-      }
+      ServerTime.pass(redis, patterns, ms);
     }
   }
 }

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The Foundation's contract, unchanged, on a private Redis Cluster of three primaries with a
@@ -42,20 +40,7 @@ class RedisClusterContractTest extends BaseCacheContract {
         List.of(prefix + ":*", otherPrefix + ":*", "*|" + keyFunctionPrefix + "|*");
     for (RedisFixture.Server primary : cluster.primaries()) {
       try (UnifiedJedis redis = RedisFixture.directClient(primary.url())) {
-        for (String pattern : patterns) {
-          String cursor = ScanParams.SCAN_POINTER_START;
-          do {
-            ScanResult<String> page =
-                redis.scan(cursor, new ScanParams().match(pattern).count(500));
-            for (String key : page.getResult()) {
-              long ttl = redis.pttl(key);
-              if (ttl > 0) {
-                redis.pexpire(key, Math.max(0, ttl - ms));
-              }
-            }
-            cursor = page.getCursor();
-          } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-        }
+        ServerTime.pass(redis, patterns, ms);
       }
     }
   }

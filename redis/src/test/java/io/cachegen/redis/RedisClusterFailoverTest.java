@@ -2,7 +2,6 @@ package io.cachegen.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.ValueType;
 import io.cachegen.runtime.internal.CacheSite;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -41,17 +39,8 @@ class RedisClusterFailoverTest {
   void start() {
     cluster = RedisClusterFixture.start(3, 1);
     handler =
-        CacheHandler.builder()
-            .config(
-                CacheConfig.fromMap(
-                    Map.of(
-                        "caches.c.backend", "redis",
-                        "caches.c.location", cluster.location(),
-                        "caches.c.key_prefix", "fo",
-                        "caches.c.options.ignore_exceptions", "true",
-                        "caches.c.options.socket_timeout", "0.25",
-                        "caches.c.options.retry_after", "0.2")))
-            .build();
+        cluster.handler(
+            "fo", "ignore_exceptions", "true", "socket_timeout", "0.25", "retry_after", "0.2");
   }
 
   @AfterEach

@@ -159,6 +159,23 @@ public final class RedisClusterFixture implements AutoCloseable {
     return out;
   }
 
+  /**
+   * A handler whose alias {@code c} caches on this cluster under {@code prefix}, with {@code
+   * options} as name, value pairs of {@code caches.c.options.*}.
+   */
+  public io.cachegen.runtime.CacheHandler handler(String prefix, String... options) {
+    java.util.Map<String, String> props = new java.util.HashMap<>();
+    props.put("caches.c.backend", "redis");
+    props.put("caches.c.location", location());
+    props.put("caches.c.key_prefix", prefix);
+    for (int i = 0; i < options.length; i += 2) {
+      props.put("caches.c.options." + options[i], options[i + 1]);
+    }
+    return io.cachegen.runtime.CacheHandler.builder()
+        .config(io.cachegen.runtime.CacheConfig.fromMap(props))
+        .build();
+  }
+
   @Override
   public void close() {
     nodes.forEach(RedisFixture.Server::close);

@@ -2,11 +2,9 @@ package io.cachegen.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,15 +30,7 @@ class RedisClusterMigrationTest {
   @BeforeEach
   void start() {
     cluster = RedisClusterFixture.start(3, 0);
-    handler =
-        CacheHandler.builder()
-            .config(
-                CacheConfig.fromMap(
-                    Map.of(
-                        "caches.c.backend", "redis",
-                        "caches.c.location", cluster.location(),
-                        "caches.c.key_prefix", "mig")))
-            .build();
+    handler = cluster.handler("mig");
   }
 
   @AfterEach

@@ -3,7 +3,6 @@ package io.cachegen.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheException;
 import io.cachegen.runtime.CacheHandler;
 import java.time.Duration;
@@ -27,17 +26,7 @@ class RedisClusterNodeDownTest {
   @BeforeEach
   void start() {
     cluster = RedisClusterFixture.start(3, 0);
-    handler =
-        CacheHandler.builder()
-            .config(
-                CacheConfig.fromMap(
-                    Map.of(
-                        "caches.c.backend", "redis",
-                        "caches.c.location", cluster.location(),
-                        "caches.c.key_prefix", "down",
-                        "caches.c.options.socket_timeout", "0.5",
-                        "caches.c.options.retry_after", "0")))
-            .build();
+    handler = cluster.handler("down", "socket_timeout", "0.5", "retry_after", "0");
   }
 
   @AfterEach
@@ -80,17 +69,8 @@ class RedisClusterNodeDownTest {
   @Test
   void withIgnoreExceptionsTheFailedClearIsLoggedAndCounted() {
     CacheHandler lenient =
-        CacheHandler.builder()
-            .config(
-                CacheConfig.fromMap(
-                    Map.of(
-                        "caches.c.backend", "redis",
-                        "caches.c.location", cluster.location(),
-                        "caches.c.key_prefix", "down2",
-                        "caches.c.options.socket_timeout", "0.5",
-                        "caches.c.options.retry_after", "0",
-                        "caches.c.options.ignore_exceptions", "true")))
-            .build();
+        cluster.handler(
+            "down2", "socket_timeout", "0.5", "retry_after", "0", "ignore_exceptions", "true");
     try {
       RedisCache cache = (RedisCache) lenient.get("c");
       cache.set("k", 1);
