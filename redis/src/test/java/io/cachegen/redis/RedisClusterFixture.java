@@ -24,8 +24,12 @@ public final class RedisClusterFixture implements AutoCloseable {
 
   private final List<RedisFixture.Server> nodes;
 
-  private RedisClusterFixture(List<RedisFixture.Server> nodes) {
+  /** The nodes' password ({@code requirepass}/{@code masterauth}), or null. */
+  private final String password;
+
+  private RedisClusterFixture(List<RedisFixture.Server> nodes, String password) {
     this.nodes = nodes;
+    this.password = password;
   }
 
   /**
@@ -35,42 +39,54 @@ public final class RedisClusterFixture implements AutoCloseable {
    * @throws IllegalStateException saying why if it does not come up
    */
   public static RedisClusterFixture start(int primaries, int replicas) {
+    return start(primaries, replicas, null);
+  }
+
+  /** As {@link #start(int, int)}, every node requiring {@code password} (null: none). */
+  public static RedisClusterFixture start(int primaries, int replicas, String password) {
     RedisFixture.assumeRedisServerOnPath();
     int count = primaries * (1 + replicas);
     List<RedisFixture.Server> nodes = new ArrayList<>();
     try {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--cluster-enabled",
+                  "yes",
+                  "--cluster-config-file",
+                  "nodes.conf",
+                  "--cluster-node-timeout",
+                  Long.toString(NODE_TIMEOUT.toMillis()),
+                  // a replica may take over however long ago it last heard from its primary
+                  // (the default refuses after an idle spell, and a test cluster is mostly idle)
+                  "--cluster-replica-validity-factor",
+                  "0",
+                  "--repl-ping-replica-period",
+                  "1",
+                  // the healthy primaries keep serving their slots while one is down (the
+                  // default, yes, makes every node answer CLUSTERDOWN until a replica takes over)
+                  "--cluster-require-full-coverage",
+                  "no"));
+      if (password != null) {
+        args.addAll(List.of("--requirepass", password, "--masterauth", password));
+      }
       for (int i = 0; i < count; i++) {
-        nodes.add(
-            RedisFixture.startPrivateOnPort(
-                clusterPort(),
-                "--cluster-enabled",
-                "yes",
-                "--cluster-config-file",
-                "nodes.conf",
-                "--cluster-node-timeout",
-                Long.toString(NODE_TIMEOUT.toMillis()),
-                // a replica may take over however long ago it last heard from its primary
-                // (the default refuses after an idle spell, and a test cluster is mostly idle)
-                "--cluster-replica-validity-factor",
-                "0",
-                "--repl-ping-replica-period",
-                "1",
-                // the healthy primaries keep serving their slots while one is down (the
-                // default, yes, makes every node answer CLUSTERDOWN until a replica takes over)
-                "--cluster-require-full-coverage",
-                "no"));
+        nodes.add(RedisFixture.startPrivateOnPort(clusterPort(), args.toArray(String[]::new)));
       }
       List<String> cmd = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
       for (RedisFixture.Server n : nodes) {
         cmd.add("127.0.0.1:" + n.port());
       }
       cmd.addAll(List.of("--cluster-replicas", Integer.toString(replicas), "--cluster-yes"));
+      if (password != null) {
+        cmd.addAll(List.of("-a", password, "--no-auth-warning"));
+      }
       Process create = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       String out = new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!create.waitFor(60, TimeUnit.SECONDS) || create.exitValue() != 0) {
         throw new IllegalStateException("redis-cli --cluster create failed:\n" + out);
       }
-      RedisClusterFixture cluster = new RedisClusterFixture(List.copyOf(nodes));
+      RedisClusterFixture cluster = new RedisClusterFixture(List.copyOf(nodes), password);
       cluster.awaitHealthy(count, Duration.ofSeconds(30));
       return cluster;
     } catch (IOException e) {
@@ -95,15 +111,26 @@ public final class RedisClusterFixture implements AutoCloseable {
             nodes.stream()
                 .allMatch(
                     n -> {
-                      String info = clusterInfo(n);
+                      String info = clusterInfo(url(n));
                       return info.contains("cluster_state:ok")
                           && info.contains("cluster_known_nodes:" + known);
                     }));
   }
 
-  /** {@code CLUSTER INFO} of {@code node}, or "" if it does not answer. */
+  /** {@code CLUSTER INFO} of {@code node} (no password), or "" if it does not answer. */
   public static String clusterInfo(RedisFixture.Server node) {
-    try (UnifiedJedis j = RedisFixture.directClient(node.url())) {
+    return clusterInfo(node.url());
+  }
+
+  /** {@code redis://[:password@]127.0.0.1:port/0} of {@code node}. */
+  public String url(RedisFixture.Server node) {
+    return password == null
+        ? node.url()
+        : "redis://:" + password + "@127.0.0.1:" + node.port() + "/0";
+  }
+
+  private static String clusterInfo(String url) {
+    try (UnifiedJedis j = RedisFixture.directClient(url)) {
       Object info = j.sendCommand(redis.clients.jedis.Protocol.Command.CLUSTER, "INFO");
       return redis.clients.jedis.util.SafeEncoder.encode((byte[]) info);
     } catch (RuntimeException e) {
@@ -145,7 +172,7 @@ public final class RedisClusterFixture implements AutoCloseable {
   public List<RedisFixture.Server> primaries() {
     List<RedisFixture.Server> out = new ArrayList<>();
     for (RedisFixture.Server n : nodes) {
-      try (UnifiedJedis j = RedisFixture.directClient(n.url())) {
+      try (UnifiedJedis j = RedisFixture.directClient(url(n))) {
         Object role = j.sendCommand(redis.clients.jedis.Protocol.Command.ROLE);
         if (role instanceof List<?> l
             && !l.isEmpty()
