@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheException;
 import io.cachegen.runtime.CacheHandler;
+import io.cachegen.runtime.ValueType;
+import io.cachegen.runtime.internal.CacheSite;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,6 +95,11 @@ class RedisSentinelTest {
             return direct.exists(cache.makeKey("k" + (keys - 1)));
           }
         });
+    CacheSite.Bound bound =
+        CacheSite.cached("s", ValueType.of(String.class))
+            .method("Probe.value(String)")
+            .build()
+            .bind(h);
     AtomicBoolean running = new AtomicBoolean(true);
     ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
     AtomicLong hits = new AtomicLong();
@@ -106,10 +113,13 @@ class RedisSentinelTest {
                 while (running.get()) {
                   String key = "k" + (i++ % keys);
                   try {
-                    if (cache.get(key, String.class) != null) {
+                    // the calls a generated @Cached(key = "{key}") method makes
+                    String madeKey = bound.finishKey(bound.keyPrefix() + key);
+                    long completions = bound.completions(madeKey);
+                    if (bound.lookup(madeKey) != CacheSite.MISS) {
                       hits.incrementAndGet();
                     } else {
-                      cache.set(key, "v");
+                      bound.load(madeKey, completions, () -> "v");
                     }
                   } catch (Throwable e) {
                     errors.add(e);
