@@ -102,6 +102,99 @@ public final class RedisClusterFixture implements AutoCloseable {
     }
   }
 
+  /** The CA file of a TLS cluster ({@link #startTls}), or null. */
+  private java.nio.file.Path caFile;
+
+  /**
+   * A cluster whose nodes speak TLS only ({@code tls-port}, {@code tls-cluster yes}, {@code
+   * tls-replication yes}), all with one test CA ({@link #caFile()}) and a certificate for {@code
+   * localhost}, which they announce as their endpoint ({@code cluster-preferred-endpoint-type
+   * hostname}) so that clients check the name they connect to.
+   */
+  public static RedisClusterFixture startTls(int primaries, int replicas) {
+    RedisFixture.assumeRedisServerOnPath();
+    java.nio.file.Path dir = RedisFixture.tempDir("redis-cluster-tls-");
+    RedisFixture.TlsFiles.make(dir);
+    int count = primaries * (1 + replicas);
+    List<RedisFixture.Server> nodes = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        int tlsPort = clusterPort();
+        RedisFixture.Server node =
+            new RedisFixture.Server(
+                0,
+                tlsPort,
+                dir.resolve("ca.crt"),
+                List.of(
+                    "--tls-port",
+                    Integer.toString(tlsPort),
+                    "--tls-cert-file",
+                    dir.resolve("server.crt").toString(),
+                    "--tls-key-file",
+                    dir.resolve("server.key").toString(),
+                    "--tls-ca-cert-file",
+                    dir.resolve("ca.crt").toString(),
+                    "--tls-auth-clients",
+                    "no",
+                    "--tls-cluster",
+                    "yes",
+                    "--tls-replication",
+                    "yes",
+                    "--cluster-enabled",
+                    "yes",
+                    "--cluster-config-file",
+                    "nodes.conf",
+                    "--cluster-node-timeout",
+                    Long.toString(NODE_TIMEOUT.toMillis()),
+                    "--cluster-announce-hostname",
+                    "localhost",
+                    "--cluster-preferred-endpoint-type",
+                    "hostname"));
+        RedisFixture.startServer(node);
+        nodes.add(node);
+      }
+      List<String> cmd =
+          new ArrayList<>(
+              List.of("redis-cli", "--tls", "--cacert", dir.resolve("ca.crt").toString()));
+      cmd.addAll(List.of("--cluster", "create"));
+      for (RedisFixture.Server n : nodes) {
+        cmd.add("localhost:" + n.tlsPort());
+      }
+      cmd.addAll(List.of("--cluster-replicas", Integer.toString(replicas), "--cluster-yes"));
+      Process create = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!create.waitFor(60, TimeUnit.SECONDS) || create.exitValue() != 0) {
+        throw new IllegalStateException("redis-cli --tls --cluster create failed:\n" + out);
+      }
+      RedisClusterFixture cluster = new RedisClusterFixture(List.copyOf(nodes), null);
+      cluster.caFile = dir.resolve("ca.crt");
+      return cluster;
+    } catch (IOException e) {
+      nodes.forEach(RedisFixture.Server::close);
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      nodes.forEach(RedisFixture.Server::close);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (RuntimeException e) {
+      nodes.forEach(RedisFixture.Server::close);
+      throw e;
+    }
+  }
+
+  /** The CA file of a TLS cluster, for {@code options.ssl_ca_certs}. */
+  public java.nio.file.Path caFile() {
+    return caFile;
+  }
+
+  /** {@code rediss-cluster://localhost:port,localhost:port} of a TLS cluster. */
+  public String tlsLocation() {
+    return "rediss-cluster://"
+        + nodes.subList(0, Math.min(2, nodes.size())).stream()
+            .map(n -> "localhost:" + n.tlsPort())
+            .collect(Collectors.joining(","));
+  }
+
   /** Waits until every live node says {@code cluster_state:ok} and knows {@code known} nodes. */
   public void awaitHealthy(int known, Duration deadline) {
     Eventually.within(

@@ -249,6 +249,12 @@ public final class RedisFixture {
     throw last;
   }
 
+  /** Starts {@code server} and stops it with the JVM, as the other private servers. */
+  static void startServer(Server server) {
+    server.start();
+    STARTED.add(server);
+  }
+
   /** Starts a private server on {@code port} (a cluster node, whose bus port must be free too). */
   static Server startPrivateOnPort(int port, String... extraArgs) {
     return startPrivateOn(port, extraArgs);
