@@ -1,5 +1,6 @@
 package io.cachegen.redis;
 
+import io.cachegen.runtime.CacheException;
 import io.cachegen.runtime.Ticker;
 import io.cachegen.runtime.spi.CacheMetrics;
 import java.time.Duration;
@@ -235,9 +236,7 @@ final class RedisClusterEndpoint implements RedisEndpoint {
           // every primary that owns slots, failed or not: a whole-keyspace operation must reach
           // (or report) each of them, never skip one silently
           if (f.length > 8 && f[2].contains("master")) {
-            String addr = f[1];
-            int at = addr.indexOf('@');
-            primaries.add(at < 0 ? addr : addr.substring(0, at));
+            primaries.add(f[1]);
           }
         }
         break;
@@ -249,13 +248,39 @@ final class RedisClusterEndpoint implements RedisEndpoint {
       throw last;
     }
     Map<String, ConnectionPool> out = new java.util.LinkedHashMap<>();
-    for (String p : primaries) {
-      ConnectionPool pool = pools.get(p);
-      if (pool != null) {
-        out.put(p, pool);
+    for (String node : primaries) {
+      String name = poolName(node, pools);
+      if (name == null) {
+        throw new CacheException(
+            "Redis "
+                + described
+                + ": primary "
+                + node
+                + " is in CLUSTER NODES but not in the client's slot map yet; try again once the"
+                + " cluster is stable");
       }
+      out.put(name, pools.get(name));
     }
     return out;
+  }
+
+  /**
+   * The name of {@code node}'s pool: a {@code CLUSTER NODES} address is {@code ip:port@bus} or
+   * {@code ip:port@bus,hostname}, and the client names a pool by the endpoint the cluster announces
+   * (the hostname when it announces one); {@code null} if it has none.
+   */
+  private static String poolName(String node, Map<String, ConnectionPool> pools) {
+    int at = node.indexOf('@');
+    String ipPort = at < 0 ? node : node.substring(0, at);
+    int comma = node.indexOf(',');
+    String port = ipPort.substring(ipPort.lastIndexOf(':') + 1);
+    if (comma > 0 && comma + 1 < node.length()) {
+      String byHost = node.substring(comma + 1) + ":" + port;
+      if (pools.containsKey(byHost)) {
+        return byHost;
+      }
+    }
+    return pools.containsKey(ipPort) ? ipPort : null;
   }
 
   @Override
