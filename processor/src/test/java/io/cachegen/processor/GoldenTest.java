@@ -39,7 +39,8 @@ class GoldenTest {
         "generic",
         "records",
         "near",
-        "hashtag"
+        "hashtag",
+        "scopes"
       })
   void generatedSourceMatchesGolden(String name) throws IOException {
     Path dir = GOLDENS.resolve(name);

@@ -26,6 +26,14 @@ public final class AnnotationNames {
           "com.google.inject.Inject",
           "org.springframework.beans.factory.annotation.Autowired");
 
+  /**
+   * The meta-annotations that make an annotation a scope ({@code @Singleton}, Dagger's and users'
+   * own scopes, Guice's): a wrapper carries its type's scopes, so a container binding the type to
+   * its wrapper keeps one instance per scope. Qualifiers and stereotypes are never carried.
+   */
+  public static final List<String> SCOPE_MARKERS =
+      List.of("jakarta.inject.Scope", "javax.inject.Scope", "com.google.inject.ScopeAnnotation");
+
   /** The JDK's marker on every generated wrapper (SOURCE retention). */
   public static final String GENERATED = "javax.annotation.processing.Generated";
 

@@ -1,6 +1,7 @@
 package io.cachegen.processor.model;
 
 import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
@@ -16,6 +17,8 @@ import javax.lang.model.element.TypeElement;
  * @param constructors the constructors to mirror (classes only)
  * @param methods the annotated methods, in source order
  * @param forwarded interface methods forwarded to the delegate unchanged
+ * @param scopes the type's scope annotations, as written ({@code @Singleton}, custom scopes), which
+ *     the wrapper carries; never its qualifiers or stereotypes
  */
 public record CachedType(
     TypeElement element,
@@ -24,7 +27,8 @@ public record CachedType(
     boolean isInterface,
     List<ExecutableElement> constructors,
     List<CachedMethod> methods,
-    List<ExecutableElement> forwarded) {
+    List<ExecutableElement> forwarded,
+    List<AnnotationMirror> scopes) {
 
   /** The generated type's qualified name, for messages: {@code com.example.FooCached}. */
   public String generatedQualifiedName() {

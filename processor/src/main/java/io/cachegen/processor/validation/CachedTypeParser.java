@@ -1,5 +1,6 @@
 package io.cachegen.processor.validation;
 
+import io.cachegen.processor.base.AnnotationNames;
 import io.cachegen.processor.base.Annotations;
 import io.cachegen.processor.model.CachedMethod;
 import io.cachegen.processor.model.CachedType;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -95,6 +97,27 @@ public final class CachedTypeParser {
         isInterface,
         isInterface ? List.of() : List.copyOf(mirroredConstructors(type)),
         List.copyOf(methods),
-        List.copyOf(forwarded));
+        List.copyOf(forwarded),
+        scopes(type));
+  }
+
+  /**
+   * The annotations on {@code type} that are scopes: their annotation type is itself annotated with
+   * one of {@link AnnotationNames#SCOPE_MARKERS} (matched by name, so the processor needs none of
+   * those libraries).
+   */
+  static List<AnnotationMirror> scopes(TypeElement type) {
+    List<AnnotationMirror> scopes = new ArrayList<>();
+    for (AnnotationMirror a : type.getAnnotationMirrors()) {
+      for (AnnotationMirror meta : a.getAnnotationType().asElement().getAnnotationMirrors()) {
+        String name =
+            ((TypeElement) meta.getAnnotationType().asElement()).getQualifiedName().toString();
+        if (AnnotationNames.SCOPE_MARKERS.contains(name)) {
+          scopes.add(a);
+          break;
+        }
+      }
+    }
+    return List.copyOf(scopes);
   }
 }

@@ -69,8 +69,8 @@ public final class WrapperWriter {
   }
 
   /**
-   * The class: {@code @Generated}, the type's {@code @Deprecated}, its visibility and type
-   * variables, and the type it extends or implements.
+   * The class: {@code @Generated}, the type's {@code @Deprecated} and scopes, its visibility and
+   * type variables, and the type it extends or implements.
    */
   private static TypeSpec.Builder declaration(CachedType model) {
     TypeElement element = model.element();
@@ -91,6 +91,10 @@ public final class WrapperWriter {
           type.addAnnotation(AnnotationCopies.suppressWarnings(List.of("removal")));
         }
       }
+    }
+    for (AnnotationMirror scope : model.scopes()) {
+      // so a container binding the type to its wrapper keeps one wrapper per scope
+      type.addAnnotation(AnnotationSpec.get(scope));
     }
     if (element.getModifiers().contains(Modifier.PUBLIC)) {
       type.addModifiers(Modifier.PUBLIC);
