@@ -168,6 +168,17 @@ public final class RedisClusterFixture implements AutoCloseable {
       }
       RedisClusterFixture cluster = new RedisClusterFixture(List.copyOf(nodes), null);
       cluster.caFile = dir.resolve("ca.crt");
+      Eventually.within(
+          Duration.ofSeconds(30),
+          "cluster_state:ok and cluster_known_nodes:" + count + " on every TLS node",
+          () ->
+              nodes.stream()
+                  .allMatch(
+                      n -> {
+                        String info = tlsClusterInfo(cluster.caFile, n);
+                        return info.contains("cluster_state:ok")
+                            && info.contains("cluster_known_nodes:" + count);
+                      }));
       return cluster;
     } catch (IOException e) {
       nodes.forEach(RedisFixture.Server::close);
@@ -179,6 +190,34 @@ public final class RedisClusterFixture implements AutoCloseable {
     } catch (RuntimeException e) {
       nodes.forEach(RedisFixture.Server::close);
       throw e;
+    }
+  }
+
+  /** {@code CLUSTER INFO} of a TLS node, through {@code redis-cli --tls}; "" if it fails. */
+  private static String tlsClusterInfo(java.nio.file.Path ca, RedisFixture.Server node) {
+    try {
+      Process p =
+          new ProcessBuilder(
+                  "redis-cli",
+                  "--tls",
+                  "--cacert",
+                  ca.toString(),
+                  "-h",
+                  "localhost",
+                  "-p",
+                  Integer.toString(node.tlsPort()),
+                  "cluster",
+                  "info")
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor(10, TimeUnit.SECONDS);
+      return out;
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
     }
   }
 
