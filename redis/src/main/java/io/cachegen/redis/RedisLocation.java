@@ -121,7 +121,8 @@ record RedisLocation(
   /** Whether {@code location} names Redis Sentinel ({@code redis-sentinel://}). */
   static boolean isSentinel(String location) {
     String l = location == null ? "" : location.stripLeading();
-    return l.regionMatches(true, 0, "redis-sentinel://", 0, 17);
+    return l.regionMatches(true, 0, "redis-sentinel://", 0, 17)
+        || l.regionMatches(true, 0, "rediss-sentinel://", 0, 18);
   }
 
   /**
@@ -159,6 +160,7 @@ record RedisLocation(
       throw problems.at(last).bad("names no service after the last sentinel's host:port");
     }
     String query = question < 0 ? "" : lastRest.substring(question);
+    String scheme = first.scheme().equals("rediss-sentinel") ? "rediss" : "redis";
     List<RedisLocation> out = new ArrayList<>(urls.size());
     for (int i = 0; i < urls.size(); i++) {
       LocationUrls.Url url = urls.get(i);
@@ -176,7 +178,7 @@ record RedisLocation(
         throw at.bad("has a path or query; only the last sentinel is followed by /serviceName");
       }
       LocationUrls.Url plain =
-          new LocationUrls.Url(url.position(), "redis", first.userInfo(), rest + "/" + query);
+          new LocationUrls.Url(url.position(), scheme, first.userInfo(), rest + "/" + query);
       out.add(parse(plain, problems));
     }
     return new Sentinels(List.copyOf(out), service);

@@ -63,6 +63,9 @@ final class RedisSentinelEndpoint implements RedisEndpoint {
     if (options.sentinelPassword() != null) {
       sentinelConfig.password(options.sentinelPassword());
     }
+    if (sentinels.get(0).tls()) { // rediss-sentinel://: the sentinels and the data nodes speak TLS
+      sentinelConfig.ssl(true).sslOptions(tls);
+    }
     Set<HostAndPort> nodes = new LinkedHashSet<>();
     for (RedisLocation s : sentinels) {
       nodes.add(new HostAndPort(s.host(), s.port()));

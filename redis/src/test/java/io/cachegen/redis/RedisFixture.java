@@ -249,6 +249,67 @@ public final class RedisFixture {
     throw last;
   }
 
+  /**
+   * Starts a Redis Sentinel that speaks TLS only (its own TLS port, the certificates in {@code
+   * tlsDir}, {@code tls-replication yes} so it reaches the data nodes and the other sentinels over
+   * TLS too), monitoring {@code primaryTlsPort} on {@code localhost} as {@code service}, announcing
+   * host names; plus {@code extraLines}.
+   */
+  static Server startTlsSentinel(
+      Path tlsDir, int primaryTlsPort, String service, int quorum, String... extraLines) {
+    int tlsPort = freePort();
+    Server s = new Server(0, tlsPort, tlsDir.resolve("ca.crt"), List.of("--sentinel"));
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "tls-port " + tlsPort,
+                "tls-cert-file " + tlsDir.resolve("server.crt"),
+                "tls-key-file " + tlsDir.resolve("server.key"),
+                "tls-ca-cert-file " + tlsDir.resolve("ca.crt"),
+                "tls-auth-clients no",
+                "tls-replication yes",
+                "sentinel resolve-hostnames yes",
+                "sentinel announce-hostnames yes",
+                "sentinel monitor " + service + " localhost " + primaryTlsPort + " " + quorum,
+                "sentinel down-after-milliseconds " + service + " 1000",
+                "sentinel failover-timeout " + service + " 5000"));
+    lines.addAll(List.of(extraLines));
+    try {
+      Files.write(s.dir.resolve("sentinel.conf"), lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    s.configFile = s.dir.resolve("sentinel.conf");
+    s.start();
+    STARTED.add(s);
+    return s;
+  }
+
+  /** Starts a private TLS-only data node with the certificates in {@code tlsDir}. */
+  static Server startTlsNode(Path tlsDir, String... extraArgs) {
+    int tlsPort = freePort();
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--tls-port",
+                Integer.toString(tlsPort),
+                "--tls-cert-file",
+                tlsDir.resolve("server.crt").toString(),
+                "--tls-key-file",
+                tlsDir.resolve("server.key").toString(),
+                "--tls-ca-cert-file",
+                tlsDir.resolve("ca.crt").toString(),
+                "--tls-auth-clients",
+                "no",
+                "--tls-replication",
+                "yes"));
+    args.addAll(List.of(extraArgs));
+    Server s = new Server(0, tlsPort, tlsDir.resolve("ca.crt"), args);
+    s.start();
+    STARTED.add(s);
+    return s;
+  }
+
   /** Starts {@code server} and stops it with the JVM, as the other private servers. */
   static void startServer(Server server) {
     server.start();

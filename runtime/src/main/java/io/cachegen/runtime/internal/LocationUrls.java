@@ -32,7 +32,13 @@ import java.util.List;
 @Internal
 public final class LocationUrls {
   private static final String[] SCHEMES = {
-    "redis://", "rediss://", "unix://", "redis-cluster://", "rediss-cluster://", "redis-sentinel://"
+    "redis://",
+    "rediss://",
+    "unix://",
+    "redis-cluster://",
+    "rediss-cluster://",
+    "redis-sentinel://",
+    "rediss-sentinel://"
   };
 
   private LocationUrls() {}
