@@ -216,6 +216,29 @@ class RedisClusterTest {
   }
 
   @Test
+  void locksAndTheStampedeGuardsLockWorkOnTheKeysNode() {
+    RedisCache c = cache(RedisFixture.uniquePrefix());
+    try (RedisLock lock = c.lock("job", java.time.Duration.ofSeconds(5))) {
+      assertThatThrownBy(
+              () -> c.lock("job", java.time.Duration.ofSeconds(5), java.time.Duration.ofMillis(50)))
+          .isInstanceOf(RedisLockException.class);
+      assertThat(lock.extend(java.time.Duration.ofSeconds(5))).isTrue();
+    }
+    c.lock("job", java.time.Duration.ofSeconds(5)).close();
+    // the guard's lock key, made for a value key, lives in that key's slot, on its node
+    String valueKey = c.makeKey("user:42");
+    String lockKey = io.cachegen.runtime.spi.DistributedLocking.lockKey(valueKey);
+    assertThat(redis.clients.jedis.util.JedisClusterCRC16.getSlot(lockKey))
+        .isEqualTo(redis.clients.jedis.util.JedisClusterCRC16.getSlot(valueKey));
+    io.cachegen.runtime.spi.DistributedLocking.Lease lease =
+        c.tryLock(lockKey, java.time.Duration.ofSeconds(5), java.time.Duration.ZERO);
+    assertThat(c.tryLock(lockKey, java.time.Duration.ofSeconds(5), java.time.Duration.ZERO))
+        .as("held by the first lease")
+        .isNull();
+    lease.close();
+  }
+
+  @Test
   void aVersionBumpMovesAValueAcrossSlots() {
     RedisCache c = cache(RedisFixture.uniquePrefix());
     c.set("moved", "value");
