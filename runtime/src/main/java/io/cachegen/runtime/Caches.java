@@ -56,6 +56,18 @@ public final class Caches {
     return previous;
   }
 
+  /**
+   * Uninstalls {@code installed} if it is the process-wide handler, without closing it (its owner
+   * does, e.g. a Spring context), and returns whether it was; the next use creates a fresh handler.
+   */
+  public static synchronized boolean uninstall(CacheHandler installed) {
+    if (handler != installed || installed == null) {
+      return false;
+    }
+    handler = null;
+    return true;
+  }
+
   /** Closes the process-wide handler, if any; the next use creates a fresh one. */
   public static synchronized void reset() {
     CacheHandler previous = handler;

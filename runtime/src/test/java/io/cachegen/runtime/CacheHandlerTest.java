@@ -334,4 +334,20 @@ class CacheHandlerTest {
     assertThat(Caches.cache()).isInstanceOf(DummyCache.class);
     assertThat(Caches.handler()).isSameAs(mine);
   }
+
+  @Test
+  void uninstallRemovesOnlyTheGivenHandlerAndLeavesItOpen() {
+    CacheHandler mine = CacheHandler.create(CacheConfig.fromMap(Map.of()));
+    CacheHandler other = CacheHandler.create(CacheConfig.fromMap(Map.of()));
+    Caches.install(mine);
+
+    assertThat(Caches.uninstall(other)).isFalse();
+    assertThat(Caches.handler()).isSameAs(mine);
+    assertThat(Caches.uninstall(mine)).isTrue();
+    assertThat(Caches.handler()).isNotSameAs(mine);
+    mine.cache().set("still", "open");
+    assertThat(mine.cache().get("still", String.class)).isEqualTo("open");
+    mine.close();
+    other.close();
+  }
 }
