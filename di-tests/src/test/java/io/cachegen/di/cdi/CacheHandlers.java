@@ -2,6 +2,7 @@ package io.cachegen.di.cdi;
 
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.test.TestCaches;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -10,6 +11,7 @@ import jakarta.inject.Singleton;
  * Produces the handler the wrappers' injected constructors take. {@code CacheHandler} is final, so
  * it cannot be a normal-scoped bean (CDI would proxy it): it is produced {@code @Singleton}.
  */
+@ApplicationScoped
 public class CacheHandlers {
   @Produces
   @Singleton
