@@ -59,13 +59,15 @@ public final class CachingProcessor extends AbstractProcessor {
   private static final int FRAMES = 6;
 
   /**
-   * Our three annotations, and {@code @Generated}, which every wrapper carries: claiming it keeps
-   * the next round (the wrappers) free of "No processor claimed" warnings too.
+   * Our three annotations, and {@code @Generated} and {@code @CachingWrapper}, which every wrapper
+   * carries: supporting them keeps the next round (the wrappers) free of "No processor claimed"
+   * warnings too.
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     Set<String> supported = new LinkedHashSet<>(AnnotationNames.ALL);
     supported.add(AnnotationNames.GENERATED);
+    supported.add(AnnotationNames.CACHING_WRAPPER);
     return Set.copyOf(supported);
   }
 
@@ -102,7 +104,7 @@ public final class CachingProcessor extends AbstractProcessor {
     deferred.clear();
     for (TypeElement annotation : annotations) {
       if (!AnnotationNames.ALL.contains(annotation.getQualifiedName().toString())) {
-        continue; // @Generated: claimed, nothing to do
+        continue; // @Generated, @CachingWrapper: supported, nothing to do
       }
       for (Element e : round.getElementsAnnotatedWith(annotation)) {
         if (e instanceof ExecutableElement && e.getEnclosingElement() instanceof TypeElement t) {

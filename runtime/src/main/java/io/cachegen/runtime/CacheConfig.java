@@ -85,6 +85,15 @@ public final class CacheConfig {
     return builder.build();
   }
 
+  /**
+   * Builds a configuration from sources an integration reads itself (the Spring Boot starter reads
+   * Spring's {@code Environment}), lowest precedence first, with the same checks and messages as
+   * {@link #load()}.
+   */
+  public static Layers layers() {
+    return new Layers();
+  }
+
   /** A configuration from properties alone, with no file, environment or system properties. */
   public static CacheConfig fromProperties(Properties properties) {
     Builder builder = new Builder();
@@ -132,6 +141,69 @@ public final class CacheConfig {
   @Override
   public String toString() {
     return "CacheConfig" + aliases.values();
+  }
+
+  /**
+   * Sources of settings, added lowest precedence first: a later value of a setting replaces an
+   * earlier one. Each value is checked as it is added (an unknown setting fails, naming it and its
+   * origin); {@link #build()} checks the values.
+   */
+  public static final class Layers {
+    private final Builder builder = new Builder();
+
+    private Layers() {}
+
+    /**
+     * The file {@link #load()} reads: the one named by system property {@code cachegen.config} or
+     * environment variable {@code CACHEGEN_CONFIG}, else {@code cache.properties} on the class path
+     * if present.
+     */
+    public Layers defaultFile(Map<String, String> env, Properties systemProperties) {
+      String file = systemProperties.getProperty(FILE_PROPERTY);
+      String fileOrigin = "system property " + FILE_PROPERTY;
+      if (file == null) {
+        file = env.get(FILE_ENV);
+        fileOrigin = "environment variable " + FILE_ENV;
+      }
+      if (file != null) {
+        builder.addFile(Path.of(file), fileOrigin);
+      } else {
+        builder.addClasspathFile();
+      }
+      return this;
+    }
+
+    /**
+     * One setting: {@code alias} and {@code setting} ({@code timeout}, {@code options.max_entries},
+     * ...), with {@code property}, the name the user wrote, and {@code origin}, where it was
+     * written, for messages.
+     *
+     * @throws CacheConfigurationException if the alias or the setting is not allowed
+     */
+    public Layers setting(
+        String alias, String setting, String value, String property, String origin) {
+      builder.put(alias + "." + setting, value, property, origin);
+      return this;
+    }
+
+    /**
+     * Environment variables as {@link #load()} reads them: {@code
+     * CACHEGEN_CACHES_<ALIAS>_<SETTING>} ({@code CACHEGEN_CACHES_DEFAULT_KEY_PREFIX}); others are
+     * ignored.
+     */
+    public Layers environment(Map<String, String> env) {
+      builder.addEnvironment(env);
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws CacheConfigurationException naming the first bad setting and its origin
+     */
+    public CacheConfig build() {
+      return builder.build();
+    }
   }
 
   /** Collects raw values with their origins, then checks and converts them. */

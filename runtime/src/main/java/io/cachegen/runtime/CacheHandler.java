@@ -63,6 +63,7 @@ public final class CacheHandler implements AutoCloseable {
   private final Map<String, KeyFunction> keyFunctions;
   private final Ticker ticker;
   private final CacheMetrics metrics;
+  private final EvictionScheduler evictionScheduler;
 
   /** Every alias as its backend prepared it when this handler was built. */
   private final Map<String, PreparedAlias> prepared = new TreeMap<>();
@@ -89,6 +90,7 @@ public final class CacheHandler implements AutoCloseable {
     this.keyFunctions = builder.keyFunctions;
     this.ticker = builder.ticker;
     this.metrics = builder.metrics != null ? builder.metrics : CacheMetrics.inProcess();
+    this.evictionScheduler = builder.evictionScheduler;
     Map<CacheBackendProvider, List<CacheBackendProvider.Prepared>> byBackend =
         new IdentityHashMap<>();
     List<CacheBackendProvider> order = new ArrayList<>();
@@ -134,6 +136,14 @@ public final class CacheHandler implements AutoCloseable {
    */
   public CacheMetrics metrics() {
     return metrics;
+  }
+
+  /**
+   * When generated code's evictions run ({@link EvictionScheduler#IMMEDIATE} unless {@link
+   * Builder#evictionScheduler} set another).
+   */
+  public EvictionScheduler evictionScheduler() {
+    return evictionScheduler;
   }
 
   /** The configuration this handler serves. */
@@ -319,6 +329,7 @@ public final class CacheHandler implements AutoCloseable {
     private final Map<String, KeyFunction> keyFunctions = new TreeMap<>();
     private Ticker ticker = Ticker.system();
     private CacheMetrics metrics;
+    private EvictionScheduler evictionScheduler = EvictionScheduler.IMMEDIATE;
 
     /**
      * Finds providers through the thread context class loader (an application server's or a
@@ -396,6 +407,15 @@ public final class CacheHandler implements AutoCloseable {
      */
     public Builder metrics(CacheMetrics metrics) {
       this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /**
+     * When generated code's evictions ({@code @CacheEvict}, {@code evictX}) run; {@link
+     * EvictionScheduler#IMMEDIATE} by default.
+     */
+    public Builder evictionScheduler(EvictionScheduler evictionScheduler) {
+      this.evictionScheduler = Objects.requireNonNull(evictionScheduler, "evictionScheduler");
       return this;
     }
 

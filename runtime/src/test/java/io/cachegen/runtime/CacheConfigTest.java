@@ -310,4 +310,31 @@ class CacheConfigTest {
             .settings("default");
     assertThat(s.toString()).doesNotContain("s3cret").contains("host:6379").contains("user:****@");
   }
+
+  @Test
+  void layersApplyInOrderWithTheirOriginsInMessages() {
+    CacheConfig config =
+        CacheConfig.layers()
+            .setting("default", "timeout", "60", "cachegen.caches.default.timeout", "first")
+            .setting("default", "timeout", "30", "cachegen.caches.default.timeout", "second")
+            .environment(Map.of("CACHEGEN_CACHES_DEFAULT_KEY_PREFIX", "app", "PATH", "/bin"))
+            .build();
+    assertThat(config.settings("default").timeout()).isEqualTo(Timeout.seconds(30));
+    assertThat(config.settings("default").keyPrefix()).isEqualTo("app");
+
+    assertThatThrownBy(
+            () ->
+                CacheConfig.layers()
+                    .setting("default", "timeout", "ten", "cachegen.caches.default.timeout", "yml")
+                    .build())
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("caches.default.timeout (from yml) = 'ten'");
+    assertThatThrownBy(
+            () ->
+                CacheConfig.layers()
+                    .setting("default", "timout", "1", "cachegen.caches.default.timout", "yml"))
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("'cachegen.caches.default.timout' in yml")
+        .hasMessageContaining("did you mean 'timeout'");
+  }
 }

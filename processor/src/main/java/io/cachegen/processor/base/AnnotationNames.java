@@ -63,6 +63,9 @@ public final class AnnotationNames {
    */
   public static final int ALTERNATIVE_PRIORITY = 1000;
 
+  /** Our run-time marker on every generated wrapper, naming the type it caches. */
+  public static final String CACHING_WRAPPER = "io.cachegen.runtime.CachingWrapper";
+
   /** The JDK's marker on every generated wrapper (SOURCE retention). */
   public static final String GENERATED = "javax.annotation.processing.Generated";
 

@@ -15,6 +15,8 @@ public final class RuntimeNames {
   public static final ClassName TIMEOUT = ClassName.get(RUNTIME, "Timeout");
   public static final ClassName VALUE_TYPE = ClassName.get(RUNTIME, "ValueType");
   public static final ClassName CACHE_HANDLER = ClassName.get(RUNTIME, "CacheHandler");
+  public static final ClassName CACHING_WRAPPER =
+      ClassName.bestGuess(AnnotationNames.CACHING_WRAPPER);
   public static final ClassName CACHE_SITE = ClassName.get(INTERNAL, "CacheSite");
   public static final ClassName CACHE_SITE_BOUND = CACHE_SITE.nestedClass("Bound");
   public static final ClassName KEY_PARTS = ClassName.get(INTERNAL, "KeyParts");

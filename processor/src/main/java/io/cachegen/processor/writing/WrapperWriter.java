@@ -69,9 +69,9 @@ public final class WrapperWriter {
   }
 
   /**
-   * The class: {@code @Generated}, the type's {@code @Deprecated} and scopes (with CDI's
-   * {@code @Alternative @Priority} for a CDI bean), its visibility and type variables, and the type
-   * it extends or implements.
+   * The class: {@code @Generated}, {@code @CachingWrapper}, the type's {@code @Deprecated} and
+   * scopes (with CDI's {@code @Alternative @Priority} for a CDI bean), its visibility and type
+   * variables, and the type it extends or implements.
    */
   private static TypeSpec.Builder declaration(CachedType model) {
     TypeElement element = model.element();
@@ -83,6 +83,11 @@ public final class WrapperWriter {
                 AnnotationSpec.builder(RuntimeNames.GENERATED)
                     .addMember("value", "$S", PROCESSOR)
                     .addMember("comments", "$S", COMMENTS)
+                    .build())
+            // kept at run time: how a container (the Spring Boot starter) finds the wrapper
+            .addAnnotation(
+                AnnotationSpec.builder(RuntimeNames.CACHING_WRAPPER)
+                    .addMember("value", "$T.class", original)
                     .build());
     for (AnnotationMirror a : element.getAnnotationMirrors()) {
       if (AnnotationCopies.isDeprecated(a)) {

@@ -4,6 +4,7 @@ import io.cachegen.runtime.BaseCache;
 import io.cachegen.runtime.CacheException;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Caches;
+import io.cachegen.runtime.EvictionScheduler;
 import io.cachegen.runtime.KeyFunction;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
@@ -457,14 +458,24 @@ public final class CacheSite {
       return stage;
     }
 
-    /** Removes {@code madeKey}. */
+    /** Removes {@code madeKey}, when the handler's {@link EvictionScheduler} says. */
     public void remove(String madeKey) {
-      cache.remove(madeKey);
+      EvictionScheduler scheduler = handler.evictionScheduler();
+      if (scheduler == EvictionScheduler.IMMEDIATE) {
+        cache.remove(madeKey);
+      } else {
+        scheduler.schedule(() -> cache.remove(madeKey));
+      }
     }
 
-    /** Clears the whole alias. */
+    /** Clears the whole alias, when the handler's {@link EvictionScheduler} says. */
     public void clear() {
-      cache.clear();
+      EvictionScheduler scheduler = handler.evictionScheduler();
+      if (scheduler == EvictionScheduler.IMMEDIATE) {
+        cache.clear();
+      } else {
+        scheduler.schedule(cache::clear);
+      }
     }
   }
 }
