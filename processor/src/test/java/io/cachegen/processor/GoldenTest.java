@@ -40,7 +40,8 @@ class GoldenTest {
         "records",
         "near",
         "hashtag",
-        "scopes"
+        "scopes",
+        "cdi"
       })
   void generatedSourceMatchesGolden(String name) throws IOException {
     Path dir = GOLDENS.resolve(name);

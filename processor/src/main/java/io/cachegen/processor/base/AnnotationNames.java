@@ -32,7 +32,36 @@ public final class AnnotationNames {
    * its wrapper keeps one instance per scope. Qualifiers and stereotypes are never carried.
    */
   public static final List<String> SCOPE_MARKERS =
-      List.of("jakarta.inject.Scope", "javax.inject.Scope", "com.google.inject.ScopeAnnotation");
+      List.of(
+          "jakarta.inject.Scope",
+          "javax.inject.Scope",
+          "com.google.inject.ScopeAnnotation",
+          "jakarta.enterprise.context.NormalScope",
+          "javax.enterprise.context.NormalScope");
+
+  /**
+   * The meta-annotations of Jakarta CDI's scopes: its normal scopes ({@code @ApplicationScoped},
+   * {@code @RequestScoped}) and its pseudo-scopes ({@code @Dependent}, {@code @Singleton}). A type
+   * with one of these is a CDI bean, and so is its wrapper, which carries it: the wrapper is made a
+   * {@link #CDI_ALTERNATIVE} so that injecting the type is not ambiguous.
+   */
+  public static final List<String> CDI_SCOPE_MARKERS =
+      List.of("jakarta.inject.Scope", "jakarta.enterprise.context.NormalScope");
+
+  /**
+   * CDI's {@code @Alternative}, on a wrapper of a CDI bean when it and {@link #PRIORITY} resolve.
+   */
+  public static final String CDI_ALTERNATIVE = "jakarta.enterprise.inject.Alternative";
+
+  /** Jakarta Annotations' {@code @Priority}, which enables an alternative for the application. */
+  public static final String PRIORITY = "jakarta.annotation.Priority";
+
+  /**
+   * The {@code @Priority} of a wrapper that is a CDI alternative: {@code
+   * Interceptor.Priority.LIBRARY_BEFORE}, below {@code APPLICATION} (2000), so an alternative the
+   * application declares itself (a test double, say) still wins over the wrapper.
+   */
+  public static final int ALTERNATIVE_PRIORITY = 1000;
 
   /** Our run-time marker on every generated wrapper, naming the type it caches. */
   public static final String CACHING_WRAPPER = "io.cachegen.runtime.CachingWrapper";

@@ -19,6 +19,8 @@ import javax.lang.model.element.TypeElement;
  * @param forwarded interface methods forwarded to the delegate unchanged
  * @param scopes the type's scope annotations, as written ({@code @Singleton}, custom scopes), which
  *     the wrapper carries; never its qualifiers or stereotypes
+ * @param cdiAlternative whether the wrapper is a CDI alternative ({@code @Alternative @Priority}):
+ *     the type has a Jakarta CDI scope and both annotations are on the class path
  */
 public record CachedType(
     TypeElement element,
@@ -28,7 +30,8 @@ public record CachedType(
     List<ExecutableElement> constructors,
     List<CachedMethod> methods,
     List<ExecutableElement> forwarded,
-    List<AnnotationMirror> scopes) {
+    List<AnnotationMirror> scopes,
+    boolean cdiAlternative) {
 
   /** The generated type's qualified name, for messages: {@code com.example.FooCached}. */
   public String generatedQualifiedName() {

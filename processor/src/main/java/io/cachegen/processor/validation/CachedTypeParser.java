@@ -90,6 +90,7 @@ public final class CachedTypeParser {
         forwarded.add(m);
       }
     }
+    List<AnnotationMirror> scopes = scopes(type);
     return new CachedType(
         type,
         elements.getPackageOf(type).getQualifiedName().toString(),
@@ -98,7 +99,8 @@ public final class CachedTypeParser {
         isInterface ? List.of() : List.copyOf(mirroredConstructors(type)),
         List.copyOf(methods),
         List.copyOf(forwarded),
-        scopes(type));
+        scopes,
+        cdiAlternative(scopes));
   }
 
   /**
@@ -119,5 +121,22 @@ public final class CachedTypeParser {
       }
     }
     return List.copyOf(scopes);
+  }
+
+  /**
+   * Whether the wrapper must be a CDI alternative: one of {@code scopes} is a Jakarta CDI scope
+   * ({@link AnnotationNames#CDI_SCOPE_MARKERS}), so the type and its wrapper would both be beans of
+   * the type and injecting it would be ambiguous, and the annotations that make the wrapper an
+   * enabled alternative resolve (the processor brings neither; without them nothing is added).
+   */
+  private boolean cdiAlternative(List<AnnotationMirror> scopes) {
+    boolean cdiScoped =
+        scopes.stream()
+            .flatMap(a -> a.getAnnotationType().asElement().getAnnotationMirrors().stream())
+            .map(m -> ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName())
+            .anyMatch(n -> AnnotationNames.CDI_SCOPE_MARKERS.contains(n.toString()));
+    return cdiScoped
+        && elements.getTypeElement(AnnotationNames.CDI_ALTERNATIVE) != null
+        && elements.getTypeElement(AnnotationNames.PRIORITY) != null;
   }
 }

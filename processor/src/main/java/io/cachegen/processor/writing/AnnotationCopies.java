@@ -1,8 +1,10 @@
 package io.cachegen.processor.writing;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
 import io.cachegen.processor.base.AnnotationNames;
 import java.lang.annotation.Retention;
 import java.util.ArrayList;
@@ -13,7 +15,7 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Which of the user's annotations the generated code repeats ({@code @Deprecated}, annotations kept
- * in class files), and the {@code @SuppressWarnings} that goes with them.
+ * in class files), the {@code @SuppressWarnings} that goes with them, and CDI's alternative marks.
  */
 final class AnnotationCopies {
   private AnnotationCopies() {}
@@ -55,6 +57,18 @@ final class AnnotationCopies {
   static boolean marksInjection(AnnotationMirror a) {
     String name = ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().toString();
     return AnnotationNames.INJECTION_MARKERS.contains(name);
+  }
+
+  /**
+   * Adds {@code @Alternative @Priority(1000)}: an alternative enabled for the whole application,
+   * chosen over the type it extends (also a bean of that type) without a {@code beans.xml} entry.
+   */
+  static void addCdiAlternative(TypeSpec.Builder type) {
+    type.addAnnotation(ClassName.bestGuess(AnnotationNames.CDI_ALTERNATIVE));
+    type.addAnnotation(
+        AnnotationSpec.builder(ClassName.bestGuess(AnnotationNames.PRIORITY))
+            .addMember("value", "$L", AnnotationNames.ALTERNATIVE_PRIORITY)
+            .build());
   }
 
   static boolean isDeprecated(AnnotationMirror a) {

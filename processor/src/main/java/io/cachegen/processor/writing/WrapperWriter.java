@@ -70,7 +70,8 @@ public final class WrapperWriter {
 
   /**
    * The class: {@code @Generated}, {@code @CachingWrapper}, the type's {@code @Deprecated} and
-   * scopes, its visibility and type variables, and the type it extends or implements.
+   * scopes (with CDI's {@code @Alternative @Priority} for a CDI bean), its visibility and type
+   * variables, and the type it extends or implements.
    */
   private static TypeSpec.Builder declaration(CachedType model) {
     TypeElement element = model.element();
@@ -100,6 +101,10 @@ public final class WrapperWriter {
     for (AnnotationMirror scope : model.scopes()) {
       // so a container binding the type to its wrapper keeps one wrapper per scope
       type.addAnnotation(AnnotationSpec.get(scope));
+    }
+    if (model.cdiAlternative()) {
+      // so CDI injects the wrapper where the type is asked for, not both (ambiguous)
+      AnnotationCopies.addCdiAlternative(type);
     }
     if (element.getModifiers().contains(Modifier.PUBLIC)) {
       type.addModifiers(Modifier.PUBLIC);

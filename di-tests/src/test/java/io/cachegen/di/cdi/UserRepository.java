@@ -1,0 +1,21 @@
+package io.cachegen.di.cdi;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The dependency of {@link UserService}: counts how often a user is really loaded. */
+@ApplicationScoped
+public class UserRepository {
+  private final AtomicInteger loads = new AtomicInteger();
+
+  /** Loads a user's name, counting the load. */
+  public String load(long id) {
+    loads.incrementAndGet();
+    return "user " + id;
+  }
+
+  /** How many loads ran so far. */
+  public int loads() {
+    return loads.get();
+  }
+}
