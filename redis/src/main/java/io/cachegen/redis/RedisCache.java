@@ -25,6 +25,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * {@code backend=redis}: django-redis's {@code RedisCache} on Jedis.
@@ -167,6 +168,31 @@ public final class RedisCache extends AbstractCache implements DistributedLockin
   /** How many failures {@code ignore_exceptions} swallowed so far. */
   public long ignoredFailures() {
     return failures.ignoredFailures();
+  }
+
+  /**
+   * Whether {@code ignore_exceptions=true}: when Redis cannot serve a call, reads are misses and
+   * writes are skipped instead of failing the caller. {@code false} by default.
+   */
+  public boolean ignoresExceptions() {
+    return options.ignoreExceptions();
+  }
+
+  /**
+   * Sends {@code PING} to the server a write of this alias goes to (the primary; on a Redis
+   * Cluster, a node Jedis picks), through its circuit breaker, whatever {@code ignore_exceptions}
+   * says: for health checks, which must see an outage that {@code ignore_exceptions=true} hides
+   * from callers. Counts nothing in {@link #stats()}.
+   *
+   * @throws RedisConnectionException if the server is unreachable, did not answer in time, refused
+   *     the credentials, or its circuit breaker is open (the message names the alias and the
+   *     server, never a password)
+   * @throws io.cachegen.runtime.CacheException if the server answered with another error
+   * @throws IllegalStateException naming the alias if its handler was closed
+   */
+  public void ping() {
+    ensureOpen();
+    client.write(UnifiedJedis::ping);
   }
 
   /** How many failure lines this alias logged (rate-limited, see {@link FailureLog}). */
