@@ -3,9 +3,15 @@ package io.cachegen.spring.boot.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheConfigurationException;
+import io.cachegen.runtime.CacheHandler;
+import io.cachegen.runtime.Timeout;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -83,11 +89,58 @@ class StartupTest {
             .run()) {
       assertThat(
               context
-                  .getBean(io.cachegen.runtime.CacheHandler.class)
+                  .getBean(CacheHandler.class)
                   .config()
                   .settings("default")
                   .keyPrefix())
           .isEqualTo("envp");
     }
+  }
+
+  @Test
+  void precedenceIsCachePropertiesThenApplicationYmlThenVariablesThenCommandLine(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("cache.properties");
+    Files.writeString(
+        file,
+        "caches.default.version=7\ncaches.default.timeout=5\ncaches.fromfile.backend=dummy\n");
+    try (ConfigurableApplicationContext context =
+        app()
+            .environment(new VariablesEnvironment("CACHEGEN_CACHES_DEFAULT_KEY_PREFIX", "env"))
+            .run("--cachegen.config=" + file)) {
+      CacheConfig config = context.getBean(CacheHandler.class).config();
+      assertThat(config.settings("default").version()).as("only in the file").isEqualTo(7);
+      assertThat(config.settings("default").timeout())
+          .as("application.yml over the file")
+          .isEqualTo(Timeout.seconds(120));
+      assertThat(config.settings("default").keyPrefix()).as("a variable").isEqualTo("env");
+      assertThat(config.aliases()).contains("fromfile");
+    }
+    try (ConfigurableApplicationContext context =
+        app()
+            .environment(new VariablesEnvironment("CACHEGEN_CACHES_DEFAULT_KEY_PREFIX", "env"))
+            .run("--cachegen.caches.default.keyPrefix=args")) {
+      assertThat(context.getBean(CacheHandler.class).config().settings("default").keyPrefix())
+          .as("the command line over a variable, camelCase as Spring allows")
+          .isEqualTo("args");
+    }
+  }
+
+  @Test
+  void kebabCaseOptionsAreTheRuntimesOptions() {
+    try (ConfigurableApplicationContext context =
+        start("--cachegen.caches.small.options.max-entries=3")) {
+      assertThat(
+              context.getBean(CacheHandler.class).config().settings("small").options())
+          .containsEntry("max_entries", "3");
+    }
+  }
+
+  @Test
+  void aBadOptionValueFailsStartUpNamingTheOption() {
+    assertThatThrownBy(() -> start("--cachegen.caches.small.options.max-entries=many").close())
+        .rootCause()
+        .isInstanceOf(CacheConfigurationException.class)
+        .hasMessageContaining("max_entries");
   }
 }
