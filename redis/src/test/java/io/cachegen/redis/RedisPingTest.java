@@ -3,6 +3,7 @@ package io.cachegen.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.CacheStats;
 import java.util.HashMap;
 import java.util.Map;
@@ -66,6 +67,14 @@ class RedisPingTest {
         .hasMessageNotContaining(PASSWORD);
     server.restart();
     c.ping();
+  }
+
+  @Test
+  void aClusterAnswers() {
+    try (RedisClusterFixture cluster = RedisClusterFixture.start(3, 0);
+        CacheHandler handler = cluster.handler(RedisFixture.uniquePrefix())) {
+      ((RedisCache) handler.get("c")).ping();
+    }
   }
 
   @Test

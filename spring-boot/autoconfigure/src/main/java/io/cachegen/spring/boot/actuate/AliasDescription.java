@@ -7,6 +7,7 @@ import io.cachegen.runtime.internal.Redaction;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One alias as {@code /actuator/cachegen} shows it: its settings without secrets, and its counters.
@@ -108,7 +109,7 @@ public record AliasDescription(
           s.lookupFailures(),
           s.storeFailures(),
           s.evictions(),
-          new java.util.TreeMap<>(s.events()));
+          new TreeMap<>(s.events()));
     }
   }
 }
