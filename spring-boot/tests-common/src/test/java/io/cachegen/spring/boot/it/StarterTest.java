@@ -107,6 +107,16 @@ class StarterTest {
   }
 
   @Test
+  void theActuatorsMetricsEndpointServesCacheGets() throws Exception {
+    get("/greet/metrics");
+    get("/greet/metrics");
+
+    String body = get("/actuator/metrics/cache.gets?tag=cache:redis&tag=result:hit");
+    assertThat(body).contains("\"name\":\"cache.gets\"").contains("cache.manager");
+    assertThat(body).doesNotContain("\"value\":0.0");
+  }
+
+  @Test
   void anEvictionInATransactionWaitsForTheCommit() {
     transactionalService.greeting("tx");
     TransactionTemplate tx = new TransactionTemplate(transactions);
