@@ -67,6 +67,16 @@ class StarterTest {
   }
 
   @Test
+  void aDeclaredWrapperBesideTheScannedClassIsOneBeanUnderBothNames() {
+    assertThat(context.getBeansOfType(Catalog.class)).containsOnlyKeys("catalogCached");
+    Catalog catalog = context.getBean(Catalog.class);
+    assertThat(context.getBean("catalog")).isSameAs(catalog);
+    catalog.item(1);
+    catalog.item(1);
+    assertThat(((Catalog) catalog).calls).hasValue(1);
+  }
+
+  @Test
   void settingsFromApplicationYmlTakeEffect() {
     greetingService.greeting("grace");
 
