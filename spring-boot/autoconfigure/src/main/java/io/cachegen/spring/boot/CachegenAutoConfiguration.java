@@ -43,8 +43,8 @@ public class CachegenAutoConfiguration {
 
   /** Registers scanned classes as their wrappers (static: it runs before other beans exist). */
   @Bean
-  static CachingWrapperRegistrar cachegenWrapperRegistrar(ConfigurableEnvironment environment) {
-    return new CachingWrapperRegistrar(classLoader());
+  static CachingWrapperRegistrar cachegenWrapperRegistrar() {
+    return new CachingWrapperRegistrar();
   }
 
   /** Constructs wrappers with the handler bean. */
@@ -56,7 +56,7 @@ public class CachegenAutoConfiguration {
   /** Warns about beans whose {@code @Cached} methods will not cache. */
   @Bean
   static UncachedBeanWarnings cachegenUncachedBeanWarnings() {
-    return new UncachedBeanWarnings(classLoader());
+    return new UncachedBeanWarnings();
   }
 
   /** Every alias's settings, from the Environment over {@code cache.properties}. */

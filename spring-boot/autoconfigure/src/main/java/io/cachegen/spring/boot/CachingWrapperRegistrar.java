@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.type.MethodMetadata;
+import org.springframework.util.ClassUtils;
 
 /**
  * Registers each bean defined by its class (component scanning, {@code @Import}, {@code
@@ -30,13 +32,18 @@ import org.springframework.core.type.MethodMetadata;
  * <p>Runs after the configuration classes are read (it is not {@code PriorityOrdered}), so every
  * scanned bean is seen.
  */
-final class CachingWrapperRegistrar implements BeanDefinitionRegistryPostProcessor, Ordered {
+final class CachingWrapperRegistrar
+    implements BeanDefinitionRegistryPostProcessor, BeanClassLoaderAware, Ordered {
   private static final Logger LOG = LoggerFactory.getLogger(CachingWrapperRegistrar.class);
 
-  private final CachingWrappers wrappers;
+  private final CachingWrappers wrappers = new CachingWrappers();
 
-  CachingWrapperRegistrar(ClassLoader classLoader) {
-    this.wrappers = new CachingWrappers(classLoader);
+  /** The context's bean class loader: where the application's classes, and wrappers, load. */
+  private ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
+
+  @Override
+  public void setBeanClassLoader(ClassLoader classLoader) {
+    this.classLoader = classLoader;
   }
 
   @Override
@@ -54,7 +61,7 @@ final class CachingWrapperRegistrar implements BeanDefinitionRegistryPostProcess
       if (definition.getFactoryMethodName() != null || className == null) {
         continue;
       }
-      Optional<Class<?>> wrapper = wrappers.wrapperOf(className);
+      Optional<Class<?>> wrapper = wrappers.wrapperOf(className, classLoader);
       if (wrapper.isEmpty()) {
         continue;
       }

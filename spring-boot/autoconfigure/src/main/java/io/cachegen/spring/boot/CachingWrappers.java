@@ -7,22 +7,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.util.ClassUtils;
 
 /**
- * Finds the generated wrapper of a class: by the processor's naming ({@code com.example.Users} →
- * {@code com.example.UsersCached}, {@code Outer.Inner} → {@code Outer_InnerCached}), confirmed by
- * the wrapper's {@link CachingWrapper} naming the class. No index: the processor stays isolating
- * for Gradle's incremental builds. Answers are remembered per class.
+ * Finds the generated wrapper of a class, through the class loader the class itself comes from
+ * (DevTools' restart loader, an application server's), so the wrapper is the same class the bean
+ * class's subclass would be: by the processor's naming ({@code com.example.Users} → {@code
+ * com.example.UsersCached}, {@code Outer.Inner} → {@code Outer_InnerCached}), confirmed by the
+ * wrapper's {@link CachingWrapper} naming the class. No index: the processor stays isolating for
+ * Gradle's incremental builds. Answers are remembered per class.
  */
 final class CachingWrappers {
-  private final ClassLoader classLoader;
   private final ConcurrentHashMap<String, Optional<Class<?>>> found = new ConcurrentHashMap<>();
 
-  CachingWrappers(ClassLoader classLoader) {
-    this.classLoader = classLoader;
-  }
-
-  /** The concrete wrapper of class {@code className}, if the processor generated one. */
-  Optional<Class<?>> wrapperOf(String className) {
-    return found.computeIfAbsent(className, this::find);
+  /**
+   * The concrete wrapper of class {@code className}, loaded by {@code classLoader}, if the
+   * processor generated one.
+   */
+  Optional<Class<?>> wrapperOf(String className, ClassLoader classLoader) {
+    return found.computeIfAbsent(className, name -> find(name, classLoader));
   }
 
   /** Whether {@code type} is a generated wrapper. */
@@ -30,7 +30,7 @@ final class CachingWrappers {
     return type.isAnnotationPresent(CachingWrapper.class);
   }
 
-  private Optional<Class<?>> find(String className) {
+  private static Optional<Class<?>> find(String className, ClassLoader classLoader) {
     if (className.startsWith("org.springframework.")
         || className.startsWith("java.")
         || className.startsWith("jdk.")) {

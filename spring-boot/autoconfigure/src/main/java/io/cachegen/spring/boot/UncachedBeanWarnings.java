@@ -15,11 +15,7 @@ import org.springframework.core.PriorityOrdered;
 final class UncachedBeanWarnings implements BeanPostProcessor, PriorityOrdered {
   private static final Logger LOG = LoggerFactory.getLogger(UncachedBeanWarnings.class);
 
-  private final CachingWrappers wrappers;
-
-  UncachedBeanWarnings(ClassLoader classLoader) {
-    this.wrappers = new CachingWrappers(classLoader);
-  }
+  private final CachingWrappers wrappers = new CachingWrappers();
 
   @Override
   public int getOrder() {
@@ -32,7 +28,7 @@ final class UncachedBeanWarnings implements BeanPostProcessor, PriorityOrdered {
     if (CachingWrappers.isWrapper(type) || type.isSynthetic()) {
       return bean;
     }
-    Optional<Class<?>> wrapper = wrappers.wrapperOf(type.getName());
+    Optional<Class<?>> wrapper = wrappers.wrapperOf(type.getName(), type.getClassLoader());
     if (wrapper.isPresent()) {
       LOG.warn(
           "Bean '{}' is a plain {}, so its @Cached, @CachePut and @CacheEvict methods do nothing:"

@@ -67,6 +67,16 @@ class StarterTest {
   }
 
   @Test
+  void aDeclaredWrapperBesideTheScannedClassIsOneBeanUnderBothNames() {
+    assertThat(context.getBeansOfType(Catalog.class)).containsOnlyKeys("catalogCached");
+    Catalog catalog = context.getBean(Catalog.class);
+    assertThat(context.getBean("catalog")).isSameAs(catalog);
+    catalog.item(1);
+    catalog.item(1);
+    assertThat(((Catalog) catalog).calls).hasValue(1);
+  }
+
+  @Test
   void settingsFromApplicationYmlTakeEffect() {
     greetingService.greeting("grace");
 
@@ -104,6 +114,16 @@ class StarterTest {
                 .functionCounter()
                 .count())
         .isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Test
+  void theActuatorsMetricsEndpointServesCacheGets() throws Exception {
+    get("/greet/metrics");
+    get("/greet/metrics");
+
+    String body = get("/actuator/metrics/cache.gets?tag=cache:redis&tag=result:hit");
+    assertThat(body).contains("\"name\":\"cache.gets\"").contains("cache.manager");
+    assertThat(body).doesNotContain("\"value\":0.0");
   }
 
   @Test
