@@ -68,21 +68,9 @@ public final class CacheConfig {
 
   /** As {@link #load()}, with the environment and system properties given (for tests). */
   public static CacheConfig load(Map<String, String> env, Properties systemProperties) {
-    Builder builder = new Builder();
-    String file = systemProperties.getProperty(FILE_PROPERTY);
-    String fileOrigin = "system property " + FILE_PROPERTY;
-    if (file == null) {
-      file = env.get(FILE_ENV);
-      fileOrigin = "environment variable " + FILE_ENV;
-    }
-    if (file != null) {
-      builder.addFile(Path.of(file), fileOrigin);
-    } else {
-      builder.addClasspathFile();
-    }
-    builder.addEnvironment(env);
-    builder.addSystemProperties(systemProperties);
-    return builder.build();
+    Layers layers = layers().defaultFile(env, systemProperties).environment(env);
+    layers.builder.addSystemProperties(systemProperties);
+    return layers.build();
   }
 
   /**
