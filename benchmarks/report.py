@@ -2,8 +2,8 @@
 """Turns the JMH JSON of benchmarks/run.sh into docs/BENCHMARKS.md and an SVG chart of the ratios.
 
 Only the standard library: reads <results>/threads*.json, pinned1-redis.json, stampede.json,
-stampede-runs.txt and the near cache harnesses' near-invalidation.json and near-zipf.json; every
-ratio is computed from results of the same run.
+stampede-runs.txt, the Micrometer subjects' metrics-*.json and the near cache harnesses'
+near-invalidation.json and near-zipf.json; every ratio is computed from results of the same run.
 """
 import argparse
 import glob
@@ -618,6 +618,60 @@ def cluster_section(results_dir):
     return out
 
 
+def ns_per_op(r):
+    """Time per operation (ns) of a throughput result: 1 / its score, with JMH's error scaled by
+    the same factor (relative error kept), so that times and throughput ratios agree."""
+    if not r["score"]:
+        return float("nan"), float("nan")
+    ns = 1e9 / r["score"]
+    return ns, ns * r["error"] / r["score"]
+
+
+METRICS_SUBJECTS = ("hitConstSmall", "hitParamSmall", "missSetSmall")
+METRICS_TARGET = 0.95
+
+
+def metrics_section(midx, jmh):
+    """Micrometer's meters against the default in-process counters (CachegenMetrics, from
+    metrics-*.json): throughput micrometer / inProcess per subject, and time and B/op of each."""
+    out = ["## Micrometer", "",
+           "`CachegenMetrics`: the generated `BenchServiceCached` on locmem by reference (the installed handler, "
+           "as `CachegenMethods`), the handler built with `CacheHandler.builder().metrics(...)` of the default "
+           "in-process counters (`inProcess`) or of a `MicrometerCacheMetrics` bound to a `SimpleMeterRegistry` "
+           "(`micrometer`; its teardown reads `cache.gets{cache=default}` from the registry and fails the run if "
+           "the measured calls were not counted there). The meters are function meters read at a scrape and "
+           "counting goes to the same in-process adders, so the target is no measurable cost: at least "
+           "0.95× the in-process throughput. "
+           "Times are 1 / throughput, ± JMH's 99.9% error scaled alike; B/op is `-prof gc`'s "
+           f"`gc.alloc.rate.norm`. 1 thread, both kinds of counters in one JMH invocation ({jmh}).", "",
+           "| Ratio | Target | 1 thread |", "| --- | --- | --- |"]
+    for m in METRICS_SUBJECTS:
+        a = midx.get(("CachegenMetrics." + m, "micrometer", 1))
+        b = midx.get(("CachegenMetrics." + m, "inProcess", 1))
+        label = f"{m}: throughput micrometer / inProcess"
+        tgt = f"≥ {METRICS_TARGET:g}× of in-process"
+        if not a or not b or not b["score"]:
+            out.append(f"| {label} | {tgt} | n/a |")
+            continue
+        v = a["score"] / b["score"]
+        out.append(f"| {label} | {tgt} | {v:.2f}× {'✅' if v >= METRICS_TARGET else '❌'} |")
+    out += ["", "| Subject, 1 thread | inProcess: time | B/op | micrometer: time | B/op |",
+            "| --- | --- | --- | --- | --- |"]
+    for m in METRICS_SUBJECTS:
+        cells = []
+        for p in ("inProcess", "micrometer"):
+            r = midx.get(("CachegenMetrics." + m, p, 1))
+            if not r:
+                cells += ["n/a", "n/a"]
+                continue
+            ns, err = ns_per_op(r)
+            time = "n/a" if math.isnan(ns) else f"{ns:,.1f}" + ("" if math.isnan(err) else f" ± {err:,.1f}") + " ns"
+            cells += [time, fmt_alloc(r["alloc"])]
+        out.append(f"| {m} | " + " | ".join(cells) + " |")
+    out.append("")
+    return out
+
+
 def near_section(idx, nidx, results_dir, private_server):
     """Issue 13's targets for the near cache: hits (JMH), invalidation delay and the Zipf workload
     (the harnesses' JSON)."""
@@ -755,6 +809,8 @@ def main():
     ap.add_argument("--elapsed", default="?")
     ap.add_argument("--private-redis", action="store_true",
                     help="the suite ran its own redis-server (so INFO commandstats counts its commands only)")
+    ap.add_argument("--metrics-jmh", default="",
+                    help="the JMH settings of the Micrometer subjects (metrics-*.json), for its section")
     ap.add_argument("--notes", default=os.path.join(os.path.dirname(__file__), "NOTES.md"))
     ap.add_argument("--before", default=os.path.join(os.path.dirname(__file__), "results-before"),
                     help="saved JMH JSON (threads*.json) to show as 'before' in the issue table")
@@ -832,6 +888,9 @@ def main():
         md.extend(near_section(idx, nidx, a.results, a.private_redis))
     if glob.glob(os.path.join(a.results, "cluster-r*.json")):
         md.extend(cluster_section(a.results))
+    midx = index([r for path in sorted(glob.glob(os.path.join(a.results, "metrics-*.json"))) for r in load(path)])
+    if midx:
+        md.extend(metrics_section(midx, a.metrics_jmh or a.jmh))
 
     sbv = store_by_value_analysis(idx)
     if sbv:

@@ -110,6 +110,11 @@ MEM_ARGS=("${COMMON[@]}" -wi "$WI" -w "$W" -p backend=reference,value)
 RED_ARGS=("${COMMON[@]}" -wi "$RWI" -w "$RW" -p backend=redis)
 run_jmh threads1-memory "${MEM_ARGS[@]}" -f "$FORKS" -i "$I" -t 1 "$MEMORY"
 run_jmh threads2-memory "${MEM_ARGS[@]}" -f "$FORKS_2T" -i "$I_2T" -t 2 -e "$EXCLUDE_2T" "$MEMORY"
+# Micrometer's meters against the default in-process counters (CachegenMetrics): the locmem
+# by-reference hits and a miss + set, both kinds of counters in one invocation (metrics-*.json; the
+# "Micrometer" section of the report reads them, not the tables above). 1 thread.
+METRICS_ARGS=(-wi "$WI" -w "$W" -f "$FORKS" -i "$I" -t 1)
+run_jmh metrics-t1 "${COMMON[@]}" "${METRICS_ARGS[@]}" "${B}CachegenMetrics\."
 # The near cache's hits (CachegenNear) are in-memory work, measured with the memory subjects'
 # settings in invocations of their own, written to nearhits-*.json (report.py's "Near cache" section
 # reads them, not the tables above). By reference (the targets), next to the locmem by-reference
@@ -251,6 +256,7 @@ python3 "$ROOT/benchmarks/report.py" \
   --markdown "$ROOT/docs/BENCHMARKS.md" \
   --svg "$ROOT/docs/benchmarks-ratios.svg" \
   --command "$COMMAND" \
+  --metrics-jmh "-r $R -prof gc -jvmArgsAppend \"$JVM_ARGS\" ${METRICS_ARGS[*]}" \
   --jmh "-r $R -prof gc -jvmArgsAppend \"$JVM_ARGS\"; memory subjects: -wi $WI -w $W, 1 thread -f $FORKS -i $I, 2 threads -f $FORKS_2T -i $I_2T; Redis subjects: $ROUNDS interleaved rounds at 1 thread and $ROUNDS_2T at 2 threads of -f 1 -wi $RWI -w $RW -i $RI, merged (informative subjects in the first round only), then a pinned pass at 1 thread of -f 1 -wi $PWI -w 1s -i $PI -r 1s; near cache hits: as the memory subjects, by value with -wi $NEAR_WI; near cache harnesses: ${NEAR_DELAY[*]} ${NEAR_ZIPF[*]}; stampede: -bm ss -f $FORKS -wi $SS_WI -i $SS_I" \
   --cores "$(nproc)" \
   --jdk "$(java -version 2>&1 | head -1)" \

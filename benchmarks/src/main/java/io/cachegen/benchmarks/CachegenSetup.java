@@ -3,6 +3,7 @@ package io.cachegen.benchmarks;
 import io.cachegen.runtime.CacheConfig;
 import io.cachegen.runtime.CacheHandler;
 import io.cachegen.runtime.Caches;
+import io.cachegen.runtime.spi.CacheMetrics;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,10 +20,23 @@ final class CachegenSetup {
    * Installs a locmem {@code default} alias; {@code store} is {@code reference} or {@code value}.
    */
   static CacheHandler installLocmem(String store) {
+    return install(CacheHandler.create(CacheConfig.fromMap(locmem(store))));
+  }
+
+  /**
+   * Installs a locmem {@code default} alias as {@link #installLocmem(String)} does, on a handler
+   * that counts into {@code metrics}.
+   */
+  static CacheHandler installLocmem(String store, CacheMetrics metrics) {
+    return install(
+        CacheHandler.builder().config(CacheConfig.fromMap(locmem(store))).metrics(metrics).build());
+  }
+
+  private static Map<String, String> locmem(String store) {
     Map<String, String> m = common();
     m.put("caches.default.backend", "locmem");
     m.put("caches.default.options.store_by_value", Boolean.toString(store.equals("value")));
-    return install(m);
+    return m;
   }
 
   /** Installs a Redis {@code default} alias on {@link RedisTarget#url()}. */
@@ -83,7 +97,10 @@ final class CachegenSetup {
   }
 
   private static CacheHandler install(Map<String, String> m) {
-    CacheHandler handler = CacheHandler.create(CacheConfig.fromMap(m));
+    return install(CacheHandler.create(CacheConfig.fromMap(m)));
+  }
+
+  private static CacheHandler install(CacheHandler handler) {
     CacheHandler previous = Caches.install(handler);
     if (previous != null) {
       previous.close();
