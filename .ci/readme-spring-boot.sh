@@ -42,9 +42,12 @@ work=$(mktemp -d)
 redis_pid=""
 app_pid=""
 cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null || true
-  rm -rf "$work"
+  # stop (and wait for) what this script started before removing the folder they write in
+  for pid in $app_pid $redis_pid; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$work" || true
 }
 trap cleanup EXIT
 
