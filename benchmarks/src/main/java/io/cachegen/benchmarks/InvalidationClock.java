@@ -73,6 +73,11 @@ final class InvalidationClock implements CacheMetrics {
       }
 
       @Override
+      public void puts(long n) {
+        inner.puts(n);
+      }
+
+      @Override
       public void load(long nanos) {
         inner.load(nanos);
       }

@@ -217,6 +217,7 @@ public final class ExampleServer implements AutoCloseable {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("hits", s.hits());
     out.put("misses", s.misses());
+    out.put("puts", s.puts());
     out.put("loads", s.loads());
     out.put("loadFailures", s.loadFailures());
     out.put("averageLoadMillis", s.averageLoadPenaltyNanos() / 1_000_000);

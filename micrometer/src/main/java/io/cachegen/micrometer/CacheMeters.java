@@ -27,6 +27,7 @@ import java.util.function.ToLongFunction;
  */
 final class CacheMeters {
   static final String GETS = "cache.gets";
+  static final String PUTS = "cache.puts";
   static final String EVICTIONS = "cache.evictions";
   static final String LOADS = "cache.load";
   static final String LOAD_DURATION = "cache.load.duration";
@@ -41,6 +42,7 @@ final class CacheMeters {
   private static final String GETS_DESCRIPTION =
       "The number of times cache lookup methods have returned a cached (hit) or uncached (newly"
           + " loaded or null) value (miss).";
+  private static final String PUTS_DESCRIPTION = "The number of entries added to the cache";
   private static final String EVICTIONS_DESCRIPTION = "The number of times the cache was evicted.";
   private static final String LOADS_DESCRIPTION =
       "The number of times cache lookup methods have successfully loaded a new value or failed to"
@@ -59,6 +61,7 @@ final class CacheMeters {
     meters.add(counter(GETS, GETS_DESCRIPTION, tags.and("result", "hit"), counters, s -> s.hits()));
     meters.add(
         counter(GETS, GETS_DESCRIPTION, tags.and("result", "miss"), counters, s -> s.misses()));
+    meters.add(counter(PUTS, PUTS_DESCRIPTION, tags, counters, s -> s.puts()));
     meters.add(counter(EVICTIONS, EVICTIONS_DESCRIPTION, tags, counters, s -> s.evictions()));
     loads(meters, LOADS, LOAD_DURATION, tags, counters);
     Tags cachegenTags = Tags.of("cache", alias, "cache.manager", manager);

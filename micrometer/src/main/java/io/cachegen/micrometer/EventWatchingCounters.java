@@ -7,10 +7,10 @@ import io.cachegen.runtime.spi.FailureLog;
 /**
  * In-process counters that tell {@link AliasEvents} about each event name they see, so that its
  * meter is registered when the name first occurs. Counting is the in-process counters' alone: hits,
- * misses, loads, failures and evictions go straight to them (one forwarding call, which the JIT
- * inlines; no Micrometer call, no lookup), and so does a hot event counter ({@link #eventCounter},
- * asked for once when a cache is built, e.g. the near cache's hits). Only {@link #event}, a cold
- * path (a circuit breaker opening), checks whether its name is new.
+ * misses, puts, loads, failures and evictions go straight to them (one forwarding call, which the
+ * JIT inlines; no Micrometer call, no lookup), and so does a hot event counter ({@link
+ * #eventCounter}, asked for once when a cache is built, e.g. the near cache's hits). Only {@link
+ * #event}, a cold path (a circuit breaker opening), checks whether its name is new.
  */
 final class EventWatchingCounters implements CacheMetrics.Counters {
   private final CacheMetrics.Counters counts;
@@ -29,6 +29,11 @@ final class EventWatchingCounters implements CacheMetrics.Counters {
   @Override
   public void misses(long count) {
     counts.misses(count);
+  }
+
+  @Override
+  public void puts(long count) {
+    counts.puts(count);
   }
 
   @Override

@@ -38,11 +38,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code CacheMetricsRegistrar} binds for a Caffeine cache), tagged {@code cache} and {@code name}
  * (both the alias) and {@code cache.manager} ({@linkplain #MicrometerCacheMetrics(String) the
  * manager name}, {@value #DEFAULT_CACHE_MANAGER} by default): {@code cache.gets} ({@code
- * result}={@code hit}|{@code miss}), {@code cache.evictions} (entries dropped to make room, where
- * the backend reports them), {@code cache.load} ({@code result}={@code success}|{@code failure}:
- * computations on a miss) and {@code cache.load.duration} (their total time). They include the
- * alias's {@code @Cached} methods' counts. No {@code cache.puts} and no {@code cache.size}: stores
- * are not counted, and a backend's size is not cheap to read. Failed backend calls are {@code
+ * result}={@code hit}|{@code miss}), {@code cache.puts} (values stored), {@code cache.evictions}
+ * (entries dropped to make room, where the backend reports them), {@code cache.load} ({@code
+ * result}={@code success}|{@code failure}: computations on a miss) and {@code cache.load.duration}
+ * (their total time). They include the alias's {@code @Cached} methods' counts. No {@code
+ * cache.size}: a backend's size is not cheap to read. Failed backend calls are {@code
  * cachegen.failures} ({@code cache}, {@code cache.manager}, {@code operation}={@code lookup}|{@code
  * store}|{@code evict}|{@code lock}|{@code unreadable}); a backend's own events ({@code
  * circuit_open}, {@code near_hit}, ...) are {@code cachegen.events} ({@code cache}, {@code

@@ -10,6 +10,8 @@ import java.util.Objects;
  *
  * @param hits lookups that found a value (including a stored {@code null})
  * @param misses lookups that found nothing
+ * @param puts values stored: {@code set}, an {@code add} that stored, {@code setMany}'s stored
+ *     values, {@code getOrSet}'s and generated code's stores after a miss, {@code @CachePut}
  * @param loads computations on a miss that returned a value (generated methods, {@code getOrSet});
  *     a computation other callers waited for counts once
  * @param loadFailures computations on a miss that threw (or whose future failed)
@@ -24,6 +26,7 @@ import java.util.Objects;
 public record CacheStats(
     long hits,
     long misses,
+    long puts,
     long loads,
     long loadFailures,
     long totalLoadTimeNanos,
@@ -41,7 +44,7 @@ public record CacheStats(
 
   /** Hits and misses only, everything else zero. */
   public CacheStats(long hits, long misses) {
-    this(hits, misses, 0, 0, 0, 0, 0, 0, Map.of());
+    this(hits, misses, 0, 0, 0, 0, 0, 0, 0, Map.of());
   }
 
   /** Hits plus misses. */
@@ -73,6 +76,7 @@ public record CacheStats(
     return new CacheStats(
         hits + other.hits,
         misses + other.misses,
+        puts + other.puts,
         loads + other.loads,
         loadFailures + other.loadFailures,
         totalLoadTimeNanos + other.totalLoadTimeNanos,

@@ -19,14 +19,14 @@ class CacheStatsTest {
 
   @Test
   void plusAddsEveryCountAndEveryEvent() {
-    CacheStats a = new CacheStats(1, 2, 3, 4, 5, 6, 7, 8, java.util.Map.of("circuit_open", 1L));
+    CacheStats a = new CacheStats(1, 2, 9, 3, 4, 5, 6, 7, 8, java.util.Map.of("circuit_open", 1L));
     CacheStats b =
         new CacheStats(
-            10, 20, 30, 40, 50, 60, 70, 80, java.util.Map.of("circuit_open", 2L, "x", 5L));
+            10, 20, 90, 30, 40, 50, 60, 70, 80, java.util.Map.of("circuit_open", 2L, "x", 5L));
     assertThat(a.plus(b))
         .isEqualTo(
             new CacheStats(
-                11, 22, 33, 44, 55, 66, 77, 88, java.util.Map.of("circuit_open", 3L, "x", 5L)));
+                11, 22, 99, 33, 44, 55, 66, 77, 88, java.util.Map.of("circuit_open", 3L, "x", 5L)));
     assertThat(CacheStats.EMPTY.plus(a)).isEqualTo(a);
   }
 }

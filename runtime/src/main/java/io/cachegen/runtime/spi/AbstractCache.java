@@ -476,12 +476,17 @@ public abstract class AbstractCache implements BaseCache {
 
   /** {@link #doSet}, counting a failure that reaches the caller. */
   private boolean write(String madeKey, Object value, Timeout timeout, SetMode mode) {
+    boolean stored;
     try {
-      return doSet(madeKey, value, timeout, mode);
+      stored = doSet(madeKey, value, timeout, mode);
     } catch (RuntimeException e) {
       metrics.failure(FailureLog.Category.STORE);
       throw e;
     }
+    if (stored && recording) {
+      metrics.puts(1);
+    }
+    return stored;
   }
 
   @Override
@@ -586,6 +591,9 @@ public abstract class AbstractCache implements BaseCache {
     List<String> failed = new ArrayList<>();
     for (String m : doSetMany(made, t)) {
       failed.add(callerKeyOf.get(m));
+    }
+    if (recording && made.size() > failed.size()) {
+      metrics.puts(made.size() - failed.size());
     }
     return failed;
   }

@@ -71,6 +71,12 @@ public interface CacheMetrics {
     /** {@code count} lookups found nothing. */
     default void misses(long count) {}
 
+    /**
+     * {@code count} values were stored ({@code set}, an {@code add} that stored, stores after a
+     * miss, {@code @CachePut}); counted on the alias's counters.
+     */
+    default void puts(long count) {}
+
     /** A computation on a miss returned (or its future completed) after {@code nanos}. */
     default void load(long nanos) {}
 

@@ -17,6 +17,7 @@ final class InProcessCounters implements CacheMetrics.Counters {
   private final CopyOnWriteArrayList<InProcessCounters> parts = new CopyOnWriteArrayList<>();
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
+  private final LongAdder puts = new LongAdder();
   private final LongAdder loads = new LongAdder();
   private final LongAdder loadFailures = new LongAdder();
   private final LongAdder loadNanos = new LongAdder();
@@ -33,6 +34,11 @@ final class InProcessCounters implements CacheMetrics.Counters {
   @Override
   public void misses(long count) {
     misses.add(count);
+  }
+
+  @Override
+  public void puts(long count) {
+    puts.add(count);
   }
 
   @Override
@@ -92,6 +98,7 @@ final class InProcessCounters implements CacheMetrics.Counters {
     return new CacheStats(
         hits.sum(),
         misses.sum(),
+        puts.sum(),
         loads.sum(),
         loadFailures.sum(),
         loadNanos.sum(),

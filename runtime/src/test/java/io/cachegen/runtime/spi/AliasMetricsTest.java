@@ -48,6 +48,19 @@ class AliasMetricsTest {
   }
 
   @Test
+  void storesThatHappenedCountAsPuts() {
+    cache.set("a", "1");
+    cache.add("a", "2"); // present: not stored
+    cache.add("b", "2");
+    cache.setMany(Map.of("c", "3", "d", "4"));
+    cache.set("gone", "x", io.cachegen.runtime.Timeout.seconds(0)); // deletes: not a put
+    cache.getOrSet("e", String.class, () -> "5");
+
+    assertThat(cache.stats().puts()).isEqualTo(5);
+    assertThat(handler.get("quiet").stats().puts()).isZero();
+  }
+
+  @Test
   void getOrSetCountsItsComputationAsALoad() {
     cache.getOrSet("k", String.class, () -> "v");
     cache.getOrSet("k", String.class, () -> "never");

@@ -78,6 +78,7 @@ public record AliasDescription(
    * @param hits lookups that found a value
    * @param misses lookups that found nothing
    * @param hitRate hits over hits plus misses, 0 when there were none
+   * @param puts values stored
    * @param loads computations on a miss that returned a value
    * @param loadFailures computations on a miss that threw
    * @param averageLoadMillis the mean time of a computation, in milliseconds
@@ -90,6 +91,7 @@ public record AliasDescription(
       long hits,
       long misses,
       double hitRate,
+      long puts,
       long loads,
       long loadFailures,
       double averageLoadMillis,
@@ -103,6 +105,7 @@ public record AliasDescription(
           s.hits(),
           s.misses(),
           s.hitRate(),
+          s.puts(),
           s.loads(),
           s.loadFailures(),
           s.averageLoadPenaltyNanos() / 1_000_000.0,

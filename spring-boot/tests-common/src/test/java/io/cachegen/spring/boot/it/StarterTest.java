@@ -114,6 +114,8 @@ class StarterTest {
                 .functionCounter()
                 .count())
         .isGreaterThanOrEqualTo(1.0);
+    assertThat(meters.get("cache.puts").tags("cache", "redis").functionCounter().count())
+        .isGreaterThanOrEqualTo(1.0);
   }
 
   @Test
