@@ -143,4 +143,12 @@ class StartupTest {
         .isInstanceOf(CacheConfigurationException.class)
         .hasMessageContaining("max_entries");
   }
+
+  @Test
+  void aProfilesFileOverridesApplicationYml() {
+    try (ConfigurableApplicationContext context = start("--spring.profiles.active=short")) {
+      assertThat(context.getBean(CacheHandler.class).config().settings("default").timeout())
+          .isEqualTo(Timeout.seconds(7));
+    }
+  }
 }
