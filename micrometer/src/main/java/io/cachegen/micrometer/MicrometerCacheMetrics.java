@@ -157,12 +157,13 @@ public final class MicrometerCacheMetrics implements CacheMetrics, MeterBinder {
     if (existing != null) {
       return existing;
     }
-    Alias owner = aliasEntry(alias);
+    aliasEntry(alias); // the alias's meters first
     Counters methodCounts = counts.method(alias, method);
     registrations.declare(CacheMeters.method(cacheManager, alias, method, methodCounts));
-    Counters created = new EventWatchingCounters(methodCounts, owner.events);
-    methods.put(method, created);
-    return created;
+    // The in-process counters themselves, unwrapped: a generated hit counts here, and no event
+    // is ever counted on a method's counters (backends count theirs on the alias's).
+    methods.put(method, methodCounts);
+    return methodCounts;
   }
 
   /** An alias's counters as handed out, and its event names. */
