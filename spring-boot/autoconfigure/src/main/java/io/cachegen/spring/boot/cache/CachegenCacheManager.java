@@ -1,6 +1,7 @@
 package io.cachegen.spring.boot.cache;
 
 import io.cachegen.runtime.CacheHandler;
+import io.cachegen.runtime.EvictionScheduler;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -12,6 +13,11 @@ import org.springframework.cache.CacheManager;
  * that name ({@link CachegenSpringCache}, whose Javadoc says how keys and values are handled), so
  * {@code @Cacheable("users")} uses alias {@code users}. A name that is not a configured alias has
  * no cache ({@code null}, which Spring reports naming it); aliases are never made up on the fly.
+ *
+ * <p>Evictions ({@code evict}, {@code clear}) run when the handler's {@link EvictionScheduler}
+ * says, as {@code @CacheEvict} of cachegen's own: with {@code cachegen.evict-after-commit=true},
+ * after the surrounding transaction commits, and not if it rolls back. Puts, {@code evictIfPresent}
+ * and {@code invalidate} act at once.
  *
  * <p>Registered by the starter with {@code cachegen.cache-manager.enabled=true}. Thread-safe.
  */
@@ -30,7 +36,8 @@ public final class CachegenCacheManager implements CacheManager {
     if (handler.config().find(name).isEmpty()) {
       return null;
     }
-    return caches.computeIfAbsent(name, alias -> new CachegenSpringCache(handler.get(alias)));
+    return caches.computeIfAbsent(
+        name, alias -> new CachegenSpringCache(handler.get(alias), handler.evictionScheduler()));
   }
 
   /** The configured aliases. */

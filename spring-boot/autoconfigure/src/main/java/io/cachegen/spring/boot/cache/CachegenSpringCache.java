@@ -1,6 +1,7 @@
 package io.cachegen.spring.boot.cache;
 
 import io.cachegen.runtime.BaseCache;
+import io.cachegen.runtime.EvictionScheduler;
 import io.cachegen.runtime.Timeout;
 import io.cachegen.runtime.ValueType;
 import java.util.concurrent.Callable;
@@ -50,10 +51,21 @@ public final class CachegenSpringCache implements Cache {
       };
 
   private final BaseCache cache;
+  private final EvictionScheduler evictions;
 
-  /** {@code cache} as a Spring cache named after its alias. */
+  /** {@code cache} as a Spring cache named after its alias, evicting at once. */
   public CachegenSpringCache(BaseCache cache) {
+    this(cache, EvictionScheduler.IMMEDIATE);
+  }
+
+  /**
+   * {@code cache} as a Spring cache named after its alias, whose {@link #evict} and {@link #clear}
+   * run when {@code evictions} says (after the transaction commits, with {@code
+   * cachegen.evict-after-commit=true}).
+   */
+  public CachegenSpringCache(BaseCache cache, EvictionScheduler evictions) {
     this.cache = cache;
+    this.evictions = evictions;
   }
 
   /** The cachegen key for Spring's {@code key}: {@code String.valueOf(key)}. */
@@ -122,17 +134,26 @@ public final class CachegenSpringCache implements Cache {
 
   @Override
   public void evict(Object key) {
-    cache.delete(key(key));
+    String k = key(key);
+    evictions.schedule(() -> cache.delete(k));
   }
 
+  @Override
+  public void clear() {
+    evictions.schedule(cache::clear);
+  }
+
+  /** Removes the entry now, whatever the eviction scheduler (Spring's contract). */
   @Override
   public boolean evictIfPresent(Object key) {
     return cache.delete(key(key));
   }
 
+  /** Clears the alias now, whatever the eviction scheduler (Spring's contract). */
   @Override
-  public void clear() {
+  public boolean invalidate() {
     cache.clear();
+    return true;
   }
 
   @Override

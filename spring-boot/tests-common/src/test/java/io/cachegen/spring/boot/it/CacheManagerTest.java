@@ -22,6 +22,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code cachegen.cache-manager.enabled=true}: Spring's {@code @Cacheable} on cachegen's locmem
@@ -99,6 +101,7 @@ class CacheManagerTest {
   @Autowired CacheManager manager;
   @Autowired CacheHandler handler;
   @Autowired Quotes quotes;
+  @Autowired PlatformTransactionManager transactions;
 
   @BeforeEach
   void fresh() {
@@ -124,6 +127,28 @@ class CacheManagerTest {
 
     assertThat(quotes.calls()).isEqualTo(1);
     assertThat(handler.get("quotes").get("ada", String.class)).isEqualTo("quote of ada");
+  }
+
+  @Test
+  void withEvictAfterCommitSpringsEvictionsWaitForTheCommitToo() {
+    Cache cache = manager.getCache("quotes");
+    cache.put("tx", "v");
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+
+    tx.executeWithoutResult(
+        status -> {
+          cache.evict("tx");
+          assertThat(handler.get("quotes").get("tx", String.class)).isEqualTo("v");
+        });
+    assertThat(handler.get("quotes").get("tx", String.class)).isNull();
+
+    cache.put("rb", "v");
+    tx.executeWithoutResult(
+        status -> {
+          cache.evict("rb");
+          status.setRollbackOnly();
+        });
+    assertThat(handler.get("quotes").get("rb", String.class)).isEqualTo("v");
   }
 
   @Test
